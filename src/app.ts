@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { createAuthenticationHook } from './core/auth/authenticate.ts';
+import { registerHealthRoutes } from './core/http/health.ts';
+import { toProblem } from './core/http/problem.ts';
+import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
+import type { DatabaseHandle } from './db/connection.ts';
+import { registerProjectRoutes } from './modules/projects/routes.ts';
+import { registerPlaceholderUi } from './ui.ts';
+
+export interface AppDependencies {
+  config: Pick<Config, 'bodyLimitBytes' | 'logLevel' | 'publicUrl'>;
+  database: DatabaseHandle;
+  metrics: Metrics;
+  /** Pino options or false; tests pass false. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const apiPrefix = '/api/v1';
+const incomingRequestId = /^[\w.:-]{1,128}$/;
+
+/**
+ * The composition root: assembles mechanisms and modules into one Fastify app. `main.ts` and the
+ * tests both build the app through here, so that what is tested is what runs.
+ */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { database, metrics } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimitBytes,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const offered = request.headers['x-request-id'];
+      return typeof offered === 'string' && incomingRequestId.test(offered) ? offered : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const { problem, headers, internal } = toProblem(error);
+    if (internal) request.log.error({ err: error }, 'request failed');
+    else if (problem.status >= 500) request.log.warn({ code: problem.code }, problem.detail);
+    return reply
+      .code(problem.status)
+      .headers(headers)
+      .type('application/problem+json')
+      .serializer((body) => JSON.stringify(body))
+      .send({ ...problem, instance: request.url.split('?')[0], requestId: request.id });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const { problem } = toProblem(null);
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send({
+        ...problem,
+        type: 'urn:shipshape:problem:route_not_found',
+        title: 'Not found',
+        status: 404,
+        code: 'route_not_found',
+        detail: `No route ${request.method} ${request.url.split('?')[0]}. See /docs for the API.`,
+        requestId: request.id,
+      });
+  });
+
+  instrumentRequests(app, metrics);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Shipshape API',
+        version: '1.0.0',
+        description:
+          'The control plane for production-ready software delivery. Errors are RFC 9457 problem+json; lists paginate with cursors.',
+      },
+      servers: deps.config.publicUrl ? [{ url: deps.config.publicUrl }] : [],
+      components: {
+        securitySchemes: {
+          bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (shp_…)' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerHealthRoutes(app, database);
+  registerPlaceholderUi(app);
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRoute', (route) => {
+        route.schema = { ...route.schema, security: [{ bearerToken: [] }] };
+      });
+      api.addHook('onRequest', createAuthenticationHook(database.db));
+      registerProjectRoutes(api, database.db);
+    },
+    { prefix: apiPrefix },
+  );
+
+  return app;
+}

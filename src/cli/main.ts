@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { registerServerCommands } from './server-commands.ts';
+
+/** The `shipshape` command line: `shipshape <noun> <verb>`, `--json` everywhere. */
+export function buildCli(): Command {
+  const program = new Command('shipshape')
+    .description('Shipshape: the control plane for production-ready software delivery')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  registerServerCommands(program);
+  return program;
+}
+
+try {
+  await buildCli().parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(`shipshape: ${(error as Error).message.split('\n')[0]}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every environment variable Shipshape reads, with its default. README.md's table mirrors this. */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  SHIPSHAPE_ADMIN_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
+  SHIPSHAPE_ADMIN_EMAIL: z.string().email().default('admin@localhost'),
+  SHIPSHAPE_WORKSPACE_NAME: z.string().min(1).max(200).default('My workspace'),
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; poolSize: number };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  bodyLimitBytes: number;
+  bootstrap: { adminToken?: string; adminEmail: string; workspaceName: string };
+  publicUrl?: string;
+}
+
+/** Reads and validates the environment; throws one readable error listing every bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.resolve(env.DATA_DIR) },
+    logLevel: env.LOG_LEVEL,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    bootstrap: {
+      adminToken: env.SHIPSHAPE_ADMIN_TOKEN,
+      adminEmail: env.SHIPSHAPE_ADMIN_EMAIL,
+      workspaceName: env.SHIPSHAPE_WORKSPACE_NAME,
+    },
+    publicUrl: env.PUBLIC_URL,
+  };
+}

@@ -1,0 +1,66 @@
+import { AppError } from '../http/errors.ts';
+import type { Actor } from './context.ts';
+import type { Role } from './schema.ts';
+
+/**
+ * Every action is a named permission (`project.create`) that belongs to one class. Roles grant
+ * classes, so the matrix stays small and a new module only names its actions and their class.
+ */
+export const permissionClasses = {
+  read: 'See the workspace content',
+  write: 'Create, change and delete content',
+  contribute: 'Write findings, results and other agent output',
+  review: 'Approve or request changes',
+  administer: 'Manage members, roles, tokens and settings',
+} as const;
+export type PermissionClass = keyof typeof permissionClasses;
+
+const roleGrants: Record<Role, readonly PermissionClass[]> = {
+  owner: ['read', 'write', 'contribute', 'review', 'administer'],
+  admin: ['read', 'write', 'contribute', 'review', 'administer'],
+  editor: ['read', 'write', 'contribute'],
+  reviewer: ['read', 'review'],
+  viewer: ['read'],
+  agent: ['read', 'contribute'],
+};
+
+const registry = new Map<string, PermissionClass>();
+
+/** Declares a permission. Modules call this once per action, at import time. */
+export function definePermission(name: string, permissionClass: PermissionClass): string {
+  const existing = registry.get(name);
+  if (existing && existing !== permissionClass) {
+    throw new Error(`Permission ${name} is declared twice with different classes`);
+  }
+  registry.set(name, permissionClass);
+  return name;
+}
+
+/** Every declared permission and its class (for docs and the role × action test). */
+export function declaredPermissions(): ReadonlyMap<string, PermissionClass> {
+  return registry;
+}
+
+/** Does this role hold this permission? The one policy question; everything else asks it. */
+export function roleAllows(role: Role, permission: string): boolean {
+  const permissionClass = registry.get(permission);
+  if (!permissionClass) throw new Error(`Unknown permission ${permission}`);
+  return roleGrants[role].includes(permissionClass);
+}
+
+/** Throws 403 unless the actor may perform the action. Read-only tokens may only read. */
+export function authorize(actor: Actor, permission: string): void {
+  const permissionClass = registry.get(permission);
+  if (!permissionClass) throw new Error(`Unknown permission ${permission}`);
+  if (actor.readOnly && permissionClass !== 'read') {
+    throw new AppError('forbidden', `This token is read-only; ${permission} needs a token that may write.`, {
+      code: 'token.read_only',
+    });
+  }
+  if (!roleGrants[actor.role].includes(permissionClass)) {
+    throw new AppError('forbidden', `The ${actor.role} role may not ${permission}.`, {
+      code: 'permission_denied',
+      extensions: { permission },
+    });
+  }
+}

@@ -1,0 +1,172 @@
+import type { FastifyError } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type FieldError, problemKinds } from './errors.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+const problemTypeBase = 'urn:shipshape:problem:';
+
+/** PostgreSQL SQLSTATEs we translate into client errors; anything else is a 500. */
+const postgresErrors: Record<string, (detail: string, column?: string) => AppError> = {
+  '23505': (detail) =>
+    new AppError('conflict', uniqueViolationMessage(detail), {
+      code: 'unique_violation',
+      errors: uniqueViolationFields(detail),
+    }),
+  '23503': () =>
+    new AppError('unprocessable', 'A referenced record does not exist, or is still referenced by others.', {
+      code: 'foreign_key_violation',
+    }),
+  '23502': (_detail, column) =>
+    new AppError('validation_failed', `${camelCase(column ?? 'a field')} is required.`, {
+      code: 'not_null_violation',
+    }),
+  '23514': () =>
+    new AppError('unprocessable', 'A value breaks a rule of the data model.', { code: 'check_violation' }),
+  '22P02': () =>
+    new AppError('validation_failed', 'A value has the wrong format.', {
+      code: 'invalid_text_representation',
+    }),
+  '22001': () =>
+    new AppError('validation_failed', 'A value is too long.', { code: 'string_data_right_truncation' }),
+  '40001': () =>
+    new AppError('conflict', 'A concurrent change conflicted with this one; retry.', {
+      code: 'serialization_failure',
+    }),
+  '40P01': () =>
+    new AppError('conflict', 'A concurrent change conflicted with this one; retry.', { code: 'deadlock' }),
+};
+
+const fastifyErrors: Record<string, (error: FastifyError) => AppError> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: () =>
+    new AppError('payload_too_large', 'The request body is larger than this server accepts.'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (error) => new AppError('unsupported_media_type', error.message),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
+    new AppError('validation_failed', 'Content-Length does not match the body.'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
+    new AppError('validation_failed', 'The body is empty but Content-Type is application/json.'),
+  FST_ERR_CTP_INVALID_JSON_BODY: () => new AppError('validation_failed', 'The body is not valid JSON.'),
+};
+
+/** Maps anything thrown while handling a request to an RFC 9457 problem. Never leaks internals. */
+export function toProblem(error: unknown): {
+  problem: Problem;
+  headers: Record<string, string>;
+  internal: boolean;
+} {
+  const appError = toAppError(error);
+  const internal = appError === null;
+  const known =
+    appError ??
+    new AppError('internal', 'Something went wrong on our side. The request id identifies it in the logs.');
+  const problem: Problem = {
+    type: `${problemTypeBase}${known.code}`,
+    title: problemKinds[known.kind].title,
+    status: known.status,
+    detail: known.message,
+    code: known.code,
+    ...(known.errors ? { errors: known.errors } : {}),
+    ...known.extensions,
+  };
+  return { problem, headers: known.headers ?? {}, internal };
+}
+
+function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const location = (error as { validationContext?: string }).validationContext;
+    const errors = error.validation.flatMap((issue) => {
+      const unknownKeys =
+        issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : undefined;
+      if (unknownKeys?.length) {
+        const parent = issue.instancePath.replace(/\/$/, '');
+        return unknownKeys.map((key) => ({
+          path: fieldPath(location, `${parent}/${key}`),
+          message: 'is not a known field',
+        }));
+      }
+      return [{ path: fieldPath(location, issue.instancePath), message: issue.message ?? 'is invalid' }];
+    });
+    const first = errors[0];
+    const detail =
+      errors.length === 1 && first
+        ? `${first.path}: ${first.message}`
+        : `${errors.length} fields are invalid.`;
+    return new AppError('validation_failed', detail, { errors });
+  }
+  const postgresError = postgresErrorOf(error);
+  if (postgresError)
+    return postgresErrors[postgresError.code]?.(postgresError.detail ?? '', postgresError.column) ?? null;
+  if (isFastifyError(error)) {
+    if (fastifyErrors[error.code]) return fastifyErrors[error.code]?.(error) ?? null;
+    if (isResponseSerializationError(error)) return null;
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return new AppError(error.statusCode === 404 ? 'not_found' : 'validation_failed', error.message);
+    }
+  }
+  return null;
+}
+
+function fieldPath(location: string | undefined, instancePath: string): string {
+  const path = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+  if (!location || location === 'body') return path || '(body)';
+  const prefix = location === 'querystring' ? 'query' : location;
+  return path ? `${prefix}.${path}` : prefix;
+}
+
+interface PostgresError {
+  code: string;
+  detail?: string;
+  column?: string;
+}
+
+/** The driver's error: drizzle wraps it in DrizzleQueryError as `cause`. */
+function postgresErrorOf(error: unknown): PostgresError | null {
+  for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
+    const code = (candidate as { code?: unknown })?.code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return candidate as PostgresError;
+  }
+  return null;
+}
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return typeof (error as FastifyError)?.code === 'string' && (error as FastifyError).code.startsWith('FST_');
+}
+
+/** `Key (workspace_id, key)=(…, PAY) already exists.` → the user-facing columns and values. */
+function uniqueViolationPairs(detail: string): { column: string; value: string }[] {
+  const match = /^Key \((.+)\)=\((.*)\) already exists/.exec(detail);
+  if (!match?.[1] || match[2] === undefined) return [];
+  const columns = match[1].split(',').map((column) => column.trim().replace(/^lower\((.+)\)$/, '$1'));
+  const values = match[2].split(',').map((value) => value.trim());
+  return columns
+    .map((column, index) => ({ column, value: values[index] ?? '' }))
+    .filter((pair) => pair.column !== 'workspace_id' && pair.column !== 'project_id');
+}
+
+function uniqueViolationFields(detail: string): FieldError[] | undefined {
+  const pairs = uniqueViolationPairs(detail);
+  return pairs.length
+    ? pairs.map((pair) => ({ path: camelCase(pair.column), message: 'is already taken' }))
+    : undefined;
+}
+
+function uniqueViolationMessage(detail: string): string {
+  const pairs = uniqueViolationPairs(detail);
+  if (!pairs.length) return 'A record with the same unique value already exists.';
+  return `${pairs.map((pair) => `${camelCase(pair.column)} '${pair.value}'`).join(' and ')} is already taken.`;
+}
+
+function camelCase(column: string): string {
+  return column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+}

@@ -1,0 +1,264 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/connection.ts';
+import { authorize } from '../auth/permissions.ts';
+import { AppError } from '../http/errors.ts';
+import { runIdempotentWrite, type StoredAnswer } from '../http/idempotency.ts';
+import { commonProblemStatuses, problemResponses } from '../http/problem-schema.ts';
+import { contextOf } from '../http/request-context.ts';
+import type { ResourceDefinition, Row } from './define.ts';
+import { filterParameterSchemas } from './filters.ts';
+import { pageSchema } from './schemas.ts';
+import {
+  assertProjectVisible,
+  createRow,
+  defaultPageSize,
+  deleteRow,
+  getRow,
+  listRows,
+  maxPageSize,
+  type Scope,
+  toOutput,
+  updateRow,
+} from './service.ts';
+
+const idParameter = z.uuid().describe('The resource id');
+const projectIdParameter = z.uuid().describe('The project id');
+
+const versionHeaders = z.looseObject({
+  'if-match': z
+    .string()
+    .max(100)
+    .optional()
+    .describe('The ETag you read; answers 412 if the resource changed since'),
+});
+const createHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .max(255)
+    .optional()
+    .describe('Repeat a POST safely: a repeated key returns the first answer'),
+});
+
+/** `"v3"` for version 3. */
+export function etagOf(version: number): string {
+  return `"v${version}"`;
+}
+
+/** Reads the expected version from If-Match (`"v3"`, `W/"v3"`, `*`) or from the body's `version`. */
+function expectedVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {
+  let fromHeader: number | undefined;
+  if (ifMatch !== undefined && ifMatch.trim() !== '*') {
+    const match = /^(?:W\/)?"v(\d+)"$/.exec(ifMatch.trim());
+    if (!match) {
+      throw new AppError('validation_failed', 'If-Match must be an ETag this server issued, like "v3".', {
+        errors: [{ path: 'headers.if-match', message: 'must look like "v3"' }],
+      });
+    }
+    fromHeader = Number(match[1]);
+  }
+  if (fromHeader !== undefined && bodyVersion !== undefined && fromHeader !== bodyVersion) {
+    throw new AppError('validation_failed', 'If-Match and the body version disagree.', {
+      errors: [{ path: 'version', message: 'differs from If-Match' }],
+    });
+  }
+  return fromHeader ?? bodyVersion;
+}
+
+/** Sends a stored (already JSON-shaped) answer as it is. */
+export function sendStored(reply: FastifyReply, answer: StoredAnswer & { replayed?: boolean }): FastifyReply {
+  reply.code(answer.status).headers(answer.headers);
+  if (answer.replayed) reply.header('idempotent-replayed', 'true');
+  return reply
+    .type('application/json; charset=utf-8')
+    .serializer((body) => body as string)
+    .send(JSON.stringify(answer.body));
+}
+
+/**
+ * Serves a declared resource: list, get, create, update and delete, with scoping, authorization,
+ * audit, versioning, idempotency and OpenAPI descriptions. Nothing per resource to write.
+ */
+export function registerResourceRoutes(
+  app: FastifyInstance,
+  db: Database,
+  definition: ResourceDefinition,
+): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { schemas, label, tag, permissions } = definition;
+  const projectScoped = definition.scope === 'project';
+  const collection = projectScoped ? `/projects/:projectId/${definition.path}` : `/${definition.path}`;
+  const item = `${collection}/:id`;
+  const collectionParams = projectScoped ? z.object({ projectId: projectIdParameter }) : z.object({});
+  const itemParams = projectScoped
+    ? z.object({ projectId: projectIdParameter, id: idParameter })
+    : z.object({ id: idParameter });
+  const output = schemas.output;
+
+  const scopeOf = (request: { params: unknown }): Scope => ({
+    ctx: contextOf(request as never),
+    projectId: projectScoped ? (request.params as { projectId: string }).projectId : undefined,
+  });
+  const outputOf = (row: Row) => toOutput(definition, row);
+  const jsonOf = (row: Row) => JSON.parse(JSON.stringify(outputOf(row))) as unknown;
+  const locationOf = (prefix: string, row: Row) => `${prefix}/${row.id}`;
+
+  const listQuery = z.strictObject({
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(maxPageSize)
+      .default(defaultPageSize)
+      .describe(`Page size (default ${defaultPageSize}, at most ${maxPageSize})`),
+    cursor: z.string().max(2000).optional().describe('The nextCursor of the previous page'),
+    sort: z
+      .string()
+      .max(200)
+      .optional()
+      .describe(
+        `Comma-separated fields, '-' for descending. Sortable: ${Object.keys(definition.sortable).join(', ')}. Default ${definition.defaultSort}`,
+      ),
+    q: z.string().max(500).optional().describe('Words that must all appear in the searchable fields'),
+    ...filterParameterSchemas(definition.filters),
+  });
+
+  api.get(
+    collection,
+    {
+      schema: {
+        tags: [tag],
+        operationId: `list_${definition.path.replace(/-/g, '_')}`,
+        summary: `List ${definition.path.replace(/-/g, ' ')}`,
+        description: `A page of ${label} records, newest first unless sorted otherwise. Filters combine with AND.`,
+        params: collectionParams,
+        querystring: listQuery,
+        response: { 200: pageSchema(output), ...problemResponses([...commonProblemStatuses, 404]) },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      authorize(scope.ctx.actor, permissions.read);
+      await assertProjectVisible(db, scope);
+      const page = await listRows(db, definition, scope, request.query as Record<string, unknown>);
+      return { data: page.data.map(outputOf), nextCursor: page.nextCursor };
+    },
+  );
+
+  api.get(
+    item,
+    {
+      schema: {
+        tags: [tag],
+        operationId: `get_${definition.name}`,
+        summary: `Get one ${label}`,
+        params: itemParams,
+        response: { 200: output, ...problemResponses([...commonProblemStatuses, 404]) },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      authorize(scope.ctx.actor, permissions.read);
+      const row = await getRow(db, definition, scope, (request.params as { id: string }).id);
+      reply.header('etag', etagOf(row.version));
+      return outputOf(row);
+    },
+  );
+
+  api.post(
+    collection,
+    {
+      schema: {
+        tags: [tag],
+        operationId: `create_${definition.name}`,
+        summary: `Create a ${label}`,
+        description: 'Send an Idempotency-Key to make retries safe.',
+        params: collectionParams,
+        headers: createHeaders,
+        body: schemas.create,
+        response: { 201: output, ...problemResponses([...commonProblemStatuses, 404, 409, 413, 422]) },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      authorize(scope.ctx.actor, permissions.create);
+      await assertProjectVisible(db, scope);
+      const prefix = request.url.split('?')[0] ?? '';
+      const answer = await runIdempotentWrite(
+        db,
+        scope.ctx,
+        { key: request.headers['idempotency-key'], method: 'POST', path: prefix, body: request.body },
+        async (tx) => {
+          const row = await createRow(tx, definition, scope, request.body as Record<string, unknown>);
+          return {
+            status: 201,
+            body: jsonOf(row),
+            headers: { etag: etagOf(row.version), location: locationOf(prefix, row) },
+          };
+        },
+      );
+      return sendStored(reply, answer);
+    },
+  );
+
+  const updateBody = schemas.update.extend({
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('The version you read; answers 412 if it changed since'),
+  });
+  api.patch(
+    item,
+    {
+      schema: {
+        tags: [tag],
+        operationId: `update_${definition.name}`,
+        summary: `Change a ${label}`,
+        description:
+          'Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.',
+        params: itemParams,
+        headers: versionHeaders,
+        body: updateBody,
+        response: { 200: output, ...problemResponses([...commonProblemStatuses, 404, 409, 412, 413, 422]) },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      authorize(scope.ctx.actor, permissions.update);
+      const { version, ...changes } = request.body as Record<string, unknown> & { version?: number };
+      const expected = expectedVersion(request.headers['if-match'], version);
+      const id = (request.params as { id: string }).id;
+      const row = await db.transaction((tx) => updateRow(tx, definition, scope, id, changes, expected));
+      reply.header('etag', etagOf(row.version));
+      return outputOf(row);
+    },
+  );
+
+  api.delete(
+    item,
+    {
+      schema: {
+        tags: [tag],
+        operationId: `delete_${definition.name}`,
+        summary: `Delete a ${label}`,
+        params: itemParams,
+        headers: versionHeaders,
+        response: {
+          204: z.null().describe('Deleted'),
+          ...problemResponses([...commonProblemStatuses, 404, 409, 412]),
+        },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      authorize(scope.ctx.actor, permissions.delete);
+      const expected = expectedVersion(request.headers['if-match'], undefined);
+      const id = (request.params as { id: string }).id;
+      await db.transaction((tx) => deleteRow(tx, definition, scope, id, expected));
+      return reply.code(204).send(null);
+    },
+  );
+}

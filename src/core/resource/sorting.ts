@@ -1,0 +1,113 @@
+import { asc, desc, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { AppError } from '../http/errors.ts';
+
+export interface SortKey {
+  field: string;
+  column: PgColumn;
+  descending: boolean;
+}
+
+const maxSortKeys = 3;
+
+/** Parses `sort=-createdAt,name` against the resource's sortable fields. */
+export function parseSort(raw: string, sortable: Record<string, PgColumn>): SortKey[] {
+  const parts = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const problem = (message: string) =>
+    new AppError('validation_failed', `sort: ${message}`, { errors: [{ path: 'query.sort', message }] });
+  if (parts.length === 0) throw problem('name at least one field');
+  if (parts.length > maxSortKeys) throw problem(`at most ${maxSortKeys} fields`);
+  const keys = parts.map((part) => {
+    const descending = part.startsWith('-');
+    const field = descending ? part.slice(1) : part;
+    const column = sortable[field];
+    if (!column)
+      throw problem(`cannot sort by '${field}'; sortable fields: ${Object.keys(sortable).join(', ')}`);
+    return { field, column, descending };
+  });
+  if (new Set(keys.map((key) => key.field)).size !== keys.length) throw problem('a field appears twice');
+  return keys;
+}
+
+/** ORDER BY the sort keys, then by id so that the order is total (and pagination stable). */
+export function orderBy(keys: SortKey[], idColumn: PgColumn): SQL[] {
+  const lastDescending = keys[keys.length - 1]?.descending ?? false;
+  return [
+    ...keys.map((key) => (key.descending ? desc(key.column) : asc(key.column))),
+    lastDescending ? desc(idColumn) : asc(idColumn),
+  ];
+}
+
+interface CursorPayload {
+  /** The sort the cursor was made for; a cursor is only valid with the same sort. */
+  s: string;
+  /** The last row's sort values, then its id. */
+  v: unknown[];
+}
+
+/** An opaque cursor pointing just after `row` in the given order. */
+export function encodeCursor(keys: SortKey[], row: Record<string, unknown>): string {
+  const values = [...keys.map((key) => toCursorValue(row[key.field])), row.id];
+  const payload: CursorPayload = { s: sortText(keys), v: values };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+/**
+ * The condition "comes after the cursor's row" in the given order. Keyset pagination: rows
+ * inserted meanwhile never shift a page, and no row is seen twice.
+ */
+export function afterCursor(keys: SortKey[], idColumn: PgColumn, cursor: string): SQL {
+  const invalid = (message: string) =>
+    new AppError('validation_failed', `cursor: ${message}`, { errors: [{ path: 'query.cursor', message }] });
+  let payload: CursorPayload;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
+  } catch {
+    throw invalid('is not a cursor this server issued');
+  }
+  if (!payload || !Array.isArray(payload.v) || payload.v.length !== keys.length + 1) {
+    throw invalid('is not a cursor this server issued');
+  }
+  if (payload.s !== sortText(keys))
+    throw invalid('was issued for another sort order; keep the sort when paging');
+  const columns = [
+    ...keys.map((key) => ({ column: key.column, descending: key.descending })),
+    {
+      column: idColumn,
+      descending: keys[keys.length - 1]?.descending ?? false,
+    },
+  ];
+  const values = payload.v.map((value, index) => fromCursorValue(value, columns[index]?.column));
+  // (a after va) OR (a = va AND b after vb) OR … — written out, because directions may differ per key.
+  const alternatives: SQL[] = columns.map((current, index) => {
+    const equalities = columns
+      .slice(0, index)
+      .map((previous, previousIndex) => sql`${previous.column} = ${values[previousIndex]}`);
+    const comparison = current.descending
+      ? sql`${current.column} < ${values[index]}`
+      : sql`${current.column} > ${values[index]}`;
+    return sql.join([...equalities, comparison], sql` and `);
+  });
+  return sql`(${sql.join(
+    alternatives.map((alternative) => sql`(${alternative})`),
+    sql` or `,
+  )})`;
+}
+
+function sortText(keys: SortKey[]): string {
+  return keys.map((key) => `${key.descending ? '-' : ''}${key.field}`).join(',');
+}
+
+function toCursorValue(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+function fromCursorValue(value: unknown, column: PgColumn | undefined): unknown {
+  if (column?.dataType === 'date' && typeof value === 'string') return new Date(value);
+  if (value !== null && typeof value === 'object')
+    throw new AppError('validation_failed', 'cursor is malformed');
+  return value;
+}

@@ -1,0 +1,5 @@
+// Every table, for Drizzle's relational queries and for drizzle-kit's migration generator.
+export * from '../core/auth/schema.ts';
+export * from '../core/events/schema.ts';
+export * from '../core/http/idempotency-schema.ts';
+export * from '../modules/projects/schema.ts';

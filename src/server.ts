@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { bootstrapFirstWorkspace } from './core/auth/bootstrap.ts';
+import { createMetrics } from './core/observability/metrics.ts';
+import { type DatabaseHandle, openDatabase } from './db/connection.ts';
+import { migrateDatabase } from './db/migrate.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  url: string;
+  /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates it, bootstraps the first workspace if needed, and listens. */
+export async function startServer(
+  config: Config,
+  print: (line: string) => void = console.log,
+): Promise<RunningServer> {
+  const metrics = createMetrics({ processMetrics: true });
+  const database = await openDatabase(config.database, metrics.observeQuery);
+  try {
+    const { applied } = await migrateDatabase(database);
+    if (applied > 0) print(`Applied ${applied} database migration(s).`);
+    const bootstrap = await bootstrapFirstWorkspace(database, config.bootstrap);
+    const app = await buildApp({ config, database, metrics });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const url = config.publicUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+    print(`Shipshape is listening on ${url} (${describeDatabase(config)})`);
+    print(`  UI:       ${url}/`);
+    print(`  API docs: ${url}/docs`);
+    if (bootstrap.created) {
+      print('');
+      print(`First start: created a workspace and its owner (${bootstrap.ownerEmail}).`);
+      if (bootstrap.tokenFromEnvironment) print('The owner API token is the one SHIPSHAPE_ADMIN_TOKEN gave.');
+      else print(`Owner API token (shown once, keep it safe):\n\n  ${bootstrap.token}\n`);
+    }
+    let stopping: Promise<void> | null = null;
+    const stop = () => {
+      stopping ??= (async () => {
+        await app.close();
+        await database.close();
+      })();
+      return stopping;
+    };
+    return { app, database, url, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function describeDatabase(config: Config): string {
+  if (config.database.kind === 'postgres') return 'PostgreSQL';
+  return `embedded database in ${config.database.dataDir}`;
+}

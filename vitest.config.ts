@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// The same suite runs against the embedded database and, when TEST_DATABASE_URL is set, against
+// PostgreSQL: one Vitest project per database, each with its own SHIPSHAPE_TEST_DATABASE.
+const databases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    projects: databases.map((database) => ({
+      extends: true,
+      test: { name: database, env: { SHIPSHAPE_TEST_DATABASE: database } },
+    })),
+  },
+});
