@@ -17,7 +17,10 @@ const environmentSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
-  SHIPSHAPE_ADMIN_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
+  SHIPSHAPE_ADMIN_TOKEN: z
+    .string()
+    .regex(/^shp_[A-Za-z0-9_-]{16,}$/, 'must start with shp_ followed by at least 16 letters, digits, _ or -')
+    .optional(),
   SHIPSHAPE_ADMIN_EMAIL: z.string().email().default('admin@localhost'),
   SHIPSHAPE_WORKSPACE_NAME: z.string().min(1).max(200).default('My workspace'),
   PUBLIC_URL: z.string().url().optional(),
