@@ -10,15 +10,19 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { createAuthenticationHook } from './core/auth/authenticate.ts';
+import { scheduleCheckpoints } from './core/events/checkpoints.ts';
+import { createCheckpointSigner } from './core/events/signing.ts';
 import { registerHealthRoutes } from './core/http/health.ts';
 import { toProblem } from './core/http/problem.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import type { DatabaseHandle } from './db/connection.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerProjectRoutes } from './modules/projects/routes.ts';
 import { registerPlaceholderUi } from './ui.ts';
 
 export interface AppDependencies {
-  config: Pick<Config, 'bodyLimitBytes' | 'logLevel' | 'publicUrl'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'logLevel' | 'publicUrl'> &
+    Partial<Pick<Config, 'secretKey' | 'auditCheckpointIntervalSeconds'>>;
   database: DatabaseHandle;
   metrics: Metrics;
   /** Pino options or false; tests pass false. */
@@ -101,6 +105,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const signer = await createCheckpointSigner(database.db, deps.config.secretKey);
+  const stopCheckpoints = scheduleCheckpoints(
+    database.db,
+    signer,
+    deps.config.auditCheckpointIntervalSeconds ?? 0,
+    (error) => app.log.error({ err: error }, 'writing audit checkpoints failed'),
+  );
+  app.addHook('onClose', async () => stopCheckpoints());
+
   registerHealthRoutes(app, database);
   registerPlaceholderUi(app);
 
@@ -111,6 +124,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       });
       api.addHook('onRequest', createAuthenticationHook(database.db));
       registerProjectRoutes(api, database.db);
+      registerAuditRoutes(api, { db: database.db, signer });
     },
     { prefix: apiPrefix },
   );

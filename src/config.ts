@@ -24,6 +24,8 @@ const environmentSchema = z.object({
   SHIPSHAPE_ADMIN_EMAIL: z.string().email().default('admin@localhost'),
   SHIPSHAPE_WORKSPACE_NAME: z.string().min(1).max(200).default('My workspace'),
   PUBLIC_URL: z.string().url().optional(),
+  SHIPSHAPE_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 });
 
 export type DatabaseConfig =
@@ -38,6 +40,10 @@ export interface Config {
   bodyLimitBytes: number;
   bootstrap: { adminToken?: string; adminEmail: string; workspaceName: string };
   publicUrl?: string;
+  /** Signs audit checkpoints; when unset, a key generated on first start is kept in the database. */
+  secretKey?: string;
+  /** How often signed audit checkpoints are written (0: only on demand). */
+  auditCheckpointIntervalSeconds: number;
 }
 
 /** Reads and validates the environment; throws one readable error listing every bad variable. */
@@ -62,5 +68,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       workspaceName: env.SHIPSHAPE_WORKSPACE_NAME,
     },
     publicUrl: env.PUBLIC_URL,
+    secretKey: env.SHIPSHAPE_SECRET_KEY,
+    auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
   };
 }

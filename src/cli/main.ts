@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAuditCommands } from './audit-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 
 /** The `shipshape` command line: `shipshape <noun> <verb>`, `--json` everywhere. */
@@ -8,6 +9,7 @@ export function buildCli(): Command {
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerServerCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 

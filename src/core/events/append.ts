@@ -1,6 +1,9 @@
+import { eq, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/connection.ts';
 import type { RequestContext } from '../auth/context.ts';
-import { auditEvents, type FieldChanges } from './schema.ts';
+import { asStoredJson, chainHash, genesisHash, type StoredEvent } from './chain.ts';
+import { auditChainHeads, auditEvents, type FieldChanges } from './schema.ts';
 
 export interface NewEvent {
   /** `<aggregate type>.<what happened>`, e.g. `project.updated`. */
@@ -15,26 +18,62 @@ export interface NewEvent {
 }
 
 /**
- * Appends one event to the audit trail. Call it inside the transaction that makes the change, so
- * the change and its event commit together or not at all.
+ * Appends one event to the workspace's hash chain. Call it inside the transaction that makes the
+ * change, as its last step: it locks the workspace's chain head until that transaction ends, so
+ * concurrent appends (from any number of processes) take sequence numbers one after another and
+ * each links to the hash before it. If the transaction rolls back, the sequence is not consumed.
  */
-export async function appendEvent(tx: Executor, ctx: RequestContext, event: NewEvent): Promise<void> {
-  await tx.insert(auditEvents).values({
+export async function appendEvent(tx: Executor, ctx: RequestContext, event: NewEvent): Promise<StoredEvent> {
+  const head = await lockChainHead(tx, ctx.workspaceId);
+  const row = {
+    id: uuidv7(),
     workspaceId: ctx.workspaceId,
+    sequence: head.lastSequence + 1,
     eventType: event.eventType,
     aggregateType: event.aggregateType,
     aggregateId: event.aggregateId,
     aggregateVersion: event.aggregateVersion ?? null,
     userId: ctx.actor.userId,
-    eventData: { ...event.data, changes: event.changes },
-    metadata: {
+    eventData: asStoredJson({ ...event.data, changes: event.changes }),
+    metadata: asStoredJson({
       requestId: ctx.requestId,
       sourceAddress: ctx.sourceAddress,
       userAgent: ctx.userAgent,
       tokenId: ctx.actor.tokenId,
       ...(event.reason ? { reason: event.reason } : {}),
-    },
-  });
+    }),
+    occurredAt: head.now,
+    prevHash: head.lastHash,
+  };
+  const stored = { ...row, hash: chainHash(head.lastHash, row) };
+  await tx.insert(auditEvents).values(stored);
+  await tx
+    .update(auditChainHeads)
+    .set({ lastSequence: stored.sequence, lastHash: stored.hash })
+    .where(eq(auditChainHeads.workspaceId, ctx.workspaceId));
+  return stored;
+}
+
+/**
+ * Locks the workspace's chain head (creating it on the first event) and reads it, with the
+ * database clock's current time to the millisecond, taken once the lock is held.
+ */
+async function lockChainHead(
+  tx: Executor,
+  workspaceId: string,
+): Promise<{ lastSequence: number; lastHash: string; now: Date }> {
+  const result = await tx.execute<{
+    last_sequence: string | number;
+    last_hash: string;
+    now: string | Date;
+  }>(sql`
+    insert into audit_chain_heads (workspace_id, last_sequence, last_hash)
+    values (${workspaceId}, 0, ${genesisHash})
+    on conflict (workspace_id) do update set last_sequence = audit_chain_heads.last_sequence
+    returning last_sequence, last_hash, date_trunc('milliseconds', clock_timestamp()) as now`);
+  const [head] = result.rows;
+  if (!head) throw new Error('locking the audit chain head returned nothing');
+  return { lastSequence: Number(head.last_sequence), lastHash: head.last_hash, now: new Date(head.now) };
 }
 
 /** The fields whose values differ between two versions of a record (JSON-comparable values). */
