@@ -6,6 +6,8 @@ export interface Metrics {
   registry: Registry;
   /** Feed to the database connection: called with each statement's duration in seconds. */
   observeQuery(seconds: number): void;
+  /** Lookups in the server's caches, by cache, kind of entry and result (hit | miss). */
+  cacheLookups: Counter<'cache' | 'kind' | 'result'>;
 }
 
 export function createMetrics(options: { processMetrics?: boolean } = {}): Metrics {
@@ -17,7 +19,13 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  return { registry, observeQuery: (seconds) => queryDuration.observe(seconds) };
+  const cacheLookups = new Counter({
+    name: 'shipshape_cache_lookups_total',
+    help: 'Cache lookups, by cache, kind of entry and result (hit or miss)',
+    labelNames: ['cache', 'kind', 'result'] as const,
+    registers: [registry],
+  });
+  return { registry, observeQuery: (seconds) => queryDuration.observe(seconds), cacheLookups };
 }
 
 /** Counts requests and times them, by route pattern (never the raw URL, to bound cardinality) and status. */

@@ -32,6 +32,8 @@ export interface ResourceHooks {
     values: Record<string, unknown>,
     hook: HookContext,
   ): Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Write what depends on a new row (it exists now, in the same transaction). */
+  afterCreate?(row: Row, hook: HookContext): Promise<void> | void;
   /** Validate or complete a change; `current` is the row as it is, locked for the transaction. */
   beforeUpdate?(
     changes: Record<string, unknown>,

@@ -1,6 +1,7 @@
 import { eq, gte, inArray, isNotNull, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import type { RequestContext } from '../auth/context.ts';
 import { AppError, type FieldError } from '../http/errors.ts';
 
 export const filterOperators = ['eq', 'ne', 'in', 'gte', 'lte', 'contains', 'isNull'] as const;
@@ -15,6 +16,8 @@ export interface FilterSpec {
   operators: readonly FilterOperator[];
   values?: readonly string[];
   description?: string;
+  /** A filter that is not a plain column comparison (e.g. `awaitingReviewBy=me`); throw to refuse a value. */
+  custom?: (operator: FilterOperator, raw: string, ctx: RequestContext) => SQL;
 }
 
 const maxListValues = 100;
@@ -53,6 +56,13 @@ export const filterOn = {
   boolean: (column: PgColumn): FilterSpec => ({ column, type: 'boolean', operators: ['eq'] }),
   /** A text[] column: `contains` matches rows whose array holds the value. */
   textArray: (column: PgColumn): FilterSpec => ({ column, type: 'textArray', operators: ['contains'] }),
+  /** A filter computed by the module, given the operator, the raw value and the caller. */
+  custom: (
+    column: PgColumn,
+    operators: readonly FilterOperator[],
+    build: NonNullable<FilterSpec['custom']>,
+    description?: string,
+  ): FilterSpec => ({ column, type: 'text', operators, custom: build, description }),
   nullable(spec: FilterSpec): FilterSpec {
     return { ...spec, operators: [...spec.operators, 'isNull'] };
   },
@@ -81,6 +91,7 @@ export function filterParameterSchemas(
 }
 
 function describeFilter(field: string, spec: FilterSpec, operator: FilterOperator): string {
+  if (spec.description) return spec.description;
   const values = spec.values ? ` (one of ${spec.values.join(', ')})` : '';
   switch (operator) {
     case 'eq':
@@ -103,7 +114,11 @@ function describeFilter(field: string, spec: FilterSpec, operator: FilterOperato
 }
 
 /** Turns the filter parameters of a list request into SQL conditions; collects every bad value. */
-export function filterConditions(filters: Record<string, FilterSpec>, query: Record<string, unknown>): SQL[] {
+export function filterConditions(
+  filters: Record<string, FilterSpec>,
+  query: Record<string, unknown>,
+  ctx?: RequestContext,
+): SQL[] {
   const conditions: SQL[] = [];
   const errors: FieldError[] = [];
   for (const [field, spec] of Object.entries(filters)) {
@@ -112,7 +127,10 @@ export function filterConditions(filters: Record<string, FilterSpec>, query: Rec
       const raw = query[parameter];
       if (typeof raw !== 'string') continue;
       try {
-        conditions.push(condition(spec, operator, raw));
+        if (spec.custom && !ctx) throw new Error('this filter needs the caller');
+        conditions.push(
+          spec.custom && ctx ? spec.custom(operator, raw, ctx) : condition(spec, operator, raw),
+        );
       } catch (error) {
         errors.push({ path: `query.${parameter}`, message: (error as Error).message });
       }

@@ -66,7 +66,7 @@ export async function listRows(
   const keys = parseSort(parameters.sort ?? definition.defaultSort, definition.sortable);
   const conditions = [
     ...scopeConditions(definition, scope),
-    ...filterConditions(definition.filters, parameters),
+    ...filterConditions(definition.filters, parameters, scope.ctx),
   ];
   if (parameters.q) conditions.push(textSearchCondition(definition.searchable, parameters.q));
   if (parameters.cursor) conditions.push(afterCursor(keys, table.id, parameters.cursor));
@@ -132,6 +132,7 @@ export async function createRow(
   if (definition.scope === 'project') values.projectId = scope.projectId;
   const [row] = (await tx.insert(definition.table).values(values).returning()) as Row[];
   if (!row) throw new Error(`insert into ${definition.name} returned nothing`);
+  await definition.hooks?.afterCreate?.(row, { ctx: scope.ctx, tx, projectId: scope.projectId });
   await appendEvent(tx, scope.ctx, {
     eventType: `${definition.name}.created`,
     aggregateType: definition.name,
