@@ -17,6 +17,7 @@ import { toProblem } from './core/http/problem.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
 import { registerProjectRoutes } from './modules/projects/routes.ts';
 import { registerPlaceholderUi } from './ui.ts';
 
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       api.addHook('onRequest', createAuthenticationHook(database.db));
       registerProjectRoutes(api, database.db);
       registerAuditRoutes(api, { db: database.db, signer });
+      registerPrdReviewRoutes(api, database.db, metrics);
     },
     { prefix: apiPrefix },
   );

@@ -1,0 +1,113 @@
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import type { Metrics } from '../../core/observability/metrics.ts';
+import type { Database, Executor } from '../../db/connection.ts';
+import { prdReviewCache } from './schema.ts';
+
+export const cacheKinds = ['html', 'diff', 'lint'] as const;
+export type CacheKind = (typeof cacheKinds)[number];
+
+/** How long a derived view stays cached. Keys name what they derive from, so expiry only frees space. */
+export const cacheTimeToLiveSeconds = 3600;
+
+export interface CacheEntry {
+  workspaceId: string;
+  prdId: string;
+  kind: CacheKind;
+  /** Everything the value depends on (PRD, revision or version, parameters). */
+  key: string;
+}
+
+/**
+ * The cached value for a key, or the computed one (then stored). Keys name the immutable inputs
+ * (revision numbers, the PRD version), so an entry computed from an older state can never be
+ * found by a request about the newer one: a stale entry is never served.
+ */
+export async function cached<T>(
+  db: Database,
+  metrics: Metrics,
+  entry: CacheEntry,
+  compute: () => Promise<T> | T,
+): Promise<T> {
+  const [hit] = await db
+    .select({ data: prdReviewCache.data })
+    .from(prdReviewCache)
+    .where(and(eq(prdReviewCache.cacheKey, entry.key), gt(prdReviewCache.expiresAt, sql`now()`)))
+    .limit(1);
+  if (hit) {
+    metrics.cacheLookups.inc({ cache: 'prd_review', kind: entry.kind, result: 'hit' });
+    return hit.data as T;
+  }
+  metrics.cacheLookups.inc({ cache: 'prd_review', kind: entry.kind, result: 'miss' });
+  const value = await compute();
+  const expiresAt = sql`now() + make_interval(secs => ${cacheTimeToLiveSeconds})`;
+  await db
+    .insert(prdReviewCache)
+    .values({
+      workspaceId: entry.workspaceId,
+      prdId: entry.prdId,
+      cacheKey: entry.key,
+      cacheType: entry.kind,
+      data: value,
+      expiresAt,
+    })
+    .onConflictDoUpdate({ target: prdReviewCache.cacheKey, set: { data: value, expiresAt } })
+    .catch((error: unknown) => {
+      // The PRD was deleted meanwhile (foreign key): nothing to cache, the answer still stands.
+      if ((error as { cause?: { code?: string } }).cause?.code !== '23503') throw error;
+    });
+  return value;
+}
+
+/** Drops a PRD's cached views; called in the transaction of every change to it. */
+export async function invalidatePrdCache(tx: Executor, prdId: string): Promise<void> {
+  await tx.delete(prdReviewCache).where(eq(prdReviewCache.prdId, prdId));
+}
+
+/** Deletes expired entries and returns how many. Run periodically (see `startCachePurge`). */
+export async function purgeExpiredCache(db: Executor, now: Date = new Date()): Promise<number> {
+  const deleted = await db
+    .delete(prdReviewCache)
+    .where(lte(prdReviewCache.expiresAt, now))
+    .returning({ id: prdReviewCache.id });
+  return deleted.length;
+}
+
+/**
+ * Purges expired cache entries every `intervalMs` until stopped. The timer does not keep the
+ * process alive; a failed purge is reported and retried at the next tick.
+ */
+export function startCachePurge(
+  db: Database,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): () => void {
+  const timer = setInterval(() => {
+    purgeExpiredCache(db).catch(onError);
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+const allowedTags = [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'input'];
+
+/** Markdown to HTML with nothing executable left: no script, no event handler, no javascript: URL. */
+export function renderMarkdown(markdown: string): string {
+  const raw = marked.parse(markdown, { async: false, gfm: true });
+  return sanitizeHtml(raw, {
+    allowedTags,
+    allowedAttributes: {
+      a: ['href', 'title'],
+      img: ['src', 'alt', 'title'],
+      input: ['type', 'checked', 'disabled'],
+      code: ['class'],
+      th: ['align'],
+      td: ['align'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['http', 'https'] },
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+  });
+}

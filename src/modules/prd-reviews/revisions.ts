@@ -1,0 +1,84 @@
+import { createTwoFilesPatch, diffLines, diffWords } from 'diff';
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { AppError } from '../../core/http/errors.ts';
+import type { Executor } from '../../db/connection.ts';
+import { prdReviewRevisions } from './schema.ts';
+
+export type Revision = typeof prdReviewRevisions.$inferSelect;
+
+/** Records a revision of a PRD. Revisions are never changed afterwards (except their approval). */
+export async function insertRevision(
+  tx: Executor,
+  revision: {
+    workspaceId: string;
+    prdId: string;
+    number: number;
+    title: string;
+    content: string;
+    authorId: string;
+  },
+): Promise<void> {
+  await tx.insert(prdReviewRevisions).values(revision);
+}
+
+/** One revision of a PRD, or 404. */
+export async function getRevision(db: Executor, prdId: string, number: number): Promise<Revision> {
+  const [row] = await db
+    .select()
+    .from(prdReviewRevisions)
+    .where(and(eq(prdReviewRevisions.prdId, prdId), eq(prdReviewRevisions.number, number)))
+    .limit(1);
+  if (!row) {
+    throw new AppError('not_found', `This PRD has no revision ${number}.`, {
+      code: 'prd_revision.not_found',
+    });
+  }
+  return row;
+}
+
+/** A page of revisions, newest first; the cursor is the last revision number seen. */
+export async function listRevisions(
+  db: Executor,
+  prdId: string,
+  limit: number,
+  cursor?: number,
+): Promise<{ data: Revision[]; nextCursor: string | null }> {
+  const rows = await db
+    .select()
+    .from(prdReviewRevisions)
+    .where(
+      and(
+        eq(prdReviewRevisions.prdId, prdId),
+        cursor === undefined ? undefined : lt(prdReviewRevisions.number, cursor),
+      ),
+    )
+    .orderBy(desc(prdReviewRevisions.number))
+    .limit(limit + 1);
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return { data, nextCursor: rows.length > limit && last ? String(last.number) : null };
+}
+
+type Change = { type: 'added' | 'removed' | 'unchanged'; value: string };
+
+function toChanges(changes: { added?: boolean; removed?: boolean; value: string }[]): Change[] {
+  return changes.map((change) => ({
+    type: change.added ? 'added' : change.removed ? 'removed' : 'unchanged',
+    value: change.value,
+  }));
+}
+
+/** The line and word diffs of two revisions, structured and as unified text. */
+export function diffRevisions(from: Revision, to: Revision) {
+  const before = `# ${from.title}\n\n${from.content}`;
+  const after = `# ${to.title}\n\n${to.content}`;
+  return {
+    from: from.number,
+    to: to.number,
+    lines: toChanges(diffLines(before, after)),
+    words: toChanges(diffWords(before, after)),
+    unified: createTwoFilesPatch(`revision ${from.number}`, `revision ${to.number}`, before, after, '', '', {
+      context: 3,
+    }),
+  };
+}
