@@ -18,6 +18,7 @@ import { instrumentRequests, type Metrics } from './core/observability/metrics.t
 import type { DatabaseHandle } from './db/connection.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
+import { registerDecisionLogRoutes } from './modules/decision-logs/routes.ts';
 import { registerProjectRoutes } from './modules/projects/routes.ts';
 import { registerPlaceholderUi } from './ui.ts';
 
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       registerProjectRoutes(api, database.db);
       registerAuditRoutes(api, { db: database.db, signer });
       registerPrdReviewRoutes(api, database.db, metrics);
+      registerDecisionLogRoutes(api, database.db);
     },
     { prefix: apiPrefix },
   );

@@ -4,10 +4,19 @@ import { z } from 'zod';
 import type { RequestContext } from '../auth/context.ts';
 import { AppError, type FieldError } from '../http/errors.ts';
 
-export const filterOperators = ['eq', 'ne', 'in', 'gte', 'lte', 'contains', 'isNull'] as const;
+export const filterOperators = ['eq', 'ne', 'in', 'gte', 'lte', 'contains', 'any', 'all', 'isNull'] as const;
 export type FilterOperator = (typeof filterOperators)[number];
 
-type ValueType = 'text' | 'enum' | 'uuid' | 'timestamp' | 'number' | 'boolean' | 'textArray';
+type ValueType =
+  | 'text'
+  | 'enum'
+  | 'uuid'
+  | 'timestamp'
+  | 'date'
+  | 'number'
+  | 'boolean'
+  | 'textArray'
+  | 'uuidArray';
 
 /** A filterable field: its column, how its values parse, and which operators it accepts. */
 export interface FilterSpec {
@@ -54,8 +63,6 @@ export const filterOn = {
     operators: ['eq', 'ne', 'in', 'gte', 'lte'],
   }),
   boolean: (column: PgColumn): FilterSpec => ({ column, type: 'boolean', operators: ['eq'] }),
-  /** A text[] column: `contains` matches rows whose array holds the value. */
-  textArray: (column: PgColumn): FilterSpec => ({ column, type: 'textArray', operators: ['contains'] }),
   /** A filter computed by the module, given the operator, the raw value and the caller. */
   custom: (
     column: PgColumn,
@@ -63,6 +70,25 @@ export const filterOn = {
     build: NonNullable<FilterSpec['custom']>,
     description?: string,
   ): FilterSpec => ({ column, type: 'text', operators, custom: build, description }),
+  /** A `date` column (YYYY-MM-DD): ranges by default. */
+  date: (column: PgColumn, operators: readonly FilterOperator[] = ['eq', 'gte', 'lte']): FilterSpec => ({
+    column,
+    type: 'date',
+    operators,
+  }),
+  /**
+   * A text[] column: `contains` matches rows whose array holds the value; `any` / `all` take a
+   * comma-separated list and match rows holding at least one / every listed value.
+   */
+  textArray: (
+    column: PgColumn,
+    operators: readonly FilterOperator[] = ['contains', 'any', 'all'],
+  ): FilterSpec => ({ column, type: 'textArray', operators }),
+  /** A uuid[] column, with the same operators as `textArray`. */
+  uuidArray: (
+    column: PgColumn,
+    operators: readonly FilterOperator[] = ['contains', 'any', 'all'],
+  ): FilterSpec => ({ column, type: 'uuidArray', operators }),
   nullable(spec: FilterSpec): FilterSpec {
     return { ...spec, operators: [...spec.operators, 'isNull'] };
   },
@@ -105,9 +131,13 @@ function describeFilter(field: string, spec: FilterSpec, operator: FilterOperato
     case 'lte':
       return `${field} ≤ value${spec.type === 'timestamp' ? ' (ISO 8601 date or time)' : ''}`;
     case 'contains':
-      return spec.type === 'textArray'
+      return isArray(spec)
         ? `${field} includes this element`
         : `${field} contains this text (case-insensitive)`;
+    case 'any':
+      return `${field} includes at least one of a comma-separated list`;
+    case 'all':
+      return `${field} includes every element of a comma-separated list`;
     case 'isNull':
       return `true: ${field} is empty; false: it is set`;
   }
@@ -153,25 +183,43 @@ function condition(spec: FilterSpec, operator: FilterOperator, raw: string): SQL
       return eq(column, parseValue(spec, raw));
     case 'ne':
       return ne(column, parseValue(spec, raw));
-    case 'in': {
-      const values = raw.split(',').map((value) => value.trim());
-      if (values.length > maxListValues) throw new Error(`at most ${maxListValues} values`);
-      return inArray(
-        column,
-        values.map((value) => parseValue(spec, value)),
-      );
-    }
+    case 'in':
+      return inArray(column, listValues(spec, raw));
     case 'gte':
       return gte(column, parseValue(spec, raw));
     case 'lte':
       return lte(column, parseValue(spec, raw, 'end'));
     case 'contains':
-      if (spec.type === 'textArray') return sql`${column} @> array[${raw}]::text[]`;
+      if (isArray(spec)) return arrayCondition(spec, '@>', [parseValue(spec, raw)]);
       return sql`${column} ilike ${`%${escapeLike(raw)}%`} escape '\\'`;
+    case 'any':
+      return arrayCondition(spec, '&&', listValues(spec, raw));
+    case 'all':
+      return arrayCondition(spec, '@>', listValues(spec, raw));
     case 'isNull':
       if (raw !== 'true' && raw !== 'false') throw new Error('must be true or false');
       return raw === 'true' ? isNull(column) : isNotNull(column);
   }
+}
+
+function isArray(spec: FilterSpec): boolean {
+  return spec.type === 'textArray' || spec.type === 'uuidArray';
+}
+
+function listValues(spec: FilterSpec, raw: string): unknown[] {
+  const values = raw.split(',').map((value) => value.trim());
+  if (values.length > maxListValues) throw new Error(`at most ${maxListValues} values`);
+  return values.map((value) => parseValue(spec, value));
+}
+
+/** `column @> array[…]` (holds all) or `column && array[…]` (holds any), typed like the column. */
+function arrayCondition(spec: FilterSpec, operator: '@>' | '&&', values: unknown[]): SQL {
+  const elements = sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
+  const type = spec.type === 'uuidArray' ? sql`uuid[]` : sql`text[]`;
+  return sql`${spec.column} ${sql.raw(operator)} array[${elements}]::${type}`;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -183,7 +231,12 @@ function parseValue(spec: FilterSpec, raw: string, dateBound: 'start' | 'end' = 
       if (!spec.values?.includes(raw)) throw new Error(`must be one of ${spec.values?.join(', ')}`);
       return raw;
     case 'uuid':
+    case 'uuidArray':
       if (!uuidPattern.test(raw)) throw new Error('must be a UUID');
+      return raw;
+    case 'date':
+      if (!datePattern.test(raw) || Number.isNaN(new Date(`${raw}T00:00:00Z`).getTime()))
+        throw new Error('must be a date, YYYY-MM-DD');
       return raw;
     case 'timestamp': {
       // A bare date as an upper bound means the whole day: `lte 2026-01-31` includes that day's rows.

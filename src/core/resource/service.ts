@@ -82,11 +82,14 @@ export async function listRows(
   return { data, nextCursor: hasMore && last ? encodeCursor(keys, last) : null };
 }
 
-/** Every word must appear (case-insensitively) in at least one searchable field. */
+/** Every word must appear (case-insensitively) in at least one searchable field (text or text[]). */
 function textSearchCondition(columns: PgColumn[], q: string): SQL {
   const words = q.split(/\s+/).filter(Boolean).slice(0, maxSearchWords);
+  const searched = columns.map((column) =>
+    column.dataType === 'array' ? sql`array_to_string(${column}, ' ')` : column,
+  );
   const perWord = words.map(
-    (word) => or(...columns.map((column) => ilike(column, `%${escapeLike(word)}%`))) as SQL,
+    (word) => or(...searched.map((column) => ilike(column, `%${escapeLike(word)}%`))) as SQL,
   );
   return and(...perWord) as SQL;
 }
