@@ -79,7 +79,7 @@ export function checkTransition(actor: Actor, action: TransitionAction, status: 
     throw new AppError(
       'illegal_transition',
       `A ${status} decision cannot be ${transition.to}; allowed: ${allowed.join(', ') || 'none'}.`,
-      { code: 'decision_log.illegal_transition', extensions: { allowed, status } },
+      { code: 'decision_log.illegal_transition', extensions: { allowed, currentStatus: status } },
     );
   }
   return transition;

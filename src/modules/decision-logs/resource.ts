@@ -87,7 +87,7 @@ async function beforeUpdate(changes: Record<string, unknown>, current: Row, { ct
       {
         code: 'decision_log.immutable',
         errors: body.map((path) => ({ path, message: `cannot change once ${status}` })),
-        extensions: { status, changeable: ['tags', 'relatedArtifacts'] },
+        extensions: { currentStatus: status, changeable: ['tags', 'relatedArtifacts'] },
       },
     );
   }

@@ -95,7 +95,7 @@ export function baseName(file: string): string {
 export function readHeaderLines(preamble: string): { fields: Record<string, string>; rest: string } {
   const fields: Record<string, string> = {};
   const rest: string[] = [];
-  for (const line of preamble.split('\n')) {
+  for (const line of preamble.split('\n').flatMap((text) => text.split(/\s+[·|]\s+/))) {
     const match =
       /^\s*(?:[*-]\s+)?(status|deciders|decision-makers|decision makers|date|tags|technical story|consulted|informed)\s*:\s*(.*)$/i.exec(
         line,

@@ -12,7 +12,8 @@ export function readNygard(preamble: string, sections: Section[], decision: Pars
   if (fields.date) decision.decisionDate = readDate(fields.date, decision);
   if (rest) decision.moreInformation = rest;
   const status = sections.find((section) => /^status$/i.test(section.heading.trim()));
-  if (status) {
+  if (fields.status) readStatus(fields.status, decision);
+  else if (status) {
     const notes: string[] = [];
     let statusRead = false;
     for (const line of status.content.split('\n')) {

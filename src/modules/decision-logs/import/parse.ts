@@ -35,8 +35,9 @@ function detectFormat(
       return 'log4brains';
     return 'madr2';
   }
-  if (lower.includes('status') && (/^\d+\.\s/.test(title ?? '') || /^date\s*:/im.test(preamble)))
-    return 'nygard';
+  const nygardHeader = /^\d+\.\s/.test(title ?? '') || /^date\s*:/im.test(preamble);
+  const statusLine = /^\s*status\s*:/im.test(preamble.replace(/\s+[·|]\s+/g, '\n'));
+  if (nygardHeader && (lower.includes('status') || statusLine)) return 'nygard';
   if (madrSections) return datedFileName(file) ? 'log4brains' : 'madr2';
   if (lower.includes('status') && lower.includes('context')) return 'nygard';
   return undefined;
