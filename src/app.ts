@@ -17,8 +17,8 @@ import { toProblem } from './core/http/problem.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
-import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
 import { registerDecisionLogRoutes } from './modules/decision-logs/routes.ts';
+import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
 import { registerProjectRoutes } from './modules/projects/routes.ts';
 import { registerPlaceholderUi } from './ui.ts';
 

@@ -134,22 +134,28 @@ describe('creating a decision', () => {
       'projectId',
       'relatedArtifacts.0.id',
       'relatedArtifacts.1.id',
-      'relatedArtifacts.2.type',
+      'relatedArtifacts.2.id',
     ]);
   });
 
-  it('accepts internal links to decisions and projects of the workspace', async () => {
+  it('accepts internal links to PRDs, decisions and projects of the workspace', async () => {
     const project = (await owner.post('/api/v1/projects', { name: 'Ledger', key: 'LED' })).body;
+    const prd = await owner.post(`/api/v1/projects/${project.id}/prd-reviews`, {
+      title: 'Refunds',
+      content: '## Problem\nSlow.',
+    });
+    expect(prd.status, JSON.stringify(prd.body)).toBe(201);
     const target = await createDecision(owner);
     const linked = await createDecision(owner, {
       projectId: project.id,
       relatedArtifacts: [
         { type: 'decision', id: target.id, title: 'Earlier' },
         { type: 'project', id: project.id },
+        { type: 'prd', id: prd.body.id },
       ],
     });
     expect(linked.projectId).toBe(project.id);
-    expect(linked.relatedArtifacts).toHaveLength(2);
+    expect(linked.relatedArtifacts).toHaveLength(3);
   });
 
   it('lets an agent create only proposed decisions', async () => {
