@@ -16,6 +16,7 @@ import { registerHealthRoutes } from './core/http/health.ts';
 import { toProblem } from './core/http/problem.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import type { DatabaseHandle } from './db/connection.ts';
+import { registerAuditEventRoutes } from './modules/audit/events-routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerDecisionLogRoutes } from './modules/decision-logs/routes.ts';
 import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       api.addHook('onRequest', createAuthenticationHook(database.db));
       registerProjectRoutes(api, database.db);
       registerAuditRoutes(api, { db: database.db, signer });
+      registerAuditEventRoutes(api, database.db);
       registerPrdReviewRoutes(api, database.db, metrics);
       registerDecisionLogRoutes(api, database.db);
     },

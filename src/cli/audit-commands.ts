@@ -45,4 +45,36 @@ export function registerAuditCommands(program: Command): void {
       process.exitCode = 2;
     }
   });
+
+  withConnectionOptions(
+    audit
+      .command('replay')
+      .description(
+        "Rebuild a resource type's rows from the trail and list every row that differs from the live table",
+      )
+      .requiredOption('--type <type>', 'the resource type, e.g. project'),
+  ).action(async (options: ConnectionOptions & { type: string }) => {
+    const client = createApiClient(resolveConnection(options));
+    const report = await client.request<ReplayReport>('POST', '/api/v1/audit/replay', {
+      body: { type: options.type },
+    });
+    printResult(options, report, () => {
+      const summary = `${report.eventsRead} event(s) replayed into ${report.rowsReplayed} row(s); the table holds ${report.rowsLive}.`;
+      if (report.differenceCount === 0) return `${summary} No differences.`;
+      const lines = report.differences.map((difference) => {
+        const fields = difference.fields ? ` ${Object.keys(difference.fields).join(', ')}` : '';
+        return `  ${difference.id} ${difference.kind}${fields}`;
+      });
+      return [`${summary} ${report.differenceCount} difference(s):`, ...lines].join('\n');
+    });
+    if (report.differenceCount > 0) process.exitCode = 2;
+  });
+}
+
+interface ReplayReport {
+  eventsRead: number;
+  rowsReplayed: number;
+  rowsLive: number;
+  differenceCount: number;
+  differences: { id: string; kind: string; fields?: Record<string, unknown> }[];
 }

@@ -112,7 +112,8 @@ export async function getRow(
   return row;
 }
 
-function auditedFields(definition: ResourceDefinition): readonly string[] {
+/** The fields whose changes events record (and that replay rebuilds). */
+export function auditedFields(definition: ResourceDefinition): readonly string[] {
   return (
     definition.auditedFields ??
     Object.keys(definition.schemas.output.shape).filter(

@@ -44,3 +44,76 @@ export const checkpointSchema = z
     createdAt: z.date(),
   })
   .meta({ id: 'AuditCheckpoint' });
+
+export const auditEventSchema = z
+  .object({
+    id: z.uuid(),
+    sequence: z.number().int().describe("Position in the workspace's chain: 1, 2, 3…"),
+    eventType: z.string().describe('`<aggregate>.<what happened>`, e.g. project.updated'),
+    aggregateType: z.string(),
+    aggregateId: z.uuid(),
+    aggregateVersion: z.number().int().nullable().describe('The version of the entity after this event'),
+    userId: z.uuid().nullable().describe('The person or agent who acted'),
+    eventData: z
+      .record(z.string(), z.unknown())
+      .describe('`changes`: each changed field with its value before and after'),
+    metadata: z.record(z.string(), z.unknown()).describe('Request id, source address, user agent, token id'),
+    occurredAt: z.date(),
+    prevHash: z.string(),
+    hash: z.string().describe('SHA-256(prevHash ‖ canonical JSON of the event)'),
+  })
+  .meta({ id: 'AuditEvent' });
+
+const uuidParameter = z.uuid();
+const isoTime = z.iso.datetime({ offset: true });
+
+/** Filters shared by the event list and the export. */
+export const eventFilterFields = {
+  aggregateType: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,62}$/)
+    .optional()
+    .describe('e.g. project'),
+  aggregateId: uuidParameter.optional(),
+  actor: uuidParameter.optional().describe('The user (person or agent) who acted'),
+  eventType: z.string().max(200).optional().describe('e.g. project.updated'),
+  from: isoTime.optional().describe('Events at or after this time (ISO 8601)'),
+  to: isoTime.optional().describe('Events before this time (ISO 8601)'),
+};
+
+export const pageFields = {
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size (default 50, at most 200)'),
+  cursor: z.string().max(200).optional().describe('The nextCursor of the previous page'),
+};
+
+export const rebuiltEntitySchema = z
+  .object({
+    aggregateType: z.string(),
+    aggregateId: z.uuid(),
+    at: z.string().describe('The time asked for'),
+    version: z.number().int(),
+    createdAt: z.string().describe('When its creation was recorded'),
+    updatedAt: z.string().describe('When its latest change before `at` was recorded'),
+    sequence: z.number().int().describe('The last event applied'),
+    state: z.record(z.string(), z.unknown()).describe('The audited fields as they were'),
+  })
+  .meta({ id: 'AuditRebuiltEntity' });
+
+export const replayReportSchema = z
+  .object({
+    aggregateType: z.string(),
+    eventsRead: z.number().int(),
+    rowsReplayed: z.number().int().describe('Rows the events say exist now'),
+    rowsLive: z.number().int().describe('Rows the table holds'),
+    differenceCount: z.number().int().describe('0 when the trail explains the table exactly'),
+    differences: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          kind: z.enum(['differs', 'missing_live', 'missing_replayed']),
+          fields: z.record(z.string(), z.object({ replayed: z.unknown(), live: z.unknown() })).optional(),
+        }),
+      )
+      .describe('The first 100 differences'),
+  })
+  .meta({ id: 'AuditReplayReport' });

@@ -1,0 +1,225 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../../core/auth/permissions.ts';
+import type { StoredEvent } from '../../core/events/chain.ts';
+import { AppError } from '../../core/http/errors.ts';
+import { commonProblemStatuses, problemResponses } from '../../core/http/problem-schema.ts';
+import { contextOf } from '../../core/http/request-context.ts';
+import { declaredResources } from '../../core/resource/define.ts';
+import { pageSchema } from '../../core/resource/schemas.ts';
+import type { Database } from '../../db/connection.ts';
+import { type EventFilters, eventsInBatches, listEvents } from './events-store.ts';
+import { type CsvColumn, exportContentTypes, exportStream } from './export.ts';
+import { auditAdminister, auditRead } from './permissions.ts';
+import { replayResource } from './replay.ts';
+import {
+  auditEventSchema,
+  eventFilterFields,
+  pageFields,
+  rebuiltEntitySchema,
+  replayReportSchema,
+} from './schema.ts';
+import { rebuildAt } from './time-travel.ts';
+
+const tags = ['Audit'];
+const aggregateParams = z.object({
+  type: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,62}$/)
+    .describe('The aggregate type, e.g. project'),
+  id: z.uuid().describe('The aggregate id'),
+});
+
+function filtersOf(query: Record<string, unknown>): EventFilters {
+  const { aggregateType, aggregateId, actor, eventType, from, to } = query as Record<
+    string,
+    string | undefined
+  >;
+  if (from && to && new Date(from) > new Date(to)) {
+    throw new AppError('validation_failed', 'from must not be after to', {
+      errors: [{ path: 'query.from', message: 'must not be after to' }],
+    });
+  }
+  return {
+    aggregateType,
+    aggregateId,
+    actor,
+    eventType,
+    from: from ? new Date(from) : undefined,
+    to: to ? new Date(to) : undefined,
+  };
+}
+
+/** The event as the API shows it (the workspace is the caller's). */
+export function eventOutput(event: StoredEvent) {
+  const { workspaceId: _workspace, metadata, ...shown } = event;
+  return { ...shown, metadata: metadata as Record<string, unknown> };
+}
+
+const eventCsvColumns: CsvColumn<StoredEvent>[] = [
+  { header: 'sequence', value: (event) => event.sequence },
+  { header: 'occurred_at', value: (event) => event.occurredAt },
+  { header: 'event_type', value: (event) => event.eventType },
+  { header: 'aggregate_type', value: (event) => event.aggregateType },
+  { header: 'aggregate_id', value: (event) => event.aggregateId },
+  { header: 'aggregate_version', value: (event) => event.aggregateVersion },
+  { header: 'user_id', value: (event) => event.userId },
+  { header: 'request_id', value: (event) => event.metadata.requestId },
+  { header: 'source_address', value: (event) => event.metadata.sourceAddress },
+  { header: 'changes', value: (event) => event.eventData.changes },
+  { header: 'hash', value: (event) => event.hash },
+];
+
+/** Reading the trail: events, one entity's history, exports, time travel and replay. */
+export function registerAuditEventRoutes(app: FastifyInstance, db: Database): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/audit/events',
+    {
+      schema: {
+        tags,
+        operationId: 'list_audit_events',
+        summary: 'List audit events',
+        description: 'Newest first (`order=asc` for oldest first). Filters combine with AND.',
+        querystring: z.strictObject({
+          ...eventFilterFields,
+          ...pageFields,
+          order: z.enum(['asc', 'desc']).default('desc').describe('By sequence'),
+        }),
+        response: { 200: pageSchema(auditEventSchema), ...problemResponses(commonProblemStatuses) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      authorize(ctx.actor, auditRead);
+      const { limit, cursor, order } = request.query;
+      const page = await listEvents(db, ctx.workspaceId, filtersOf(request.query), {
+        limit,
+        cursor,
+        ascending: order === 'asc',
+      });
+      return { data: page.data.map(eventOutput), nextCursor: page.nextCursor };
+    },
+  );
+
+  api.get(
+    '/audit/events/export',
+    {
+      schema: {
+        tags,
+        operationId: 'export_audit_events',
+        summary: 'Export audit events as NDJSON or CSV',
+        description:
+          'Streams every matching event in sequence order, read in batches: memory stays constant however long the trail.',
+        querystring: z.strictObject({
+          ...eventFilterFields,
+          format: z.enum(['ndjson', 'csv']).default('ndjson'),
+        }),
+        response: {
+          200: z.string().describe('NDJSON (one event a line) or CSV with a header row'),
+          ...problemResponses(commonProblemStatuses),
+        },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      authorize(ctx.actor, auditRead);
+      const { format } = request.query;
+      const batches = eventsInBatches(db, ctx.workspaceId, filtersOf(request.query));
+      return (
+        reply
+          .type(exportContentTypes[format])
+          .header('content-disposition', `attachment; filename="audit-events.${format}"`)
+          // A stream is sent as it is, never serialized; the 200 schema documents what it carries.
+          .send(exportStream(batches, format, eventOutput, eventCsvColumns) as unknown as string)
+      );
+    },
+  );
+
+  api.get(
+    '/audit/aggregates/:type/:id/history',
+    {
+      schema: {
+        tags,
+        operationId: 'get_audit_history',
+        summary: "One entity's history",
+        description: 'Every event of the entity, oldest first.',
+        params: aggregateParams,
+        querystring: z.strictObject(pageFields),
+        response: { 200: pageSchema(auditEventSchema), ...problemResponses(commonProblemStatuses) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      authorize(ctx.actor, auditRead);
+      const { type, id } = request.params;
+      const page = await listEvents(
+        db,
+        ctx.workspaceId,
+        { aggregateType: type, aggregateId: id },
+        { ...request.query, ascending: true },
+      );
+      return { data: page.data.map(eventOutput), nextCursor: page.nextCursor };
+    },
+  );
+
+  api.get(
+    '/audit/aggregates/:type/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'get_audit_entity_at',
+        summary: 'An entity as it was at a given time',
+        description:
+          'Rebuilt from its events: created, then each change, up to `at`. 404 if it did not exist then (not yet created, or deleted).',
+        params: aggregateParams,
+        querystring: z.strictObject({
+          at: z.iso.datetime({ offset: true }).optional().describe('ISO 8601 time (default: now)'),
+        }),
+        response: { 200: rebuiltEntitySchema, ...problemResponses([...commonProblemStatuses, 404]) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      authorize(ctx.actor, auditRead);
+      const { type, id } = request.params;
+      const at = request.query.at ? new Date(request.query.at) : new Date();
+      const entity = await rebuildAt(db, ctx.workspaceId, type, id, at);
+      if (!entity) {
+        throw new AppError('not_found', `No ${type} ${id} existed at ${at.toISOString()}.`, {
+          code: 'audit.entity_not_found',
+        });
+      }
+      return { aggregateType: type, aggregateId: id, at: at.toISOString(), ...entity };
+    },
+  );
+
+  api.post(
+    '/audit/replay',
+    {
+      schema: {
+        tags,
+        operationId: 'replay_audit_events',
+        summary: "Rebuild a resource's rows from the trail and compare them with the live table",
+        description:
+          'A consistency check: rebuilds every current row of the type from its events into a temporary table and lists each row that differs from the live one. Zero differences are expected.',
+        body: z.strictObject({ type: z.string().max(64).describe('A resource type, e.g. project') }),
+        response: { 200: replayReportSchema, ...problemResponses(commonProblemStatuses) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      authorize(ctx.actor, auditAdminister);
+      const definition = declaredResources().get(request.body.type);
+      if (!definition) {
+        const known = [...declaredResources().keys()].join(', ');
+        throw new AppError('validation_failed', `type: unknown resource type; known: ${known}`, {
+          errors: [{ path: 'type', message: `must be one of ${known}` }],
+        });
+      }
+      return replayResource(db, ctx.workspaceId, definition);
+    },
+  );
+}
