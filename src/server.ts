@@ -5,6 +5,10 @@ import { bootstrapFirstWorkspace } from './core/auth/bootstrap.ts';
 import { createMetrics } from './core/observability/metrics.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { startCachePurge } from './modules/prd-reviews/cache.ts';
+
+/** How often expired PRD cache entries are deleted. */
+const cachePurgeIntervalMs = 10 * 60 * 1000;
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -27,6 +31,10 @@ export async function startServer(
     const bootstrap = await bootstrapFirstWorkspace(database, config.bootstrap);
     const app = await buildApp({ config, database, metrics });
     const address = await app.listen({ port: config.port, host: config.host });
+    // No job system yet: a timer purges expired PRD cache entries (every process may run it; it is idempotent).
+    const stopCachePurge = startCachePurge(database.db, cachePurgeIntervalMs, (error) =>
+      app.log.warn({ err: error }, 'purging expired PRD cache entries failed'),
+    );
     const url = config.publicUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
     print(`Shipshape is listening on ${url} (${describeDatabase(config)})`);
     print(`  UI:       ${url}/`);
@@ -40,6 +48,7 @@ export async function startServer(
     let stopping: Promise<void> | null = null;
     const stop = () => {
       stopping ??= (async () => {
+        stopCachePurge();
         await app.close();
         await database.close();
       })();
