@@ -16,6 +16,8 @@ import { registerHealthRoutes } from './core/http/health.ts';
 import { toProblem } from './core/http/problem.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import type { DatabaseHandle } from './db/connection.ts';
+import { registerAccessLogRoutes } from './modules/audit/access-log/routes.ts';
+import { createAccessLogWriter } from './modules/audit/access-log/writer.ts';
 import { registerAuditEventRoutes } from './modules/audit/events-routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerDecisionLogRoutes } from './modules/decision-logs/routes.ts';
@@ -116,6 +118,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     (error) => app.log.error({ err: error }, 'writing audit checkpoints failed'),
   );
   app.addHook('onClose', async () => stopCheckpoints());
+  const accessLog = createAccessLogWriter(database.db, {
+    onError: (error, lost) => app.log.error({ err: error, lost }, 'writing the access log failed'),
+  });
+  // Registered after everything that may still answer requests, so it flushes last on shutdown.
+  app.addHook('onClose', async () => accessLog.close());
 
   registerHealthRoutes(app, database);
   registerPlaceholderUi(app);
@@ -126,9 +133,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         route.schema = { ...route.schema, security: [{ bearerToken: [] }] };
       });
       api.addHook('onRequest', createAuthenticationHook(database.db));
+      api.addHook('onResponse', accessLog.record);
       registerProjectRoutes(api, database.db);
       registerAuditRoutes(api, { db: database.db, signer });
       registerAuditEventRoutes(api, database.db);
+      registerAccessLogRoutes(api, database.db, accessLog);
       registerPrdReviewRoutes(api, database.db, metrics);
       registerDecisionLogRoutes(api, database.db);
     },
