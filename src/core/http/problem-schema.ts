@@ -19,10 +19,20 @@ export const problemSchema = z
 
 type ErrorStatus = (typeof problemKinds)[keyof typeof problemKinds]['status'];
 
-/** Response schemas for the given error statuses, for a route's OpenAPI description. */
-export function problemResponses(statuses: ErrorStatus[]): Record<number, typeof problemSchema> {
+export const problemContentType = 'application/problem+json';
+
+interface ProblemResponse {
+  description: string;
+  content: { [problemContentType]: { schema: typeof problemSchema } };
+}
+
+/** Response descriptions for the given error statuses, served as `application/problem+json`. */
+export function problemResponses(statuses: ErrorStatus[]): Record<number, ProblemResponse> {
   return Object.fromEntries(
-    statuses.map((status) => [status, problemSchema.describe(describeStatus(status))]),
+    statuses.map((status) => [
+      status,
+      { description: describeStatus(status), content: { [problemContentType]: { schema: problemSchema } } },
+    ]),
   );
 }
 

@@ -58,7 +58,7 @@ export const reviewBodySchema = z
     comment: z.string().trim().max(10_000).optional().describe('What the reviewer says with the decision'),
     version: z.number().int().min(1).optional().describe('The version you read; 412 if it changed since'),
   })
-  .meta({ id: 'PrdReviewDecisionInput' });
+  .meta({ id: 'PrdReviewDecisionBody' });
 
 export const requestChangesBodySchema = reviewBodySchema
   .extend({ comment: z.string().trim().min(1).max(10_000).describe('What must change') })
@@ -106,7 +106,7 @@ export const reviewerInputSchema = z
       .max(50)
       .describe('Members to ask, by user id or email'),
   })
-  .meta({ id: 'PrdReviewRequestInput' });
+  .meta({ id: 'PrdReviewRequestCreate' });
 
 export const reviewRequestSchema = z
   .object({ reviewerId: z.uuid(), requestedBy: z.uuid(), createdAt: z.date() })
@@ -145,7 +145,7 @@ export const settingsSchema = z
   })
   .meta({ id: 'PrdReviewSettings' });
 
-export const settingsInputSchema = settingsSchema.partial().strict().meta({ id: 'PrdReviewSettingsInput' });
+export const settingsInputSchema = settingsSchema.partial().strict().meta({ id: 'PrdReviewSettingsUpdate' });
 
 export const lintProblemSchema = z
   .object({
@@ -187,7 +187,7 @@ export const commentInputSchema = z
       .describe('The revision the anchor refers to (default: current)'),
     anchor: anchorInputSchema.optional(),
   })
-  .meta({ id: 'PrdCommentInput' });
+  .meta({ id: 'PrdCommentCreate' });
 
 export const commentSchema = z
   .object({
