@@ -21,6 +21,7 @@ import { createAccessLogWriter } from './modules/audit/access-log/writer.ts';
 import { registerAuditEventRoutes } from './modules/audit/events-routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerDecisionLogRoutes } from './modules/decision-logs/routes.ts';
+import { registerMetadataRoutes } from './modules/metadata/routes.ts';
 import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
 import { registerProjectRoutes } from './modules/projects/routes.ts';
 import { registerPlaceholderUi } from './ui.ts';
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       registerAccessLogRoutes(api, database.db, accessLog);
       registerPrdReviewRoutes(api, database.db, metrics);
       registerDecisionLogRoutes(api, database.db);
+      registerMetadataRoutes(api, database.db);
     },
     { prefix: apiPrefix },
   );

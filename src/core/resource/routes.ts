@@ -7,6 +7,7 @@ import { AppError } from '../http/errors.ts';
 import { runIdempotentWrite, type StoredAnswer } from '../http/idempotency.ts';
 import { commonProblemStatuses, problemResponses } from '../http/problem-schema.ts';
 import { contextOf } from '../http/request-context.ts';
+import { metadataOf, metaFilterPattern } from '../metadata/entities.ts';
 import type { ResourceDefinition, Row } from './define.ts';
 import { filterParameterSchemas } from './filters.ts';
 import { pageSchema } from './schemas.ts';
@@ -24,6 +25,14 @@ import {
 } from './service.ts';
 
 const idParameter = z.uuid().describe('The resource id');
+const includeParameter = z
+  .enum(['metadata'])
+  .optional()
+  .describe("`metadata`: add each record's metadata (custom fields) as `metadata: { key: value }`");
+const metadataOutput = z
+  .record(z.string(), z.json())
+  .optional()
+  .describe('Custom fields, with ?include=metadata');
 const projectIdParameter = z.uuid().describe('The project id');
 
 const versionHeaders = z.looseObject({
@@ -94,7 +103,7 @@ export function registerResourceRoutes(
   const itemParams = projectScoped
     ? z.object({ projectId: projectIdParameter, id: idParameter })
     : z.object({ id: idParameter });
-  const output = schemas.output;
+  const output = schemas.output.extend({ metadata: metadataOutput });
 
   const scopeOf = (request: { params: unknown }): Scope => ({
     ctx: contextOf(request as never),
@@ -104,7 +113,7 @@ export function registerResourceRoutes(
   const jsonOf = (row: Row) => JSON.parse(JSON.stringify(outputOf(row))) as unknown;
   const locationOf = (prefix: string, row: Row) => `${prefix}/${row.id}`;
 
-  const listQuery = z.strictObject({
+  const listShape = {
     limit: z.coerce
       .number()
       .int()
@@ -121,8 +130,36 @@ export function registerResourceRoutes(
         `Comma-separated fields, '-' for descending. Sortable: ${Object.keys(definition.sortable).join(', ')}. Default ${definition.defaultSort}`,
       ),
     q: z.string().max(500).optional().describe('Words that must all appear in the searchable fields'),
+    include: includeParameter,
     ...filterParameterSchemas(definition.filters),
-  });
+  };
+  // Metadata filters name any key (`filter[meta.team]=payments`); every other parameter must be known.
+  const listQuery = z
+    .object(listShape)
+    .catchall(
+      z.string().max(1000).describe('filter[meta.<key>]: metadata key equals (or array contains) the value'),
+    )
+    .superRefine((query, issues) => {
+      for (const parameter of Object.keys(query)) {
+        if (parameter in listShape || metaFilterPattern.test(parameter)) continue;
+        issues.addIssue({
+          code: 'custom',
+          path: [parameter],
+          message: 'unknown query parameter (metadata filters look like filter[meta.team])',
+        });
+      }
+    });
+  const withMetadata = async (scope: Scope, rows: Row[], include: string | undefined) => {
+    const outputs = rows.map(outputOf);
+    if (include !== 'metadata') return outputs;
+    const sets = await metadataOf(
+      db,
+      scope.ctx.workspaceId,
+      definition.name,
+      rows.map((row) => row.id),
+    );
+    return outputs.map((entry, index) => ({ ...entry, metadata: sets.get(rows[index]?.id ?? '') ?? {} }));
+  };
 
   api.get(
     collection,
@@ -141,8 +178,9 @@ export function registerResourceRoutes(
       const scope = scopeOf(request);
       authorize(scope.ctx.actor, permissions.read);
       await assertProjectVisible(db, scope);
-      const page = await listRows(db, definition, scope, request.query as Record<string, unknown>);
-      return { data: page.data.map(outputOf), nextCursor: page.nextCursor };
+      const query = request.query as Record<string, unknown> & { include?: string };
+      const page = await listRows(db, definition, scope, query);
+      return { data: await withMetadata(scope, page.data, query.include), nextCursor: page.nextCursor };
     },
   );
 
@@ -154,6 +192,7 @@ export function registerResourceRoutes(
         operationId: `get_${definition.name}`,
         summary: `Get one ${label}`,
         params: itemParams,
+        querystring: z.strictObject({ include: includeParameter }),
         response: { 200: output, ...problemResponses([...commonProblemStatuses, 404]) },
       },
     },
@@ -162,7 +201,8 @@ export function registerResourceRoutes(
       authorize(scope.ctx.actor, permissions.read);
       const row = await getRow(db, definition, scope, (request.params as { id: string }).id);
       reply.header('etag', etagOf(row.version));
-      return outputOf(row);
+      const [answer] = await withMetadata(scope, [row], (request.query as { include?: string }).include);
+      return answer;
     },
   );
 

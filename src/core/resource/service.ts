@@ -3,7 +3,8 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/connection.ts';
 import type { RequestContext } from '../auth/context.ts';
 import { appendEvent, diffFields } from '../events/append.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, invalidField, notFound } from '../http/errors.ts';
+import { metadataCondition, metaFilterPattern, removeMetadataOfDeleted } from '../metadata/entities.ts';
 import { declaredResources, type ResourceDefinition, type Row } from './define.ts';
 import { escapeLike, filterConditions } from './filters.ts';
 import { afterCursor, encodeCursor, orderBy, parseSort } from './sorting.ts';
@@ -11,6 +12,7 @@ import { afterCursor, encodeCursor, orderBy, parseSort } from './sorting.ts';
 export const defaultPageSize = 50;
 export const maxPageSize = 200;
 const maxSearchWords = 10;
+const maxMetadataFilters = 10;
 
 export interface ListParameters {
   limit?: number;
@@ -68,6 +70,7 @@ export async function listRows(
     ...scopeConditions(definition, scope),
     ...filterConditions(definition.filters, parameters, scope.ctx),
   ];
+  conditions.push(...metadataConditions(definition, parameters));
   if (parameters.q) conditions.push(textSearchCondition(definition.searchable, parameters.q));
   if (parameters.cursor) conditions.push(afterCursor(keys, table.id, parameters.cursor));
   const rows = (await db
@@ -80,6 +83,19 @@ export async function listRows(
   const data = hasMore ? rows.slice(0, limit) : rows;
   const last = data[data.length - 1];
   return { data, nextCursor: hasMore && last ? encodeCursor(keys, last) : null };
+}
+
+/** `filter[meta.<key>]=value` parameters: each must hold on the row's metadata. */
+function metadataConditions(definition: ResourceDefinition, parameters: ListParameters): SQL[] {
+  const conditions: SQL[] = [];
+  for (const [parameter, value] of Object.entries(parameters)) {
+    const key = metaFilterPattern.exec(parameter)?.[1];
+    if (!key || typeof value !== 'string') continue;
+    conditions.push(metadataCondition(definition, key, value));
+  }
+  if (conditions.length > maxMetadataFilters)
+    throw invalidField('query', `at most ${maxMetadataFilters} metadata filters`);
+  return conditions;
 }
 
 /** Every word must appear (case-insensitively) in at least one searchable field (text or text[]). */
@@ -201,6 +217,7 @@ export async function deleteRow(
   await tx
     .delete(definition.table)
     .where(and(eq(definition.table.id, id), eq(definition.table.workspaceId, scope.ctx.workspaceId)));
+  await removeMetadataOfDeleted(tx, definition, scope.ctx.workspaceId, id);
   await appendEvent(tx, scope.ctx, {
     eventType: `${definition.name}.deleted`,
     aggregateType: definition.name,
