@@ -30,7 +30,7 @@ const includeParameter = z
   .optional()
   .describe("`metadata`: add each record's metadata (custom fields) as `metadata: { key: value }`");
 const metadataOutput = z
-  .record(z.string(), z.json())
+  .record(z.string(), z.unknown())
   .optional()
   .describe('Custom fields, with ?include=metadata');
 const projectIdParameter = z.uuid().describe('The project id');

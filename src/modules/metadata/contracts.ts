@@ -12,7 +12,8 @@ export const metaKey = z
   )
   .describe('Metadata key: a lowercase slug such as `team` or `cost-center`');
 
-const boundedJson = z.json().refine((value) => JSON.stringify(value).length <= maxValueBytes, {
+// Bodies are parsed JSON, so every value is JSON already; only its size is bounded.
+const boundedJson = z.unknown().refine((value) => JSON.stringify(value).length <= maxValueBytes, {
   message: `at most ${maxValueBytes} characters once serialised as JSON`,
 });
 
