@@ -19,6 +19,7 @@ import type { DatabaseHandle } from './db/connection.ts';
 import { registerAccessLogRoutes } from './modules/audit/access-log/routes.ts';
 import { createAccessLogWriter } from './modules/audit/access-log/writer.ts';
 import { registerAuditEventRoutes } from './modules/audit/events-routes.ts';
+import { registerRetentionRoutes } from './modules/audit/retention/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerDecisionLogRoutes } from './modules/decision-logs/routes.ts';
 import { registerMetadataRoutes } from './modules/metadata/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       registerAuditRoutes(api, { db: database.db, signer });
       registerAuditEventRoutes(api, database.db);
       registerAccessLogRoutes(api, database.db, accessLog);
+      registerRetentionRoutes(api, database.db);
       registerPrdReviewRoutes(api, database.db, metrics);
       registerDecisionLogRoutes(api, database.db);
       registerMetadataRoutes(api, database.db);

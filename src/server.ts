@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { bootstrapFirstWorkspace } from './core/auth/bootstrap.ts';
+import { startJobs } from './core/jobs/queue.ts';
 import { createMetrics } from './core/observability/metrics.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { accessLogRetentionJob } from './modules/audit/retention/job.ts';
 import { startCachePurge } from './modules/prd-reviews/cache.ts';
 
 /** How often expired PRD cache entries are deleted. */
@@ -35,6 +37,9 @@ export async function startServer(
     const stopCachePurge = startCachePurge(database.db, cachePurgeIntervalMs, (error) =>
       app.log.warn({ err: error }, 'purging expired PRD cache entries failed'),
     );
+    const jobs = await startJobs(database, [accessLogRetentionJob(database.db)], (error) =>
+      app.log.error({ err: error }, 'the job queue reported an error'),
+    );
     const url = config.publicUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
     print(`Shipshape is listening on ${url} (${describeDatabase(config)})`);
     print(`  UI:       ${url}/`);
@@ -49,6 +54,7 @@ export async function startServer(
     const stop = () => {
       stopping ??= (async () => {
         stopCachePurge();
+        await jobs.stop();
         await app.close();
         await database.close();
       })();

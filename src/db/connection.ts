@@ -20,8 +20,8 @@ export type QueryTimer = (seconds: number) => void;
 export interface DatabaseHandle {
   kind: DatabaseConfig['kind'];
   db: Database;
-  /** Runs raw SQL (possibly several statements, no parameters). */
-  exec(sql: string): Promise<void>;
+  /** Runs raw SQL (possibly several statements, no parameters); answers the last statement's rows. */
+  exec(sql: string): Promise<Record<string, unknown>[]>;
   /** Runs one parameterised statement and returns its rows. */
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs `work` holding a session-level advisory lock, so that two processes never do it at once. */
@@ -44,9 +44,7 @@ async function openPglite(dataDir: string | null, onQuery?: QueryTimer): Promise
   return {
     kind: 'pglite',
     db,
-    exec: async (sql) => {
-      await client.exec(sql);
-    },
+    exec: async (sql) => (await client.exec(sql)).at(-1)?.rows ?? [],
     query: async <Row>(sql: string, params: unknown[] = []) => (await client.query<Row>(sql, params)).rows,
     // One embedded database belongs to one process: PGlite locks its data folder, so no advisory lock is needed.
     withExclusiveLock: (_name, work) => work(db),
@@ -66,7 +64,9 @@ async function openPostgres(url: string, poolSize: number, onQuery?: QueryTimer)
     kind: 'postgres',
     db,
     exec: async (sql) => {
-      await pool.query(sql);
+      // Several statements answer one result each; one statement answers a single result.
+      const results: pg.QueryResult | pg.QueryResult[] = await pool.query(sql);
+      return (Array.isArray(results) ? results.at(-1)?.rows : results.rows) ?? [];
     },
     query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
     withExclusiveLock: async (name, work) => {
