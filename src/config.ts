@@ -46,12 +46,12 @@ export interface Config {
   auditCheckpointIntervalSeconds: number;
 }
 
-/** Reads and validates the environment; throws one readable error listing every bad variable. */
+/** Reads and validates the environment; throws one readable, one-line error listing every bad variable. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   const env = parsed.data;
   return {

@@ -32,6 +32,12 @@ export async function startServer(
     if (applied > 0) print(`Applied ${applied} database migration(s).`);
     const bootstrap = await bootstrapFirstWorkspace(database, config.bootstrap);
     const app = await buildApp({ config, database, metrics });
+    let closing = false;
+    // Once stopping, answers ask clients to close their keep-alive connections, so that the
+    // connections of requests still in flight end with them instead of holding the shutdown open.
+    app.addHook('onSend', async (_request, reply) => {
+      if (closing) reply.header('connection', 'close');
+    });
     const address = await app.listen({ port: config.port, host: config.host });
     // No job system yet: a timer purges expired PRD cache entries (every process may run it; it is idempotent).
     const stopCachePurge = startCachePurge(database.db, cachePurgeIntervalMs, (error) =>
@@ -53,6 +59,7 @@ export async function startServer(
     let stopping: Promise<void> | null = null;
     const stop = () => {
       stopping ??= (async () => {
+        closing = true;
         stopCachePurge();
         await jobs.stop();
         await app.close();
