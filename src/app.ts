@@ -10,10 +10,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { createAuthenticationHook } from './core/auth/authenticate.ts';
+import type { AuthSettings } from './core/auth/settings.ts';
 import { scheduleCheckpoints } from './core/events/checkpoints.ts';
 import { createCheckpointSigner } from './core/events/signing.ts';
 import { registerHealthRoutes } from './core/http/health.ts';
 import { toProblem } from './core/http/problem.ts';
+import { createRateLimiter } from './core/http/rate-limit.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import { registerAccessLogRoutes } from './modules/audit/access-log/routes.ts';
@@ -22,6 +24,11 @@ import { registerAuditEventRoutes } from './modules/audit/events-routes.ts';
 import { registerRetentionRoutes } from './modules/audit/retention/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerDecisionLogRoutes } from './modules/decision-logs/routes.ts';
+import {
+  identityDependencies,
+  registerIdentityRoutes,
+  registerPublicIdentityRoutes,
+} from './modules/identity/routes.ts';
 import { registerMetadataRoutes } from './modules/metadata/routes.ts';
 import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
 import { registerProjectRoutes } from './modules/projects/routes.ts';
@@ -32,6 +39,8 @@ export interface AppDependencies {
     Partial<Pick<Config, 'secretKey' | 'auditCheckpointIntervalSeconds'>>;
   database: DatabaseHandle;
   metrics: Metrics;
+  /** Sessions, sign-in throttling and rate limits; defaults when absent. */
+  auth?: Partial<AuthSettings>;
   /** Pino options or false; tests pass false. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -103,6 +112,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       components: {
         securitySchemes: {
           bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (shp_…)' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'shipshape_session',
+            description: 'The session cookie sign-in sets; writes also need the X-CSRF-Token header',
+          },
         },
       },
     },
@@ -129,13 +144,24 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerHealthRoutes(app, database);
   registerPlaceholderUi(app);
 
+  const identity = identityDependencies(database.db, deps.auth);
+  await app.register(async (publicApi) => registerPublicIdentityRoutes(publicApi, identity), {
+    prefix: apiPrefix,
+  });
+  const perCredential = createRateLimiter('API', identity.settings.rateLimits.perCredentialPerMinute);
   await app.register(
     async (api) => {
       api.addHook('onRoute', (route) => {
-        route.schema = { ...route.schema, security: [{ bearerToken: [] }] };
+        const permission = route.config?.permission;
+        route.schema = {
+          ...route.schema,
+          security: [{ bearerToken: [] }, { sessionCookie: [] }],
+          ...(permission ? { 'x-permission': permission } : {}),
+        };
       });
-      api.addHook('onRequest', createAuthenticationHook(database.db));
+      api.addHook('onRequest', createAuthenticationHook(database.db, perCredential));
       api.addHook('onResponse', accessLog.record);
+      registerIdentityRoutes(api, identity);
       registerProjectRoutes(api, database.db);
       registerAuditRoutes(api, { db: database.db, signer });
       registerAuditEventRoutes(api, database.db);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { AuthSettings } from './core/auth/settings.ts';
 
 /** Every environment variable Shipshape reads, with its default. README.md's table mirrors this. */
 const environmentSchema = z.object({
@@ -22,6 +23,27 @@ const environmentSchema = z.object({
     .regex(/^shp_[A-Za-z0-9_-]{16,}$/, 'must start with shp_ followed by at least 16 letters, digits, _ or -')
     .optional(),
   SHIPSHAPE_ADMIN_EMAIL: z.string().email().default('admin@localhost'),
+  SHIPSHAPE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 90)
+    .default(12),
+  SIGN_IN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
+  SIGN_IN_LOCKOUT_FAILURES: z.coerce.number().int().min(2).max(1000).default(10),
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  RATE_LIMIT_INVITATIONS_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  RATE_LIMIT_PER_CREDENTIAL_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   SHIPSHAPE_WORKSPACE_NAME: z.string().min(1).max(200).default('My workspace'),
   PUBLIC_URL: z.string().url().optional(),
   SHIPSHAPE_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -38,7 +60,8 @@ export interface Config {
   database: DatabaseConfig;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
-  bootstrap: { adminToken?: string; adminEmail: string; workspaceName: string };
+  bootstrap: { adminToken?: string; adminEmail: string; adminPassword?: string; workspaceName: string };
+  auth: AuthSettings;
   publicUrl?: string;
   /** Signs audit checkpoints; when unset, a key generated on first start is kept in the database. */
   secretKey?: string;
@@ -65,7 +88,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     bootstrap: {
       adminToken: env.SHIPSHAPE_ADMIN_TOKEN,
       adminEmail: env.SHIPSHAPE_ADMIN_EMAIL,
+      adminPassword: env.SHIPSHAPE_ADMIN_PASSWORD,
       workspaceName: env.SHIPSHAPE_WORKSPACE_NAME,
+    },
+    auth: {
+      sessionTtlSeconds: Math.round(env.SESSION_TTL_HOURS * 3600),
+      freeLoginFailures: env.SIGN_IN_FREE_FAILURES,
+      lockoutFailures: env.SIGN_IN_LOCKOUT_FAILURES,
+      lockoutSeconds: Math.round(env.SIGN_IN_LOCKOUT_MINUTES * 60),
+      invitationTtlSeconds: Math.round(env.INVITATION_TTL_HOURS * 3600),
+      rateLimits: {
+        signInPerMinute: env.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+        invitationsPerMinute: env.RATE_LIMIT_INVITATIONS_PER_MINUTE,
+        perCredentialPerMinute: env.RATE_LIMIT_PER_CREDENTIAL_PER_MINUTE,
+      },
+      secureCookies: env.PUBLIC_URL?.startsWith('https:') ?? false,
     },
     publicUrl: env.PUBLIC_URL,
     secretKey: env.SHIPSHAPE_SECRET_KEY,

@@ -31,7 +31,7 @@ export async function startServer(
     const { applied } = await migrateDatabase(database);
     if (applied > 0) print(`Applied ${applied} database migration(s).`);
     const bootstrap = await bootstrapFirstWorkspace(database, config.bootstrap);
-    const app = await buildApp({ config, database, metrics });
+    const app = await buildApp({ config, database, metrics, auth: config.auth });
     let closing = false;
     // Once stopping, answers ask clients to close their keep-alive connections, so that the
     // connections of requests still in flight end with them instead of holding the shutdown open.

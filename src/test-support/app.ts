@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { memberships, type Role, users, workspaces } from '../core/auth/schema.ts';
+import type { AuthSettings } from '../core/auth/settings.ts';
 import { generateTokenSecret, insertToken } from '../core/auth/tokens.ts';
 import { createMetrics } from '../core/observability/metrics.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
@@ -51,7 +52,7 @@ export interface TestApp {
 }
 
 /** Builds the real app on a fresh database of the suite's kind, with one workspace and its owner. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { auth?: Partial<AuthSettings> } = {}): Promise<TestApp> {
   const metrics = createMetrics();
   const testDatabase = await createTestDatabase(metrics.observeQuery);
   const database = testDatabase.handle;
@@ -59,6 +60,7 @@ export async function createTestApp(): Promise<TestApp> {
     config: { bodyLimitBytes: 1024 * 1024, logLevel: 'silent' },
     database,
     metrics,
+    auth: options.auth,
     logger: false,
   });
   await app.ready();

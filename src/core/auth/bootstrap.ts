@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
+import { hashPassword } from './passwords.ts';
 import { memberships, users, workspaces } from './schema.ts';
 import { generateTokenSecret, insertToken } from './tokens.ts';
 
@@ -22,7 +23,12 @@ export async function bootstrapFirstWorkspace(
       const [workspace] = await tx.insert(workspaces).values({ name: bootstrap.workspaceName }).returning();
       const [owner] = await tx
         .insert(users)
-        .values({ email: bootstrap.adminEmail, displayName: 'Owner', kind: 'person' })
+        .values({
+          email: bootstrap.adminEmail,
+          displayName: 'Owner',
+          kind: 'person',
+          passwordHash: bootstrap.adminPassword ? await hashPassword(bootstrap.adminPassword) : null,
+        })
         .returning();
       if (!workspace || !owner) throw new Error('bootstrap inserts returned nothing');
       await tx.insert(memberships).values({ workspaceId: workspace.id, userId: owner.id, role: 'owner' });

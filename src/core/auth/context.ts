@@ -7,6 +7,8 @@ export interface Actor {
   role: Role;
   /** The API token used, when the request came with one. */
   tokenId?: string;
+  /** The session used, when the request came with a session cookie. */
+  sessionId?: string;
   /** A read-only token may only read, whatever its role. */
   readOnly: boolean;
 }

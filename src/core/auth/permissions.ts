@@ -7,6 +7,7 @@ import type { Role } from './schema.ts';
  * classes, so the matrix stays small and a new module only names its actions and their class.
  */
 export const permissionClasses = {
+  self: 'Manage your own account: sessions and your own tokens',
   read: 'See the workspace content',
   write: 'Create, change and delete content',
   contribute: 'Write findings, results and other agent output',
@@ -16,12 +17,12 @@ export const permissionClasses = {
 export type PermissionClass = keyof typeof permissionClasses;
 
 const roleGrants: Record<Role, readonly PermissionClass[]> = {
-  owner: ['read', 'write', 'contribute', 'review', 'administer'],
-  admin: ['read', 'write', 'contribute', 'review', 'administer'],
-  editor: ['read', 'write', 'contribute'],
-  reviewer: ['read', 'review'],
-  viewer: ['read'],
-  agent: ['read', 'contribute'],
+  owner: ['self', 'read', 'write', 'contribute', 'review', 'administer'],
+  admin: ['self', 'read', 'write', 'contribute', 'review', 'administer'],
+  editor: ['self', 'read', 'write', 'contribute'],
+  reviewer: ['self', 'read', 'review'],
+  viewer: ['self', 'read'],
+  agent: ['self', 'read', 'contribute'],
 };
 
 const registry = new Map<string, PermissionClass>();
@@ -34,6 +35,11 @@ export function definePermission(name: string, permissionClass: PermissionClass)
   }
   registry.set(name, permissionClass);
   return name;
+}
+
+/** The classes a role holds (for docs and the role × action test). */
+export function classesOf(role: Role): readonly PermissionClass[] {
+  return roleGrants[role];
 }
 
 /** Every declared permission and its class (for docs and the role × action test). */

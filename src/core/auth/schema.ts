@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -86,5 +87,61 @@ export const apiTokens = pgTable(
   (table) => [
     uniqueIndex('api_tokens_hash_unique').on(table.tokenHash),
     index('api_tokens_workspace_idx').on(table.workspaceId),
+  ],
+);
+
+/** Signed-in browser sessions. Only the SHA-256 of the cookie secret is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    sourceAddress: text('source_address'),
+    userAgent: text('user_agent'),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('sessions_token_hash_unique').on(table.tokenHash),
+    index('sessions_user_idx').on(table.userId),
+  ],
+);
+
+/**
+ * Failed sign-in attempts per email address (lower-cased), kept in the database so that slowing
+ * and lockout hold across processes and restarts. Cleared by a successful sign-in.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  /** No attempt is even checked before this time. */
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
+
+/** Invitations to join a workspace. Only the SHA-256 of the invitation token is stored. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: roleEnum('role').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('invitations_token_hash_unique').on(table.tokenHash),
+    index('invitations_workspace_idx').on(table.workspaceId),
   ],
 );
