@@ -52,10 +52,9 @@ export interface Authenticated {
 /** How stale last_used_at may get before a request refreshes it (avoids a write per request). */
 const lastUsedResolutionSeconds = 60;
 
-/** Resolves a bearer secret to its workspace and actor, or null when unknown, revoked or expired. */
-export async function authenticateToken(db: Database, secret: string): Promise<Authenticated | null> {
-  if (!secret.startsWith(tokenPrefix) || secret.length > 200) return null;
-  const [row] = await db
+/** The token lookup every API request runs, prepared once per database so it is not rebuilt each time. */
+function tokenLookup(db: Database) {
+  return db
     .select({
       tokenId: apiTokens.id,
       workspaceId: apiTokens.workspaceId,
@@ -73,8 +72,21 @@ export async function authenticateToken(db: Database, secret: string): Promise<A
       and(eq(memberships.workspaceId, apiTokens.workspaceId), eq(memberships.userId, apiTokens.userId)),
     )
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, hashToken(secret)))
-    .limit(1);
+    .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare('shipshape_authenticate_token');
+}
+const preparedLookups = new WeakMap<Database, ReturnType<typeof tokenLookup>>();
+
+/** Resolves a bearer secret to its workspace and actor, or null when unknown, revoked or expired. */
+export async function authenticateToken(db: Database, secret: string): Promise<Authenticated | null> {
+  if (!secret.startsWith(tokenPrefix) || secret.length > 200) return null;
+  let lookup = preparedLookups.get(db);
+  if (!lookup) {
+    lookup = tokenLookup(db);
+    preparedLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ tokenHash: hashToken(secret) });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > lastUsedResolutionSeconds * 1000) {
     await db
