@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { createAuthenticationHook } from './core/auth/authenticate.ts';
 import type { AuthSettings } from './core/auth/settings.ts';
 import { scheduleCheckpoints } from './core/events/checkpoints.ts';
+import { createFieldCipher, useFieldCipher } from './core/events/sensitive.ts';
 import { createCheckpointSigner } from './core/events/signing.ts';
 import { registerHealthRoutes } from './core/http/health.ts';
 import { toProblem } from './core/http/problem.ts';
@@ -36,11 +37,13 @@ import { registerPlaceholderUi } from './ui.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'bodyLimitBytes' | 'logLevel' | 'publicUrl'> &
-    Partial<Pick<Config, 'secretKey' | 'auditCheckpointIntervalSeconds'>>;
+    Partial<Pick<Config, 'secretKey' | 'previousSecretKeys' | 'auditCheckpointIntervalSeconds'>>;
   database: DatabaseHandle;
   metrics: Metrics;
   /** Sessions, sign-in throttling and rate limits; defaults when absent. */
   auth?: Partial<AuthSettings>;
+  /** Further modules served under /api/v1 with authentication (tests add test-only resources). */
+  modules?: ((api: FastifyInstance, db: DatabaseHandle['db']) => void)[];
   /** Pino options or false; tests pass false. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -128,6 +131,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const signer = await createCheckpointSigner(database.db, deps.config.secretKey);
+  useFieldCipher(
+    await createFieldCipher(database.db, deps.config.secretKey, deps.config.previousSecretKeys ?? []),
+  );
   const stopCheckpoints = scheduleCheckpoints(
     database.db,
     signer,
@@ -170,6 +176,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       registerPrdReviewRoutes(api, database.db, metrics);
       registerDecisionLogRoutes(api, database.db);
       registerMetadataRoutes(api, database.db);
+      for (const register of deps.modules ?? []) register(api, database.db);
     },
     { prefix: apiPrefix },
   );

@@ -47,6 +47,7 @@ const environmentSchema = z.object({
   SHIPSHAPE_WORKSPACE_NAME: z.string().min(1).max(200).default('My workspace'),
   PUBLIC_URL: z.string().url().optional(),
   SHIPSHAPE_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SHIPSHAPE_PREVIOUS_SECRET_KEYS: z.string().optional(),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 });
 
@@ -65,6 +66,8 @@ export interface Config {
   publicUrl?: string;
   /** Signs audit checkpoints; when unset, a key generated on first start is kept in the database. */
   secretKey?: string;
+  /** Earlier values of SHIPSHAPE_SECRET_KEY, still used to read what they encrypted. */
+  previousSecretKeys: string[];
   /** How often signed audit checkpoints are written (0: only on demand). */
   auditCheckpointIntervalSeconds: number;
 }
@@ -106,6 +109,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     publicUrl: env.PUBLIC_URL,
     secretKey: env.SHIPSHAPE_SECRET_KEY,
+    previousSecretKeys: (env.SHIPSHAPE_PREVIOUS_SECRET_KEYS ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
     auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
   };
 }

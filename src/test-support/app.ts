@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
+import { type AppDependencies, buildApp } from '../app.ts';
 import { memberships, type Role, users, workspaces } from '../core/auth/schema.ts';
 import type { AuthSettings } from '../core/auth/settings.ts';
 import { generateTokenSecret, insertToken } from '../core/auth/tokens.ts';
@@ -52,16 +52,24 @@ export interface TestApp {
 }
 
 /** Builds the real app on a fresh database of the suite's kind, with one workspace and its owner. */
-export async function createTestApp(options: { auth?: Partial<AuthSettings> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: {
+    auth?: Partial<AuthSettings>;
+    modules?: AppDependencies['modules'];
+    beforeBuild?: (database: DatabaseHandle) => Promise<void>;
+  } = {},
+): Promise<TestApp> {
   const metrics = createMetrics();
   const testDatabase = await createTestDatabase(metrics.observeQuery);
   const database = testDatabase.handle;
+  await options.beforeBuild?.(database);
   const app = await buildApp({
     config: { bodyLimitBytes: 1024 * 1024, logLevel: 'silent' },
     database,
     metrics,
     auth: options.auth,
     logger: false,
+    modules: options.modules,
   });
   await app.ready();
 

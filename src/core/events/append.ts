@@ -4,6 +4,7 @@ import type { Executor } from '../../db/connection.ts';
 import type { RequestContext } from '../auth/context.ts';
 import { asStoredJson, chainHash, genesisHash, type StoredEvent } from './chain.ts';
 import { auditChainHeads, auditEvents, type FieldChanges } from './schema.ts';
+import { protectSensitive } from './sensitive.ts';
 
 export interface NewEvent {
   /** `<aggregate type>.<what happened>`, e.g. `project.updated`. */
@@ -34,7 +35,7 @@ export async function appendEvent(tx: Executor, ctx: RequestContext, event: NewE
     aggregateId: event.aggregateId,
     aggregateVersion: event.aggregateVersion ?? null,
     userId: ctx.actor.userId,
-    eventData: asStoredJson({ ...event.data, changes: event.changes }),
+    eventData: asStoredJson({ ...event.data, changes: protectSensitive(event.aggregateType, event.changes) }),
     metadata: asStoredJson({
       requestId: ctx.requestId,
       sourceAddress: ctx.sourceAddress,

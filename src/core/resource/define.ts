@@ -70,6 +70,11 @@ export interface ResourceDefinition {
   searchable: PgColumn[];
   /** Fields that count as the resource's content in audit diffs (by default: the output schema's fields). */
   auditedFields?: readonly string[];
+  /**
+   * Audited fields whose values the audit trail stores encrypted and shows only to roles holding
+   * `audit.read_sensitive` (docs/audit.md, Sensitive fields).
+   */
+  sensitiveFields?: readonly string[];
   hooks?: ResourceHooks;
   permissions: { read: string; create: string; update: string; delete: string };
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize } from '../../core/auth/permissions.ts';
+import type { Actor } from '../../core/auth/context.ts';
+import { authorize, roleAllows } from '../../core/auth/permissions.ts';
 import type { StoredEvent } from '../../core/events/chain.ts';
+import { readableChanges, readableValue } from '../../core/events/sensitive.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { commonProblemStatuses, problemResponses } from '../../core/http/problem-schema.ts';
 import { contextOf } from '../../core/http/request-context.ts';
@@ -11,7 +13,7 @@ import { pageSchema } from '../../core/resource/schemas.ts';
 import type { Database } from '../../db/connection.ts';
 import { type EventFilters, eventsInBatches, listEvents } from './events-store.ts';
 import { type CsvColumn, exportContentTypes, exportStream } from './export.ts';
-import { auditAdminister, auditRead } from './permissions.ts';
+import { auditAdminister, auditRead, auditReadSensitive } from './permissions.ts';
 import { replayResource } from './replay.ts';
 import {
   auditEventSchema,
@@ -51,10 +53,26 @@ function filtersOf(query: Record<string, unknown>): EventFilters {
   };
 }
 
+/** May this caller see sensitive values? Read-only tokens and roles without the permission may not. */
+function revealsSensitive(actor: Actor): boolean {
+  return !actor.readOnly && roleAllows(actor.role, auditReadSensitive);
+}
+
+/** The event as a reader may see it: sensitive values decrypted or redacted (see core/events/sensitive.ts). */
+function readableEvent(event: StoredEvent, reveal: boolean): StoredEvent {
+  const changes = event.eventData.changes;
+  if (!changes) return event;
+  return { ...event, eventData: { ...event.eventData, changes: readableChanges(changes, reveal) } };
+}
+
 /** The event as the API shows it (the workspace is the caller's). */
 export function eventOutput(event: StoredEvent) {
   const { workspaceId: _workspace, metadata, ...shown } = event;
   return { ...shown, metadata: metadata as Record<string, unknown> };
+}
+
+async function* readableBatches(batches: AsyncIterable<StoredEvent[]>, reveal: boolean) {
+  for await (const batch of batches) yield batch.map((event) => readableEvent(event, reveal));
 }
 
 const eventCsvColumns: CsvColumn<StoredEvent>[] = [
@@ -100,7 +118,11 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
         cursor,
         ascending: order === 'asc',
       });
-      return { data: page.data.map(eventOutput), nextCursor: page.nextCursor };
+      const reveal = revealsSensitive(ctx.actor);
+      return {
+        data: page.data.map((event) => eventOutput(readableEvent(event, reveal))),
+        nextCursor: page.nextCursor,
+      };
     },
   );
 
@@ -127,7 +149,10 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
       const ctx = contextOf(request);
       authorize(ctx.actor, auditRead);
       const { format } = request.query;
-      const batches = eventsInBatches(db, ctx.workspaceId, filtersOf(request.query));
+      const batches = readableBatches(
+        eventsInBatches(db, ctx.workspaceId, filtersOf(request.query)),
+        revealsSensitive(ctx.actor),
+      );
       return (
         reply
           .type(exportContentTypes[format])
@@ -161,7 +186,11 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
         { aggregateType: type, aggregateId: id },
         { ...request.query, ascending: true },
       );
-      return { data: page.data.map(eventOutput), nextCursor: page.nextCursor };
+      const reveal = revealsSensitive(ctx.actor);
+      return {
+        data: page.data.map((event) => eventOutput(readableEvent(event, reveal))),
+        nextCursor: page.nextCursor,
+      };
     },
   );
 
@@ -186,7 +215,10 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
       authorize(ctx.actor, auditRead);
       const { type, id } = request.params;
       const at = request.query.at ? new Date(request.query.at) : new Date();
-      const entity = await rebuildAt(db, ctx.workspaceId, type, id, at);
+      const reveal = revealsSensitive(ctx.actor);
+      const entity = await rebuildAt(db, ctx.workspaceId, type, id, at, (_field, value) =>
+        readableValue(value, reveal),
+      );
       if (!entity) {
         throw new AppError('not_found', `No ${type} ${id} existed at ${at.toISOString()}.`, {
           code: 'audit.entity_not_found',
@@ -219,7 +251,8 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
           errors: [{ path: 'type', message: `must be one of ${known}` }],
         });
       }
-      return replayResource(db, ctx.workspaceId, definition);
+      // Replay compares plain values; it needs audit.administer, which the roles that may see them hold.
+      return replayResource(db, ctx.workspaceId, definition, (_field, value) => readableValue(value, true));
     },
   );
 }
