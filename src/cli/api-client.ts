@@ -54,11 +54,7 @@ export interface RequestOptions {
 
 /** A thin client over the HTTP API; the CLI uses exactly what any other program can. */
 export function createApiClient(connection: Connection) {
-  async function request<T = unknown>(
-    method: string,
-    path: string,
-    options: RequestOptions = {},
-  ): Promise<T> {
+  async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const target = new URL(`${connection.url}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined) target.searchParams.set(name, String(value));
@@ -70,20 +66,39 @@ export function createApiClient(connection: Connection) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
-    let response: Response;
     try {
-      response = await fetch(target, { method, headers, body });
+      return await fetch(target, { method, headers, body });
     } catch (error) {
       throw new Error(
         `cannot reach ${connection.url}: ${(error as Error).cause ?? (error as Error).message}`,
       );
     }
+  }
+
+  const isJson = (response: Response) => (response.headers.get('content-type') ?? '').includes('json');
+
+  async function request<T = unknown>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const response = await send(method, path, options);
     const text = await response.text();
-    const parsed =
-      text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+    const parsed = text && isJson(response) ? JSON.parse(text) : text;
     if (!response.ok)
       throw new ApiError(response.status, typeof parsed === 'object' && parsed ? parsed : { detail: text });
     return parsed as T;
+  }
+
+  /** The raw bytes of an answer (zip, CSV, Markdown), to be written out as they are. */
+  async function download(path: string, query: RequestOptions['query'] = {}): Promise<Buffer> {
+    const response = await send('GET', path, { query, headers: { accept: '*/*' } });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (!response.ok) {
+      const text = bytes.toString('utf8');
+      throw new ApiError(response.status, isJson(response) ? JSON.parse(text) : { detail: text });
+    }
+    return bytes;
   }
 
   /** Every item of a paginated list, following nextCursor. */
@@ -100,7 +115,7 @@ export function createApiClient(connection: Connection) {
     return items;
   }
 
-  return { request, listAll };
+  return { request, listAll, download };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;

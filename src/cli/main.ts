@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit-commands.ts';
+import { registerDecisionCommands } from './decision-commands.ts';
+import { registerPrdCommands } from './prd-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 
 /** The `shipshape` command line: `shipshape <noun> <verb>`, `--json` everywhere. */
@@ -10,6 +12,8 @@ export function buildCli(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerServerCommands(program);
   registerAuditCommands(program);
+  registerPrdCommands(program);
+  registerDecisionCommands(program);
   return program;
 }
 
