@@ -33,6 +33,7 @@ import {
 import { registerMetadataRoutes } from './modules/metadata/routes.ts';
 import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
 import { registerProjectRoutes } from './modules/projects/routes.ts';
+import { registerSearchRoutes } from './modules/search/routes.ts';
 import { registerPlaceholderUi } from './ui.ts';
 
 export interface AppDependencies {
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       registerPrdReviewRoutes(api, database.db, metrics);
       registerDecisionLogRoutes(api, database.db);
       registerMetadataRoutes(api, database.db);
+      registerSearchRoutes(api, database.db);
       for (const register of deps.modules ?? []) register(api, database.db);
     },
     { prefix: apiPrefix },

@@ -3,6 +3,7 @@ export * from '../core/auth/schema.ts';
 export * from '../core/events/schema.ts';
 export * from '../core/http/idempotency-schema.ts';
 export * from '../core/metadata/schema.ts';
+export * from '../core/search/schema.ts';
 export * from '../modules/audit/tables.ts';
 export * from '../modules/decision-logs/schema.ts';
 export * from '../modules/prd-reviews/schema.ts';

@@ -18,6 +18,15 @@ export interface NewEvent {
   reason?: string;
 }
 
+/** Work that must commit or roll back with each event (e.g. keeping the search index current). */
+export type AppendListener = (tx: Executor, ctx: RequestContext, event: NewEvent) => Promise<void>;
+const appendListeners = new Map<string, AppendListener>();
+
+/** Runs `listener` after every appended event, in the event's transaction. Named, so registering twice is harmless. */
+export function onEventAppended(name: string, listener: AppendListener): void {
+  appendListeners.set(name, listener);
+}
+
 /**
  * Appends one event to the workspace's hash chain. Call it inside the transaction that makes the
  * change, as its last step: it locks the workspace's chain head until that transaction ends, so
@@ -52,6 +61,7 @@ export async function appendEvent(tx: Executor, ctx: RequestContext, event: NewE
     .update(auditChainHeads)
     .set({ lastSequence: stored.sequence, lastHash: stored.hash })
     .where(eq(auditChainHeads.workspaceId, ctx.workspaceId));
+  for (const listener of appendListeners.values()) await listener(tx, ctx, event);
   return stored;
 }
 

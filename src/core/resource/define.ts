@@ -46,6 +46,18 @@ export interface ResourceHooks {
   toOutput?(row: Row): Record<string, unknown>;
 }
 
+/** The parts of a resource that global search indexes. */
+export interface SearchFields {
+  title?: PgColumn;
+  body?: PgColumn[];
+  /** A text or enum column shown and counted as the status facet; null for none. */
+  status?: PgColumn | null;
+  /** A text[] column of tags; null for none. */
+  tags?: PgColumn | null;
+  /** The project the entity belongs to; null for none. */
+  project?: PgColumn | null;
+}
+
 export interface ResourceDefinition {
   /** Singular snake_case name: the aggregate type in events (`project.created`) and the permission prefix. */
   name: string;
@@ -66,8 +78,14 @@ export interface ResourceDefinition {
   /** Fields a list may sort by; their columns must be NOT NULL, so that keyset pagination is exact. */
   sortable: Record<string, PgColumn>;
   defaultSort: string;
-  /** Text columns that `q` searches. */
+  /** Text columns that `q` searches. The first is the title in global search, the rest its body. */
   searchable: PgColumn[];
+  /**
+   * How the resource appears in global search (/api/v1/search). By default: the title and body
+   * from `searchable`, and the `status`, `tags` and `projectId` columns when the table has them.
+   * Override any part here, or `false` to keep the resource out of global search.
+   */
+  search?: SearchFields | false;
   /** Fields that count as the resource's content in audit diffs (by default: the output schema's fields). */
   auditedFields?: readonly string[];
   /**

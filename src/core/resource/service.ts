@@ -7,6 +7,8 @@ import { AppError, invalidField, notFound } from '../http/errors.ts';
 import { metadataCondition, metaFilterPattern, removeMetadataOfDeleted } from '../metadata/entities.ts';
 import { declaredResources, type ResourceDefinition, type Row } from './define.ts';
 import { escapeLike, filterConditions } from './filters.ts';
+// Registers the search index's event listener: every resource write keeps the index current.
+import '../search/indexer.ts';
 import { afterCursor, encodeCursor, orderBy, parseSort } from './sorting.ts';
 
 export const defaultPageSize = 50;

@@ -1,0 +1,44 @@
+import { is, type SQL, sql } from 'drizzle-orm';
+import { PgColumn } from 'drizzle-orm/pg-core';
+import type { ResourceDefinition } from '../resource/define.ts';
+
+/** What global search indexes of one resource, resolved from its declaration. */
+export interface IndexedFields {
+  title: PgColumn;
+  body: PgColumn[];
+  status: PgColumn | null;
+  tags: PgColumn | null;
+  project: PgColumn | null;
+}
+
+function columnNamed(definition: ResourceDefinition, field: string): PgColumn | null {
+  const value = (definition.table as unknown as Record<string, unknown>)[field];
+  return is(value, PgColumn) ? value : null;
+}
+
+/**
+ * The indexed fields of a resource, or null when it is not searchable: the declared `search`
+ * parts, else the first `searchable` column as title, the others as body, and the conventional
+ * `status`, `tags` and `projectId` columns when the table has them.
+ */
+export function indexedFieldsOf(definition: ResourceDefinition): IndexedFields | null {
+  if (definition.search === false) return null;
+  const declared = definition.search ?? {};
+  const [first] = definition.searchable;
+  const title = declared.title ?? first;
+  if (!title) return null;
+  const tags = declared.tags !== undefined ? declared.tags : columnNamed(definition, 'tags');
+  return {
+    title,
+    body: declared.body ?? definition.searchable.filter((column) => column !== title),
+    status: declared.status !== undefined ? declared.status : columnNamed(definition, 'status'),
+    tags: tags && tags.dataType === 'array' ? tags : null,
+    project: declared.project !== undefined ? declared.project : columnNamed(definition, 'projectId'),
+  };
+}
+
+/** A column as plain text: arrays joined by spaces, JSON as its text, NULL as ''. */
+export function asText(column: PgColumn): SQL {
+  if (column.dataType === 'array') return sql`coalesce(array_to_string(${column}, ' '), '')`;
+  return sql`coalesce(${column}::text, '')`;
+}

@@ -1,0 +1,81 @@
+import { type SQL, sql } from 'drizzle-orm';
+
+const maxQueryLength = 500;
+
+/** The query as analytics groups it: trimmed, lowercased, single-spaced. */
+export function normalizeQuery(q: string): string {
+  return q.trim().toLowerCase().replace(/\s+/g, ' ').slice(0, maxQueryLength);
+}
+
+const tokenPattern = /"[^"]*"?|\S+/g;
+
+/**
+ * The tsquery for what a person typed, websearch style (words, "phrases", OR, -exclusion), with
+ * the last word also matching as a prefix while they are still typing it ("retry pol" finds
+ * "retry policy"). The prefix word is reduced to letters and digits, so nothing of the user's
+ * text reaches to_tsquery's own syntax.
+ */
+export function tsQuery(config: string, q: string): SQL {
+  const tokens = q.match(tokenPattern) ?? [];
+  const last = tokens[tokens.length - 1] ?? '';
+  const beforeLast = tokens[tokens.length - 2] ?? '';
+  const parts = last.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const prefixable =
+    parts.length === 1 &&
+    !last.startsWith('"') &&
+    !last.startsWith('-') &&
+    !/^or$/i.test(last) &&
+    !/^or$/i.test(beforeLast);
+  if (!prefixable) return sql`websearch_to_tsquery(${config}::regconfig, ${q})`;
+  const rest = tokens.slice(0, -1).join(' ');
+  return sql`(websearch_to_tsquery(${config}::regconfig, ${rest}) && to_tsquery(${config}::regconfig, ${`${parts[0]}:*`}))`;
+}
+
+/** The words of a query, without operators, quotes or excluded words: what "did you mean" corrects. */
+export function plainWords(q: string): string[] {
+  return (q.match(tokenPattern) ?? [])
+    .filter((token) => !token.startsWith('-') && !/^or$/i.test(token))
+    .flatMap((token) => token.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    .slice(0, 10);
+}
+
+function trigrams(word: string): Set<string> {
+  const padded = `  ${word} `;
+  const grams = new Set<string>();
+  for (let index = 0; index < padded.length - 2; index += 1) grams.add(padded.slice(index, index + 3));
+  return grams;
+}
+
+/** pg_trgm's similarity of two words: shared trigrams over all trigrams. */
+export function similarity(a: string, b: string): number {
+  const left = trigrams(a);
+  const right = trigrams(b);
+  let shared = 0;
+  for (const gram of left) if (right.has(gram)) shared += 1;
+  return shared / (left.size + right.size - shared);
+}
+
+/**
+ * Rewrites each word of the query into the closest word of the suggestions, when one is close
+ * enough: "retyr polcy" → "retry policy". Null when nothing changes.
+ */
+export function correctedQuery(words: string[], suggestions: string[]): string | null {
+  const vocabulary = [
+    ...new Set(suggestions.flatMap((text) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])),
+  ];
+  const corrected = words.map((word) => {
+    if (vocabulary.includes(word)) return word;
+    let best = word;
+    let bestScore = 0.3;
+    for (const candidate of vocabulary) {
+      const score = similarity(word, candidate);
+      if (score > bestScore) {
+        best = candidate;
+        bestScore = score;
+      }
+    }
+    return best;
+  });
+  const text = corrected.join(' ');
+  return text === words.join(' ') ? null : text;
+}
