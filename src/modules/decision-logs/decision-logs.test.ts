@@ -200,7 +200,15 @@ describe('the lifecycle', () => {
     const decision = await createDecision(owner);
     const answer = await act(owner, decision.id, 'accept');
     expect(answer.status).toBe(409);
-    expect(answer.body).toMatchObject({ code: 'decision_log.illegal_transition', allowed: ['propose'] });
+    expect(answer.body).toMatchObject({
+      code: 'decision_log.illegal_transition',
+      detail: 'A draft decision cannot be accepted; allowed: propose.',
+      allowed: ['propose'],
+    });
+    const accepted = await createDecision(owner, { status: 'accepted' });
+    expect((await act(owner, accepted.id, 'accept')).body.detail).toBe(
+      'An accepted decision cannot be accepted; allowed: deprecate, supersede.',
+    );
     const rejected = await createDecision(owner, { status: 'proposed' });
     await act(owner, rejected.id, 'reject');
     const again = await act(owner, rejected.id, 'propose');

@@ -51,7 +51,18 @@ export function registerExchangeRoutes(app: FastifyInstance, db: Database): void
       authorize(ctx.actor, decisionPermissions.read);
       const { format, project, status } = request.query;
       const decisions = await loadForExport(db, ctx.workspaceId, { projectId: project, status });
-      const name = namerFor(decisions, true);
+      // A filtered export still names the decisions its decisions link to: by reference alone,
+      // since their files are not in it.
+      const exported = new Set(decisions.map((decision) => decision.id));
+      const outside = decisions
+        .flatMap((decision) => [
+          ...(decision.supersededBy ? [decision.supersededBy] : []),
+          ...decision.supersedes,
+        ])
+        .filter((id) => !exported.has(id));
+      const inside = namerFor(decisions, true);
+      const linked = namerFor(await decisionsByIds(db, ctx.workspaceId, [...new Set(outside)]), false);
+      const name = (id: string) => (exported.has(id) ? inside(id) : linked(id));
       if (format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')

@@ -322,6 +322,23 @@ describe('exporting', () => {
     expect(row).toContain('a; b');
   });
 
+  it('names linked decisions left out of a filtered export by their reference', async () => {
+    const workspace = await t.newWorkspace();
+    await importFolder(workspace, folder('nygard'));
+    const csv = await workspace.get(`${base}/export`, { query: { format: 'csv', status: 'accepted' } });
+    expect(csv.body).toContain('ADR-0003,Use PostgreSQL for persistence,accepted');
+    expect(csv.body).not.toContain('an unknown decision');
+    const zip = await t.app.inject({
+      method: 'GET',
+      url: `${base}/export?format=zip&status=accepted`,
+      headers: { authorization: `Bearer ${workspace.token}` },
+    });
+    const files = unzipSync(new Uint8Array(zip.rawPayload));
+    const postgres = strFromU8(files['0003-use-postgresql-for-persistence.md'] ?? new Uint8Array());
+    expect(postgres).toContain('ADR-0002');
+    expect(postgres).not.toContain('an unknown decision');
+  });
+
   it('answers 400 to an unknown export format', async () => {
     expect((await owner.get(`${base}/export`, { query: { format: 'pdf' } })).status).toBe(400);
   });

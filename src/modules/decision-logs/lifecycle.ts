@@ -78,7 +78,7 @@ export function checkTransition(actor: Actor, action: TransitionAction, status: 
     const allowed = allowedActions(status);
     throw new AppError(
       'illegal_transition',
-      `A ${status} decision cannot be ${transition.to}; allowed: ${allowed.join(', ') || 'none'}.`,
+      `${/^[aeiou]/.test(status) ? 'An' : 'A'} ${status} decision cannot be ${transition.to}; allowed: ${allowed.join(', ') || 'none'}.`,
       { code: 'decision_log.illegal_transition', extensions: { allowed, currentStatus: status } },
     );
   }
