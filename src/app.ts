@@ -31,6 +31,8 @@ import {
   registerPublicIdentityRoutes,
 } from './modules/identity/routes.ts';
 import { registerMetadataRoutes } from './modules/metadata/routes.ts';
+import { scheduleDailyScores } from './modules/plan/history.ts';
+import { registerPlanRoutes } from './modules/plan/routes.ts';
 import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
 import { registerProjectRoutes } from './modules/projects/routes.ts';
 import { registerSearchRoutes } from './modules/search/routes.ts';
@@ -38,7 +40,15 @@ import { registerPlaceholderUi } from './ui.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'bodyLimitBytes' | 'logLevel' | 'publicUrl'> &
-    Partial<Pick<Config, 'secretKey' | 'previousSecretKeys' | 'auditCheckpointIntervalSeconds'>>;
+    Partial<
+      Pick<
+        Config,
+        | 'secretKey'
+        | 'previousSecretKeys'
+        | 'auditCheckpointIntervalSeconds'
+        | 'readinessRecordingIntervalSeconds'
+      >
+    >;
   database: DatabaseHandle;
   metrics: Metrics;
   /** Sessions, sign-in throttling and rate limits; defaults when absent. */
@@ -142,6 +152,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     (error) => app.log.error({ err: error }, 'writing audit checkpoints failed'),
   );
   app.addHook('onClose', async () => stopCheckpoints());
+  const stopScores = scheduleDailyScores(
+    database.db,
+    deps.config.readinessRecordingIntervalSeconds ?? 0,
+    (error) => app.log.error({ err: error }, 'recording readiness scores failed'),
+  );
+  app.addHook('onClose', async () => stopScores());
   const accessLog = createAccessLogWriter(database.db, {
     onError: (error, lost) => app.log.error({ err: error, lost }, 'writing the access log failed'),
   });
@@ -178,6 +194,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       registerDecisionLogRoutes(api, database.db);
       registerMetadataRoutes(api, database.db);
       registerSearchRoutes(api, database.db);
+      registerPlanRoutes(api, database.db);
       for (const register of deps.modules ?? []) register(api, database.db);
     },
     { prefix: apiPrefix },

@@ -49,6 +49,7 @@ const environmentSchema = z.object({
   SHIPSHAPE_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SHIPSHAPE_PREVIOUS_SECRET_KEYS: z.string().optional(),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  READINESS_RECORDING_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
 });
 
 export type DatabaseConfig =
@@ -70,6 +71,7 @@ export interface Config {
   previousSecretKeys: string[];
   /** How often signed audit checkpoints are written (0: only on demand). */
   auditCheckpointIntervalSeconds: number;
+  readinessRecordingIntervalSeconds: number;
 }
 
 /** Reads and validates the environment; throws one readable, one-line error listing every bad variable. */
@@ -114,5 +116,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       .map((key) => key.trim())
       .filter(Boolean),
     auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
+    readinessRecordingIntervalSeconds: env.READINESS_RECORDING_INTERVAL_SECONDS,
   };
 }

@@ -6,5 +6,6 @@ export * from '../core/metadata/schema.ts';
 export * from '../core/search/schema.ts';
 export * from '../modules/audit/tables.ts';
 export * from '../modules/decision-logs/schema.ts';
+export * from '../modules/plan/readiness-schema.ts';
 export * from '../modules/prd-reviews/schema.ts';
 export * from '../modules/projects/schema.ts';

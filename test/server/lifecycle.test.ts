@@ -28,7 +28,7 @@ beforeAll(async () => {
     // A fresh PostgreSQL database of our own; the server under test migrates it itself.
     scratch = await createTestDatabase();
     await scratch.handle.exec(
-      'drop schema public cascade; create schema public; drop schema if exists drizzle cascade;',
+      'drop schema public cascade; create schema public; drop schema if exists drizzle cascade; drop schema if exists plan cascade;',
     );
     databaseEnvironment = { DATABASE_URL: scratch.url ?? '' };
   } else {

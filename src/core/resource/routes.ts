@@ -166,8 +166,8 @@ export function registerResourceRoutes(
     {
       schema: {
         tags: [tag],
-        operationId: `list_${definition.path.replace(/-/g, '_')}`,
-        summary: `List ${definition.path.replace(/-/g, ' ')}`,
+        operationId: `list_${definition.path.replace(/[-/]/g, '_')}`,
+        summary: `List ${(definition.path.split('/').pop() ?? definition.path).replace(/-/g, ' ')}`,
         description: `A page of ${label} records, newest first unless sorted otherwise. Filters combine with AND.`,
         params: collectionParams,
         querystring: listQuery,

@@ -1,0 +1,193 @@
+import { and, eq, getTableName } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { AppError, type FieldError } from '../../core/http/errors.ts';
+import {
+  defineResource,
+  type HookContext,
+  type ResourceDefinition,
+  type Row,
+} from '../../core/resource/define.ts';
+import { type FilterSpec, filterOn } from '../../core/resource/filters.ts';
+import { resourceOutputFields } from '../../core/resource/schemas.ts';
+import { planPermissions } from './permissions.ts';
+import { type AnyPlanTable, columnOf, declaredPlanTables, planTableInfo } from './table.ts';
+
+function pascalCase(name: string): string {
+  return name.replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+}
+
+/** `job_types` → "job type" (for messages such as "No job type with id …"). */
+export function singularLabel(tableName: string): string {
+  const words = tableName.replace(/_/g, ' ');
+  if (/ies$/.test(words)) return words.replace(/ies$/, 'y');
+  if (/(ss|sis|us)$/.test(words)) return words;
+  if (/(sh|ch|x)es$/.test(words)) return words.replace(/es$/, '');
+  return words.replace(/s$/, '');
+}
+
+/** The zod schemas of a plan table: create (required fields required), update (all optional), output. */
+function schemasOf(table: AnyPlanTable) {
+  const { name, fields } = planTableInfo(table);
+  const create: Record<string, z.ZodType> = {};
+  const update: Record<string, z.ZodType> = {};
+  const output: Record<string, z.ZodType> = { ...resourceOutputFields };
+  for (const [key, spec] of Object.entries(fields)) {
+    const value = spec.value.describe(spec.description);
+    create[key] = spec.required ? value : value.optional();
+    update[key] = value.optional();
+    output[key] = value;
+  }
+  const id = `Plan${pascalCase(name)}`;
+  return {
+    create: z.strictObject(create).meta({ id: `${id}Create` }),
+    update: z.strictObject(update).meta({ id: `${id}Update` }),
+    output: z.object(output).meta({ id }),
+  };
+}
+
+/** The tables (and fields) of the plan that point to `table`. */
+function referencesTo(table: AnyPlanTable): { from: AnyPlanTable; field: string }[] {
+  const found: { from: AnyPlanTable; field: string }[] = [];
+  for (const candidate of declaredPlanTables()) {
+    for (const [field, spec] of Object.entries(planTableInfo(candidate).fields)) {
+      if (spec.references?.() === table) found.push({ from: candidate, field });
+    }
+  }
+  return found;
+}
+
+/** A reference must point to a row of the same project; another project's row is as absent as a missing one. */
+async function checkReferences(table: AnyPlanTable, values: Record<string, unknown>, hook: HookContext) {
+  const errors: FieldError[] = [];
+  for (const [field, spec] of Object.entries(planTableInfo(table).fields)) {
+    const id = values[field];
+    if (!spec.references || typeof id !== 'string') continue;
+    const target = spec.references() as AnyPlanTable;
+    const [found] = await hook.tx
+      .select({ id: target.id })
+      .from(target)
+      .where(
+        and(
+          eq(target.id, id),
+          eq(target.workspaceId, hook.ctx.workspaceId),
+          eq(target.projectId, hook.projectId ?? ''),
+        ),
+      )
+      .limit(1);
+    if (!found)
+      errors.push({
+        path: field,
+        message: `no ${singularLabel(getTableName(target))} ${id} in this project`,
+      });
+  }
+  if (errors.length > 0) {
+    throw new AppError('unprocessable', 'A reference points to nothing in this project.', {
+      code: 'plan.reference_not_found',
+      errors,
+    });
+  }
+  return values;
+}
+
+/** Deleting a row that others point to would break them: refuse, naming who points to it. */
+async function refuseIfReferenced(table: AnyPlanTable, current: Row, hook: HookContext) {
+  const holders: string[] = [];
+  for (const { from, field } of referencesTo(table)) {
+    const column = columnOf(from, field);
+    const rows = await hook.tx
+      .select({ id: from.id })
+      .from(from)
+      .where(and(eq(column, current.id), eq(from.workspaceId, hook.ctx.workspaceId)))
+      .limit(1);
+    if (rows.length > 0) holders.push(`${getTableName(from)}.${field}`);
+  }
+  if (holders.length > 0) {
+    throw new AppError(
+      'conflict',
+      `This ${singularLabel(getTableName(table))} is still referenced by ${holders.join(', ')}; change or delete those rows first.`,
+      { code: 'plan.still_referenced', extensions: { referencedBy: holders } },
+    );
+  }
+}
+
+/** Filters for every field that has one, plus the timestamps. */
+function filtersOf(table: AnyPlanTable): Record<string, FilterSpec> {
+  const filters: Record<string, FilterSpec> = {
+    createdAt: filterOn.timestamp(table.createdAt),
+    updatedAt: filterOn.timestamp(table.updatedAt),
+  };
+  for (const [key, spec] of Object.entries(planTableInfo(table).fields)) {
+    if (spec.filter) filters[key] = spec.filter(columnOf(table, key));
+  }
+  return filters;
+}
+
+function sortableOf(table: AnyPlanTable): Record<string, PgColumn> {
+  const sortable: Record<string, PgColumn> = { createdAt: table.createdAt, updatedAt: table.updatedAt };
+  for (const [key, spec] of Object.entries(planTableInfo(table).fields)) {
+    if (spec.sortable) sortable[key] = columnOf(table, key);
+  }
+  return sortable;
+}
+
+function searchableOf(table: AnyPlanTable): PgColumn[] {
+  const { fields, searchable } = planTableInfo(table);
+  const chosen =
+    searchable ??
+    Object.entries(fields)
+      .filter(([, spec]) => spec.searchable)
+      .map(([key]) => key);
+  return chosen.map((key) => columnOf(table, key));
+}
+
+/** The resource serving a plan table under `path`: CRUD, filters, search, audit and OpenAPI. */
+export function planTableResource(table: AnyPlanTable, path: string, areaTitle: string): ResourceDefinition {
+  const { name, writer } = planTableInfo(table);
+  const write = writer === 'contribute' ? planPermissions.contribute : planPermissions.write;
+  const hasReferences = Object.values(planTableInfo(table).fields).some((spec) => spec.references);
+  return defineResource({
+    name: `plan_${name}`,
+    path,
+    label: singularLabel(name),
+    tag: `Plan: ${areaTitle}`,
+    scope: 'project',
+    table,
+    schemas: schemasOf(table),
+    filters: filtersOf(table),
+    sortable: sortableOf(table),
+    defaultSort: '-createdAt',
+    searchable: searchableOf(table),
+    permissions: { read: planPermissions.read, create: write, update: write, delete: write },
+    hooks: {
+      ...(hasReferences
+        ? {
+            beforeCreate: (values, hook) => checkReferences(table, values, hook),
+            beforeUpdate: (changes, _current, hook) => checkReferences(table, changes, hook),
+          }
+        : {}),
+      beforeDelete: (current, hook) => refuseIfReferenced(table, current, hook),
+    },
+  });
+}
+
+/** Reads a project's rows of several plan tables (for readiness and the export). */
+export async function readPlanRows(
+  db: HookContext['tx'],
+  workspaceId: string,
+  projectId: string,
+  tables: AnyPlanTable[],
+): Promise<Map<AnyPlanTable, Record<string, unknown>[]>> {
+  const rows = new Map<AnyPlanTable, Record<string, unknown>[]>();
+  for (const table of tables) {
+    rows.set(
+      table,
+      await db
+        .select()
+        .from(table)
+        .where(and(eq(table.workspaceId, workspaceId), eq(table.projectId, projectId)))
+        .orderBy(table.createdAt, table.id),
+    );
+  }
+  return rows;
+}

@@ -1,0 +1,130 @@
+import { type BuildColumns, type ColumnBuilderBase, getTableName, sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  type PgColumn,
+  type PgTable,
+  type PgTableWithColumns,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { resourceColumns } from '../../core/resource/columns.ts';
+import { projects } from '../projects/schema.ts';
+import { type FieldSpec, planSchema, snakeCase } from './fields.ts';
+
+/** Who writes a table's rows: people planning (`write`), or agents reporting what they found (`contribute`). */
+export type Writer = 'write' | 'contribute';
+
+export interface PlanTableDeclaration<Fields extends Record<string, FieldSpec>> {
+  /** What the table is for, in the words of the plan (shown in OpenAPI and the export). */
+  purpose: string;
+  fields: Fields;
+  /** Fields that `q` searches (default: name and every free-text field). */
+  searchable?: (keyof Fields & string)[];
+  writer?: Writer;
+}
+
+/** What is known about a plan table beyond its columns. */
+export interface PlanTableInfo {
+  name: string;
+  purpose: string;
+  fields: Record<string, FieldSpec>;
+  searchable?: string[];
+  writer: Writer;
+}
+
+type Builders<Fields extends Record<string, FieldSpec>> = {
+  [K in keyof Fields]: Fields[K] extends FieldSpec<infer Builder extends ColumnBuilderBase> ? Builder : never;
+};
+
+const info = new WeakMap<object, PlanTableInfo>();
+const declared: AnyPlanTable[] = [];
+
+function baseColumns() {
+  return {
+    ...resourceColumns(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+  };
+}
+
+type BaseColumns = ReturnType<typeof baseColumns>;
+
+/** Any plan table, whatever its fields. */
+export type AnyPlanTable = PgTable & {
+  id: PgColumn;
+  workspaceId: PgColumn;
+  projectId: PgColumn;
+  createdAt: PgColumn;
+  updatedAt: PgColumn;
+  version: PgColumn;
+};
+
+/** A table of the plan: the common resource columns, the project, and the declared fields. */
+export type PlanTable<Fields extends Record<string, FieldSpec>> = PgTableWithColumns<{
+  name: string;
+  schema: 'plan';
+  columns: BuildColumns<string, BaseColumns & Builders<Fields>, 'pg'>;
+  dialect: 'pg';
+}>;
+
+/**
+ * Declares a table in the `plan` schema. Lists read a project's rows newest first, so the one index
+ * is (project, created, id); references between plan tables are foreign keys that refuse deletion
+ * of a row still pointed to.
+ */
+export function planTable<const Fields extends Record<string, FieldSpec>>(
+  name: string,
+  declaration: PlanTableDeclaration<Fields>,
+): PlanTable<Fields> {
+  const columns: Record<string, unknown> = baseColumns();
+  for (const [key, spec] of Object.entries(declaration.fields))
+    columns[key] = spec.column(snakeCase(key), name);
+  const table = planSchema.table(name, columns as BaseColumns, (t) => [
+    index(`${name}_project_idx`).on(t.projectId, t.createdAt, t.id),
+    ...enumChecks(name, declaration.fields, t as unknown as Record<string, PgColumn>),
+  ]);
+  info.set(table, {
+    name,
+    purpose: declaration.purpose,
+    fields: declaration.fields,
+    searchable: declaration.searchable,
+    writer: declaration.writer ?? 'write',
+  });
+  declared.push(table as unknown as AnyPlanTable);
+  return table as unknown as PlanTable<Fields>;
+}
+
+/** Every plan table declared so far. */
+export function declaredPlanTables(): readonly AnyPlanTable[] {
+  return declared;
+}
+
+/** A CHECK constraint per enumerated field, so that the database refuses values the API would. */
+function enumChecks(name: string, fields: Record<string, FieldSpec>, columns: Record<string, PgColumn>) {
+  return Object.entries(fields).flatMap(([key, spec]) => {
+    if (!spec.enumValues) return [];
+    const listed = spec.enumValues.map((value) => {
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(value))
+        throw new Error(`${name}.${key}: enum value ${value} is not a slug`);
+      return `'${value}'`;
+    });
+    return [
+      check(`${name}_${snakeCase(key)}_check`, sql`${columns[key]} in (${sql.raw(listed.join(', '))})`),
+    ];
+  });
+}
+
+/** The declaration behind a plan table. */
+export function planTableInfo(table: object): PlanTableInfo {
+  const found = info.get(table);
+  if (!found) throw new Error(`${getTableName(table as never)} is not a plan table`);
+  return found;
+}
+
+/** A column of a plan table by field name. */
+export function columnOf(table: AnyPlanTable, field: string): PgColumn {
+  const column = (table as unknown as Record<string, PgColumn>)[field];
+  if (!column) throw new Error(`no column ${field}`);
+  return column;
+}
