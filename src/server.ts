@@ -7,10 +7,7 @@ import { createMetrics } from './core/observability/metrics.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { accessLogRetentionJob } from './modules/audit/retention/job.ts';
-import { startCachePurge } from './modules/prd-reviews/cache.ts';
-
-/** How often expired PRD cache entries are deleted. */
-const cachePurgeIntervalMs = 10 * 60 * 1000;
+import { prdCachePurgeJob } from './modules/prd-reviews/cache.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -39,12 +36,10 @@ export async function startServer(
       if (closing) reply.header('connection', 'close');
     });
     const address = await app.listen({ port: config.port, host: config.host });
-    // No job system yet: a timer purges expired PRD cache entries (every process may run it; it is idempotent).
-    const stopCachePurge = startCachePurge(database.db, cachePurgeIntervalMs, (error) =>
-      app.log.warn({ err: error }, 'purging expired PRD cache entries failed'),
-    );
-    const jobs = await startJobs(database, [accessLogRetentionJob(database.db)], (error) =>
-      app.log.error({ err: error }, 'the job queue reported an error'),
+    const jobs = await startJobs(
+      database,
+      [accessLogRetentionJob(database.db), prdCachePurgeJob(database.db)],
+      (error) => app.log.error({ err: error }, 'the job queue reported an error'),
     );
     const url = config.publicUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
     print(`Shipshape is listening on ${url} (${describeDatabase(config)})`);
@@ -60,7 +55,6 @@ export async function startServer(
     const stop = () => {
       stopping ??= (async () => {
         closing = true;
-        stopCachePurge();
         await jobs.stop();
         await app.close();
         await database.close();

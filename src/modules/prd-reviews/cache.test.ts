@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJobs } from '../../core/jobs/queue.ts';
 import { type Caller, createTestApp, type TestApp } from '../../test-support/app.ts';
-import { purgeExpiredCache, renderMarkdown, startCachePurge } from './cache.ts';
+import { prdCachePurgeJob, purgeExpiredCache, renderMarkdown } from './cache.ts';
 import { prdReviewCache } from './schema.ts';
 import { createProject, prds } from './test-helpers.ts';
 
@@ -147,30 +148,24 @@ describe('the PRD cache', () => {
     ).toHaveLength(1);
   });
 
-  it('runs the purge on its timer until stopped', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  it('runs the purge as a scheduled job through the job queue', async () => {
+    const api = prds(owner, projectId);
+    const prd = await api.create({ content: 'Scheduled' });
+    await api.sub(prd.id, 'html');
+    await t.database.db
+      .update(prdReviewCache)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(prdReviewCache.prdId, prd.id));
+    const jobs = await startJobs(t.database, [prdCachePurgeJob(t.database.db)], (error) => {
+      throw error;
+    });
     try {
-      const api = prds(owner, projectId);
-      const prd = await api.create({ content: 'Timer' });
-      await api.sub(prd.id, 'html');
-      await t.database.db
-        .update(prdReviewCache)
-        .set({ expiresAt: sql`now() - interval '1 second'` })
-        .where(eq(prdReviewCache.prdId, prd.id));
-      const errors: unknown[] = [];
-      const stop = startCachePurge(t.database.db, 60_000, (error) => errors.push(error));
-      vi.advanceTimersByTime(60_000);
-      await vi.waitFor(async () => {
-        const rows = await t.database.db
-          .select()
-          .from(prdReviewCache)
-          .where(eq(prdReviewCache.prdId, prd.id));
-        expect(rows).toEqual([]);
-      });
-      stop();
-      expect(errors).toEqual([]);
+      await jobs.runNow('prd-review-cache-purge');
     } finally {
-      vi.useRealTimers();
+      await jobs.stop();
     }
+    expect(await t.database.db.select().from(prdReviewCache).where(eq(prdReviewCache.prdId, prd.id))).toEqual(
+      [],
+    );
   });
 });

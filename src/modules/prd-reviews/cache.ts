@@ -1,6 +1,7 @@
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import type { JobDefinition } from '../../core/jobs/queue.ts';
 import type { Metrics } from '../../core/observability/metrics.ts';
 import type { Database, Executor } from '../../db/connection.ts';
 import { prdReviewCache } from './schema.ts';
@@ -65,7 +66,7 @@ export async function invalidatePrdCache(tx: Executor, prdId: string): Promise<v
   await tx.delete(prdReviewCache).where(eq(prdReviewCache.prdId, prdId));
 }
 
-/** Deletes expired entries and returns how many. Run periodically (see `startCachePurge`). */
+/** Deletes expired entries and returns how many. Run by the scheduled job below. */
 export async function purgeExpiredCache(db: Executor, now: Date = new Date()): Promise<number> {
   const deleted = await db
     .delete(prdReviewCache)
@@ -75,19 +76,17 @@ export async function purgeExpiredCache(db: Executor, now: Date = new Date()): P
 }
 
 /**
- * Purges expired cache entries every `intervalMs` until stopped. The timer does not keep the
- * process alive; a failed purge is reported and retried at the next tick.
+ * Purges expired entries every ten minutes, once across all server processes. Reads never serve
+ * an expired entry anyway; the purge only keeps the table small.
  */
-export function startCachePurge(
-  db: Database,
-  intervalMs: number,
-  onError: (error: unknown) => void,
-): () => void {
-  const timer = setInterval(() => {
-    purgeExpiredCache(db).catch(onError);
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function prdCachePurgeJob(db: Executor): JobDefinition {
+  return {
+    name: 'prd-review-cache-purge',
+    cron: '*/10 * * * *',
+    run: async () => {
+      await purgeExpiredCache(db);
+    },
+  };
 }
 
 const allowedTags = [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'input'];
