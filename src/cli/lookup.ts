@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { ApiClient } from './api-client.ts';
+import { type ApiClient, ApiError } from './api-client.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,4 +45,23 @@ export async function writeOutput(out: string | undefined, data: string | Buffer
 export function filterOf(field: string, value: string | undefined): Record<string, string> {
   if (value === undefined) return {};
   return value.includes(',') ? { [`filter[${field}][in]`]: value } : { [`filter[${field}]`]: value };
+}
+
+interface Member {
+  user: { id: string; email: string; displayName: string };
+}
+
+/**
+ * Names members for people to read (`Bea Reviewer <bea@example.com>`); falls back to the user id
+ * when the caller may not list members.
+ */
+export async function memberNamer(client: ApiClient): Promise<(userId: string | null) => string> {
+  let members: Member[] = [];
+  try {
+    members = await client.listAll<Member>('/api/v1/members');
+  } catch (error) {
+    if (!(error instanceof ApiError) || ![403, 404].includes(error.status)) throw error;
+  }
+  const names = new Map(members.map(({ user }) => [user.id, `${user.displayName} <${user.email}>`]));
+  return (userId) => (userId ? (names.get(userId) ?? userId) : '—');
 }

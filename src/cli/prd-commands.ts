@@ -8,7 +8,7 @@ import {
   resolveConnection,
   withConnectionOptions,
 } from './api-client.ts';
-import { filterOf, findProject, isUuid, readText, writeOutput } from './lookup.ts';
+import { filterOf, findProject, isUuid, memberNamer, readText, writeOutput } from './lookup.ts';
 
 interface Prd {
   id: string;
@@ -47,9 +47,9 @@ const prdPath = (prd: Prd) => `/api/v1/projects/${prd.projectId}/prd-reviews/${p
 
 const summary = (prd: Prd) => `${prd.id}  ${prd.status.padEnd(17)}  r${prd.currentRevision}  ${prd.title}`;
 
-function describe(prd: Prd): string {
+function describe(prd: Prd, name: (userId: string | null) => string): string {
   const approval = prd.reviewedBy
-    ? `approved revision ${prd.approvedRevision} by ${prd.reviewedBy} at ${prd.reviewedAt}`
+    ? `approved revision ${prd.approvedRevision} by ${name(prd.reviewedBy)} at ${prd.reviewedAt}`
     : 'not approved';
   return [
     `${prd.title}`,
@@ -57,7 +57,7 @@ function describe(prd: Prd): string {
     `  project:   ${prd.projectId}`,
     `  status:    ${prd.status} (next: ${prd.allowedActions.join(', ') || 'nothing'})`,
     `  revision:  ${prd.currentRevision}, review round ${prd.reviewRound}, ${approval}`,
-    `  author:    ${prd.authorId}`,
+    `  author:    ${name(prd.authorId)}`,
   ].join('\n');
 }
 
@@ -119,8 +119,10 @@ export function registerPrdCommands(program: Command): void {
   command('show', 'Show a PRD and its content')
     .argument('<id>', 'the PRD id')
     .action(async (id: string, options: Options) => {
-      const found = await findPrd(clientOf(options), id);
-      printResult(options, found, () => `${describe(found)}\n\n${found.content}`);
+      const client = clientOf(options);
+      const found = await findPrd(client, id);
+      const name = options.json ? () => '' : await memberNamer(client);
+      printResult(options, found, () => `${describe(found, name)}\n\n${found.content}`);
     });
 
   command('update', 'Replace the content (and title) with a Markdown file: a new revision')
@@ -211,8 +213,11 @@ export function registerPrdCommands(program: Command): void {
         `${prdPath(current)}/review-requests`,
         { body: { reviewers: options.reviewer } },
       );
+      const name = options.json ? () => '' : await memberNamer(client);
       printResult(options, answer.data, () =>
-        [`Reviewers of ${current.title}:`, ...answer.data.map((entry) => `  ${entry.reviewerId}`)].join('\n'),
+        [`Reviewers of ${current.title}:`, ...answer.data.map((entry) => `  ${name(entry.reviewerId)}`)].join(
+          '\n',
+        ),
       );
     });
 

@@ -149,6 +149,12 @@ describe('shipshape prd', () => {
       approvedRevision: 2,
     });
 
+    const shown = await runCli(url, author, ['prd', 'show', prdId]);
+    expect(shown.stdout).toContain(
+      `revision:  2, review round 2, approved revision 2 by Test reviewer <${await emailOf(t, reviewer)}>`,
+    );
+    expect(shown.stdout).toContain('## Success metrics');
+
     const decisions = await t.owner.get(
       `/api/v1/projects/${approved.json.projectId}/prd-reviews/${prdId}/reviews`,
     );
