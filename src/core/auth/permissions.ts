@@ -25,15 +25,23 @@ const roleGrants: Record<Role, readonly PermissionClass[]> = {
   agent: ['self', 'read', 'contribute'],
 };
 
-const registry = new Map<string, PermissionClass>();
+const registry = new Map<string, readonly PermissionClass[]>();
 
-/** Declares a permission. Modules call this once per action, at import time. */
-export function definePermission(name: string, permissionClass: PermissionClass): string {
+/**
+ * Declares a permission. Modules call this once per action, at import time. A permission usually
+ * belongs to one class; one that belongs to several (commenting: `contribute` or `review`) is
+ * granted to a role holding any of them.
+ */
+export function definePermission(
+  name: string,
+  permissionClass: PermissionClass | readonly PermissionClass[],
+): string {
+  const classes = typeof permissionClass === 'string' ? [permissionClass] : [...permissionClass];
   const existing = registry.get(name);
-  if (existing && existing !== permissionClass) {
+  if (existing && existing.join() !== classes.join()) {
     throw new Error(`Permission ${name} is declared twice with different classes`);
   }
-  registry.set(name, permissionClass);
+  registry.set(name, classes);
   return name;
 }
 
@@ -42,28 +50,33 @@ export function classesOf(role: Role): readonly PermissionClass[] {
   return roleGrants[role];
 }
 
-/** Every declared permission and its class (for docs and the role × action test). */
-export function declaredPermissions(): ReadonlyMap<string, PermissionClass> {
+/** Every declared permission and its classes (for docs and the role × action test). */
+export function declaredPermissions(): ReadonlyMap<string, readonly PermissionClass[]> {
   return registry;
+}
+
+function classesOfPermission(permission: string): readonly PermissionClass[] {
+  const classes = registry.get(permission);
+  if (!classes) throw new Error(`Unknown permission ${permission}`);
+  return classes;
 }
 
 /** Does this role hold this permission? The one policy question; everything else asks it. */
 export function roleAllows(role: Role, permission: string): boolean {
-  const permissionClass = registry.get(permission);
-  if (!permissionClass) throw new Error(`Unknown permission ${permission}`);
-  return roleGrants[role].includes(permissionClass);
+  return classesOfPermission(permission).some((permissionClass) =>
+    roleGrants[role].includes(permissionClass),
+  );
 }
 
 /** Throws 403 unless the actor may perform the action. Read-only tokens may only read. */
 export function authorize(actor: Actor, permission: string): void {
-  const permissionClass = registry.get(permission);
-  if (!permissionClass) throw new Error(`Unknown permission ${permission}`);
-  if (actor.readOnly && permissionClass !== 'read') {
+  const classes = classesOfPermission(permission);
+  if (actor.readOnly && !classes.every((permissionClass) => permissionClass === 'read')) {
     throw new AppError('forbidden', `This token is read-only; ${permission} needs a token that may write.`, {
       code: 'token.read_only',
     });
   }
-  if (!roleGrants[actor.role].includes(permissionClass)) {
+  if (!roleAllows(actor.role, permission)) {
     throw new AppError('forbidden', `The ${actor.role} role may not ${permission}.`, {
       code: 'permission_denied',
       extensions: { permission },

@@ -164,6 +164,7 @@ export function registerResourceRoutes(
   api.get(
     collection,
     {
+      config: { permission: permissions.read },
       schema: {
         tags: [tag],
         operationId: `list_${definition.path.replace(/[-/]/g, '_')}`,
@@ -187,6 +188,7 @@ export function registerResourceRoutes(
   api.get(
     item,
     {
+      config: { permission: permissions.read },
       schema: {
         tags: [tag],
         operationId: `get_${definition.name}`,
@@ -209,6 +211,7 @@ export function registerResourceRoutes(
   api.post(
     collection,
     {
+      config: { permission: permissions.create },
       schema: {
         tags: [tag],
         operationId: `create_${definition.name}`,
@@ -253,6 +256,7 @@ export function registerResourceRoutes(
   api.patch(
     item,
     {
+      config: { permission: permissions.update },
       schema: {
         tags: [tag],
         operationId: `update_${definition.name}`,
@@ -280,6 +284,7 @@ export function registerResourceRoutes(
   api.delete(
     item,
     {
+      config: { permission: permissions.delete },
       schema: {
         tags: [tag],
         operationId: `delete_${definition.name}`,

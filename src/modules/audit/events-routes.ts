@@ -5,7 +5,7 @@ import type { Actor } from '../../core/auth/context.ts';
 import { authorize, roleAllows } from '../../core/auth/permissions.ts';
 import type { StoredEvent } from '../../core/events/chain.ts';
 import { readableChanges, readableValue } from '../../core/events/sensitive.ts';
-import { AppError } from '../../core/http/errors.ts';
+import { AppError, notFound } from '../../core/http/errors.ts';
 import { commonProblemStatuses, problemResponses } from '../../core/http/problem-schema.ts';
 import { contextOf } from '../../core/http/request-context.ts';
 import { declaredResources } from '../../core/resource/define.ts';
@@ -96,6 +96,7 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
   api.get(
     '/audit/events',
     {
+      config: { permission: auditRead },
       schema: {
         tags,
         operationId: 'list_audit_events',
@@ -129,6 +130,7 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
   api.get(
     '/audit/events/export',
     {
+      config: { permission: auditRead },
       schema: {
         tags,
         operationId: 'export_audit_events',
@@ -166,14 +168,15 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
   api.get(
     '/audit/aggregates/:type/:id/history',
     {
+      config: { permission: auditRead },
       schema: {
         tags,
         operationId: 'get_audit_history',
         summary: "One entity's history",
-        description: 'Every event of the entity, oldest first.',
+        description: 'Every event of the entity, oldest first. 404 when the workspace has no event of it.',
         params: aggregateParams,
         querystring: z.strictObject(pageFields),
-        response: { 200: pageSchema(auditEventSchema), ...problemResponses(commonProblemStatuses) },
+        response: { 200: pageSchema(auditEventSchema), ...problemResponses([...commonProblemStatuses, 404]) },
       },
     },
     async (request) => {
@@ -186,6 +189,8 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
         { aggregateType: type, aggregateId: id },
         { ...request.query, ascending: true },
       );
+      // An entity with no event in this workspace never existed here (or is another workspace's): 404.
+      if (!request.query.cursor && page.data.length === 0) throw notFound(type, id);
       const reveal = revealsSensitive(ctx.actor);
       return {
         data: page.data.map((event) => eventOutput(readableEvent(event, reveal))),
@@ -197,6 +202,7 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
   api.get(
     '/audit/aggregates/:type/:id',
     {
+      config: { permission: auditRead },
       schema: {
         tags,
         operationId: 'get_audit_entity_at',
@@ -231,6 +237,7 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
   api.post(
     '/audit/replay',
     {
+      config: { permission: auditAdminister },
       schema: {
         tags,
         operationId: 'replay_audit_events',

@@ -26,6 +26,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditDependencie
   api.get(
     '/audit/verify',
     {
+      config: { permission: auditVerify },
       schema: {
         tags,
         operationId: 'verify_audit_chain',
@@ -45,6 +46,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditDependencie
   api.post(
     '/audit/checkpoints',
     {
+      config: { permission: auditAdminister },
       schema: {
         tags,
         operationId: 'create_audit_checkpoint',

@@ -32,6 +32,7 @@ export function registerExchangeRoutes(app: FastifyInstance, db: Database): void
   api.get(
     '/decision-logs/export',
     {
+      config: { permission: decisionPermissions.read },
       schema: {
         tags: [tag],
         operationId: 'export_decision_logs',
@@ -83,6 +84,7 @@ export function registerExchangeRoutes(app: FastifyInstance, db: Database): void
   api.get(
     '/decision-logs/:id/export',
     {
+      config: { permission: decisionPermissions.read },
       schema: {
         tags: [tag],
         operationId: 'export_decision_log',
@@ -122,6 +124,7 @@ export function registerExchangeRoutes(app: FastifyInstance, db: Database): void
   api.post(
     '/decision-logs/import',
     {
+      config: { permission: decisionPermissions.import },
       bodyLimit: importBodyLimit,
       schema: {
         tags: [tag],

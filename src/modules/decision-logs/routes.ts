@@ -9,7 +9,7 @@ import { etagOf, registerResourceRoutes } from '../../core/resource/routes.ts';
 import { type Scope, toOutput } from '../../core/resource/service.ts';
 import type { Database } from '../../db/connection.ts';
 import { registerExchangeRoutes } from './exchange-routes.ts';
-import { decisionPermissions, type TransitionAction, transitionActions } from './lifecycle.ts';
+import { decisionPermissions, type TransitionAction, transitionActions, transitions } from './lifecycle.ts';
 import { decisionResource } from './resource.ts';
 import { decisionLogSchema, decisionSettingsSchema } from './schema.ts';
 import { transitionDecision } from './service.ts';
@@ -49,6 +49,7 @@ export function registerDecisionLogRoutes(app: FastifyInstance, db: Database): v
   api.get(
     '/decision-logs/settings',
     {
+      config: { permission: decisionPermissions.read },
       schema: {
         tags: [tag],
         operationId: 'get_decision_log_settings',
@@ -66,6 +67,7 @@ export function registerDecisionLogRoutes(app: FastifyInstance, db: Database): v
   api.put(
     '/decision-logs/settings',
     {
+      config: { permission: decisionPermissions.configure },
       schema: {
         tags: [tag],
         operationId: 'put_decision_log_settings',
@@ -96,6 +98,7 @@ export function registerDecisionLogRoutes(app: FastifyInstance, db: Database): v
   api.get(
     '/decision-logs/timeline',
     {
+      config: { permission: decisionPermissions.read },
       schema: {
         tags: [tag],
         operationId: 'decision_log_timeline',
@@ -121,6 +124,7 @@ export function registerDecisionLogRoutes(app: FastifyInstance, db: Database): v
     api.post(
       `/decision-logs/:id/${action}`,
       {
+        config: { permission: transitions[action].permission },
         schema: {
           tags: [tag],
           operationId: `${action}_decision_log`,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/auth/context.ts';
-import { authorize } from '../../core/auth/permissions.ts';
+import { authorize, roleAllows } from '../../core/auth/permissions.ts';
 import { apiTokens, memberships, users } from '../../core/auth/schema.ts';
 import { generateTokenSecret, insertToken } from '../../core/auth/tokens.ts';
 import { AppError } from '../../core/http/errors.ts';
@@ -171,7 +171,12 @@ export function registerTokenRoutes(app: FastifyInstance, db: Database): void {
           .from(apiTokens)
           .where(and(eq(apiTokens.id, id), eq(apiTokens.workspaceId, ctx.workspaceId)))
           .for('update');
-        if (!token) throw new AppError('not_found', `No token with id ${id}.`, { code: 'token.not_found' });
+        // Someone else's token is not there for a member who may not manage tokens: 404, like a stranger's.
+        const visible =
+          token &&
+          (token.userId === ctx.actor.userId || roleAllows(ctx.actor.role, identityPermissions.memberManage));
+        if (!token || !visible)
+          throw new AppError('not_found', `No token with id ${id}.`, { code: 'token.not_found' });
         await assertMayManageTokensOf(tx, ctx, token.userId, 'manage');
         if (token.revokedAt) return;
         await tx

@@ -17,7 +17,7 @@ import {
   metaKey,
 } from './contracts.ts';
 import { readSchema, removeSchema, saveSchema } from './schemas.ts';
-import { deleteMetadataKey, readMetadata, writeMetadata } from './service.ts';
+import { deleteMetadataKey, metadataPermissions, readMetadata, writeMetadata } from './service.ts';
 
 const tags = ['Metadata'];
 const path = '/entities/:type/:id/metadata';
@@ -32,6 +32,7 @@ export function registerMetadataRoutes(app: FastifyInstance, db: Database): void
   api.get(
     path,
     {
+      config: { permission: metadataPermissions.read },
       schema: {
         tags,
         operationId: 'get_entity_metadata',
@@ -48,6 +49,7 @@ export function registerMetadataRoutes(app: FastifyInstance, db: Database): void
   api.put(
     path,
     {
+      config: { permission: metadataPermissions.write },
       schema: {
         tags,
         operationId: 'replace_entity_metadata',
@@ -66,6 +68,7 @@ export function registerMetadataRoutes(app: FastifyInstance, db: Database): void
   api.patch(
     path,
     {
+      config: { permission: metadataPermissions.write },
       schema: {
         tags,
         operationId: 'patch_entity_metadata',
@@ -83,6 +86,7 @@ export function registerMetadataRoutes(app: FastifyInstance, db: Database): void
   api.delete(
     `${path}/:key`,
     {
+      config: { permission: metadataPermissions.write },
       schema: {
         tags,
         operationId: 'delete_entity_metadata_key',
@@ -101,6 +105,7 @@ export function registerMetadataRoutes(app: FastifyInstance, db: Database): void
   api.post(
     '/metadata/bulk',
     {
+      config: { permission: metadataPermissions.write },
       schema: {
         tags,
         operationId: 'bulk_metadata',
@@ -117,6 +122,7 @@ export function registerMetadataRoutes(app: FastifyInstance, db: Database): void
   api.get(
     '/metadata/schemas/:type',
     {
+      config: { permission: metadataPermissions.readSchema },
       schema: {
         tags,
         operationId: 'get_metadata_schema',
@@ -131,6 +137,7 @@ export function registerMetadataRoutes(app: FastifyInstance, db: Database): void
   api.put(
     '/metadata/schemas/:type',
     {
+      config: { permission: metadataPermissions.manageSchema },
       schema: {
         tags,
         operationId: 'put_metadata_schema',
@@ -148,6 +155,7 @@ export function registerMetadataRoutes(app: FastifyInstance, db: Database): void
   api.delete(
     '/metadata/schemas/:type',
     {
+      config: { permission: metadataPermissions.manageSchema },
       schema: {
         tags,
         operationId: 'delete_metadata_schema',

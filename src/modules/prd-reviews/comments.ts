@@ -12,7 +12,7 @@ import { getRevision } from './revisions.ts';
 import { type CommentAnchor, prdReviewComments } from './schema.ts';
 
 /** Commenting, replying, resolving and reopening: anyone who may contribute or review. */
-export const commentPermission = definePermission('prd_review.comment', 'contribute');
+export const commentPermission = definePermission('prd_review.comment', ['contribute', 'review']);
 
 /** Reviewers comment too: they hold `review` rather than `contribute`. */
 export function authorizeComment(actor: Actor, reviewPermission: string): void {

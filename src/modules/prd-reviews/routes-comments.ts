@@ -5,7 +5,7 @@ import { authorize } from '../../core/auth/permissions.ts';
 import { commonProblemStatuses, problemResponses } from '../../core/http/problem-schema.ts';
 import { getRow } from '../../core/resource/service.ts';
 import type { Database } from '../../db/connection.ts';
-import { addComment, authorizeComment, listComments, setResolved } from './comments.ts';
+import { addComment, authorizeComment, commentPermission, listComments, setResolved } from './comments.ts';
 import { commentInputSchema, commentSchema } from './contracts.ts';
 import { prdResource } from './resource.ts';
 import { reviewPermission } from './reviews.ts';
@@ -18,6 +18,7 @@ export function registerCommentRoutes(app: FastifyInstance, db: Database): void 
   api.get(
     `${itemPath}/comments`,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'list_prd_comments',
@@ -50,6 +51,7 @@ export function registerCommentRoutes(app: FastifyInstance, db: Database): void 
   api.post(
     `${itemPath}/comments`,
     {
+      config: { permission: commentPermission },
       schema: {
         tags,
         operationId: 'add_prd_comment',
@@ -76,6 +78,7 @@ export function registerCommentRoutes(app: FastifyInstance, db: Database): void 
     api.post(
       `${itemPath}/comments/:commentId/${action}`,
       {
+        config: { permission: commentPermission },
         schema: {
           tags,
           operationId: `${action}_prd_comment`,

@@ -51,6 +51,7 @@ export function registerContentRoutes(app: FastifyInstance, db: Database, metric
   api.get(
     '/prd-reviews/:id',
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'find_prd_review',
@@ -74,6 +75,7 @@ export function registerContentRoutes(app: FastifyInstance, db: Database, metric
   api.get(
     `${itemPath}/revisions`,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'list_prd_revisions',
@@ -102,6 +104,7 @@ export function registerContentRoutes(app: FastifyInstance, db: Database, metric
   api.get(
     `${itemPath}/revisions/:number`,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'get_prd_revision',
@@ -119,6 +122,7 @@ export function registerContentRoutes(app: FastifyInstance, db: Database, metric
   api.get(
     `${itemPath}/diff`,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'diff_prd_revisions',
@@ -153,6 +157,7 @@ export function registerContentRoutes(app: FastifyInstance, db: Database, metric
   api.get(
     `${itemPath}/html`,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'render_prd_review',
@@ -182,6 +187,7 @@ export function registerContentRoutes(app: FastifyInstance, db: Database, metric
   api.get(
     `${itemPath}/lint`,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'lint_prd_review',
@@ -220,6 +226,7 @@ export function registerContentRoutes(app: FastifyInstance, db: Database, metric
   api.get(
     `${itemPath}/export`,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'export_prd_review',
@@ -249,6 +256,7 @@ export function registerContentRoutes(app: FastifyInstance, db: Database, metric
   api.post(
     `${collectionPath}/import`,
     {
+      config: { permission: prdResource.permissions.create },
       schema: {
         tags,
         operationId: 'import_prd_review',

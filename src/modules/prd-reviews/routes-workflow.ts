@@ -26,6 +26,7 @@ import {
   listRequests,
   requestReviewPermission,
   requestReviews,
+  reviewPermission,
   settingsOf,
   updateSettings,
 } from './reviews.ts';
@@ -66,6 +67,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, db: Database): void
     api.post(
       `${itemPath}/${action}`,
       {
+        config: { permission: transitionPermission },
         schema: {
           tags,
           operationId: `${action}_prd_review`,
@@ -100,6 +102,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, db: Database): void
     api.post(
       `${itemPath}/${action}`,
       {
+        config: { permission: reviewPermission },
         schema: {
           tags,
           operationId: `${action.replace('-', '_')}_prd_review`,
@@ -124,6 +127,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, db: Database): void
   api.post(
     `${itemPath}/review-requests`,
     {
+      config: { permission: requestReviewPermission },
       schema: {
         tags,
         operationId: 'request_prd_reviews',
@@ -151,6 +155,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, db: Database): void
   api.get(
     `${itemPath}/review-requests`,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'list_prd_review_requests',
@@ -174,6 +179,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, db: Database): void
   api.get(
     `${itemPath}/reviews`,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'list_prd_review_decisions',
@@ -197,6 +203,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, db: Database): void
   api.get(
     `${itemPath}/approval`,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'get_prd_approval_state',
@@ -217,6 +224,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, db: Database): void
   api.get(
     settingsPath,
     {
+      config: { permission: prdResource.permissions.read },
       schema: {
         tags,
         operationId: 'get_prd_review_settings',
@@ -236,6 +244,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, db: Database): void
   api.patch(
     settingsPath,
     {
+      config: { permission: configurePermission },
       schema: {
         tags,
         operationId: 'update_prd_review_settings',

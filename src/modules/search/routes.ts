@@ -36,6 +36,7 @@ export function registerSearchRoutes(app: FastifyInstance, db: Database): void {
   api.get(
     '/search',
     {
+      config: { permission: searchPermissions.query },
       schema: {
         tags,
         operationId: 'search',
@@ -67,6 +68,7 @@ export function registerSearchRoutes(app: FastifyInstance, db: Database): void {
   api.get(
     '/search/suggest',
     {
+      config: { permission: searchPermissions.query },
       schema: {
         tags,
         operationId: 'search_suggest',
@@ -85,6 +87,7 @@ export function registerSearchRoutes(app: FastifyInstance, db: Database): void {
   api.get(
     '/search/analytics',
     {
+      config: { permission: searchPermissions.analytics },
       schema: {
         tags,
         operationId: 'search_analytics',
@@ -106,6 +109,7 @@ export function registerSearchRoutes(app: FastifyInstance, db: Database): void {
   api.get(
     '/search/settings',
     {
+      config: { permission: searchPermissions.query },
       schema: {
         tags,
         operationId: 'get_search_settings',
@@ -123,6 +127,7 @@ export function registerSearchRoutes(app: FastifyInstance, db: Database): void {
   api.put(
     '/search/settings',
     {
+      config: { permission: searchPermissions.configure },
       schema: {
         tags,
         operationId: 'put_search_settings',
@@ -142,6 +147,7 @@ export function registerSearchRoutes(app: FastifyInstance, db: Database): void {
   api.post(
     '/search/reindex',
     {
+      config: { permission: searchPermissions.configure },
       schema: {
         tags,
         operationId: 'search_reindex',

@@ -97,6 +97,7 @@ export function registerAccessLogRoutes(app: FastifyInstance, db: Database, writ
   api.get(
     '/audit/access-logs',
     {
+      config: { permission: auditRead },
       schema: {
         tags,
         operationId: 'list_audit_access_logs',
@@ -129,6 +130,7 @@ export function registerAccessLogRoutes(app: FastifyInstance, db: Database, writ
   api.get(
     '/audit/access-logs/export',
     {
+      config: { permission: auditRead },
       schema: {
         tags,
         operationId: 'export_audit_access_logs',

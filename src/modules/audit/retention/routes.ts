@@ -27,6 +27,7 @@ export function registerRetentionRoutes(app: FastifyInstance, db: Database): voi
   api.get(
     '/audit/retention',
     {
+      config: { permission: auditRead },
       schema: {
         tags,
         operationId: 'get_audit_retention',
@@ -44,6 +45,7 @@ export function registerRetentionRoutes(app: FastifyInstance, db: Database): voi
   api.put(
     '/audit/retention',
     {
+      config: { permission: auditAdminister },
       schema: {
         tags,
         operationId: 'set_audit_retention',

@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Executor, Transaction } from '../../db/connection.ts';
+
+/** The role whose row-level-security policies confine it to one workspace (see docs/security.md). */
+export const tenantRole = 'shipshape_tenant';
+
+const roleUsable = new WeakMap<object, Promise<boolean>>();
+
+/**
+ * Can this connection switch to the tenant role? Not when the migration could not create it (the
+ * migrating user lacked CREATEROLE): then the application's workspace filters are the only wall.
+ */
+function tenantRoleUsable(db: Executor): Promise<boolean> {
+  let usable = roleUsable.get(db);
+  if (!usable) {
+    usable = db
+      .execute<{ usable: boolean }>(sql`
+        select case when exists (select 1 from pg_roles where rolname = ${tenantRole})
+          then pg_has_role(current_user, ${tenantRole}, 'MEMBER') else false end as usable`)
+      .then((result) => Boolean(result.rows[0]?.usable));
+    roleUsable.set(db, usable);
+  }
+  return usable;
+}
+
+/**
+ * Runs `work` in a transaction bound to one workspace: the transaction-local setting
+ * `shipshape.workspace_id` names it and the transaction acts as the tenant role, whose policies
+ * show and accept only that workspace's rows. So a query that forgets its workspace filter still
+ * sees nothing of another workspace. Both settings end with the transaction.
+ */
+export async function inWorkspace<T>(
+  db: Database,
+  workspaceId: string,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  const switchRole = await tenantRoleUsable(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('shipshape.workspace_id', ${workspaceId}, true)`);
+    if (switchRole) await tx.execute(sql.raw(`set local role ${tenantRole}`));
+    return work(tx);
+  });
+}
