@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerDecisionCommands } from './decision-commands.ts';
+import { registerIdentityCommands } from './identity-commands.ts';
 import { registerPrdCommands } from './prd-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 
@@ -14,6 +15,7 @@ export function buildCli(): Command {
   registerAuditCommands(program);
   registerPrdCommands(program);
   registerDecisionCommands(program);
+  registerIdentityCommands(program);
   return program;
 }
 

@@ -35,9 +35,34 @@ export async function inWorkspace<T>(
   work: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
   const switchRole = await tenantRoleUsable(db);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('shipshape.workspace_id', ${workspaceId}, true)`);
-    if (switchRole) await tx.execute(sql.raw(`set local role ${tenantRole}`));
-    return work(tx);
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('shipshape.workspace_id', ${workspaceId}, true)`);
+      if (switchRole) await tx.execute(sql.raw(`set local role ${tenantRole}`));
+      return work(tx);
+    });
+  } catch (error) {
+    if (switchRole) await nameUniqueViolationColumns(db, error);
+    throw error;
+  }
+}
+
+/**
+ * Under row-level security PostgreSQL leaves the key out of a unique violation's detail (it could
+ * reveal rows the role may not see). The columns are not secret: they are put back from the
+ * constraint's definition, so the client still learns which field is taken.
+ */
+async function nameUniqueViolationColumns(db: Database, error: unknown): Promise<void> {
+  for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
+    const violation = candidate as { code?: string; detail?: string; constraint?: string } | undefined;
+    if (violation?.code !== '23505' || !violation.constraint || violation.detail?.startsWith('Key ('))
+      continue;
+    const result = await db.execute<{ column: string }>(sql`
+      select a.attname as column from pg_class c
+      join pg_index i on i.indexrelid = c.oid
+      join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+      where c.relname = ${violation.constraint}`);
+    const columns = result.rows.map((row) => row.column);
+    if (columns.length) violation.detail = `Key (${columns.join(', ')})=() already exists.`;
+  }
 }

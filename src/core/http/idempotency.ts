@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from '../../db/connection.ts';
 import type { RequestContext } from '../auth/context.ts';
+import { inWorkspace } from '../auth/workspace-scope.ts';
 import { AppError } from './errors.ts';
 import { idempotencyKeys } from './idempotency-schema.ts';
 
@@ -33,7 +34,8 @@ export async function runIdempotentWrite(
   request: IdempotentRequest,
   write: (tx: Transaction) => Promise<StoredAnswer>,
 ): Promise<StoredAnswer & { replayed: boolean }> {
-  if (request.key === undefined) return { ...(await db.transaction(write)), replayed: false };
+  if (request.key === undefined)
+    return { ...(await inWorkspace(db, ctx.workspaceId, write)), replayed: false };
   const key = request.key;
   if (!keyPattern.test(key)) {
     throw new AppError('validation_failed', 'Idempotency-Key must be 1 to 255 printable ASCII characters.', {
@@ -44,7 +46,7 @@ export async function runIdempotentWrite(
   const earlier = await findAnswer(db, ctx, key, fingerprint);
   if (earlier) return { ...earlier, replayed: true };
   try {
-    const answer = await db.transaction(async (tx) => {
+    const answer = await inWorkspace(db, ctx.workspaceId, async (tx) => {
       const result = await write(tx);
       await tx.insert(idempotencyKeys).values({
         workspaceId: ctx.workspaceId,

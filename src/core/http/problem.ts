@@ -164,7 +164,10 @@ function uniqueViolationFields(detail: string): FieldError[] | undefined {
 function uniqueViolationMessage(detail: string): string {
   const pairs = uniqueViolationPairs(detail);
   if (!pairs.length) return 'A record with the same unique value already exists.';
-  return `${pairs.map((pair) => `${camelCase(pair.column)} '${pair.value}'`).join(' and ')} is already taken.`;
+  const named = pairs.map((pair) =>
+    pair.value ? `${camelCase(pair.column)} '${pair.value}'` : camelCase(pair.column),
+  );
+  return `${named.join(' and ')} is already taken.`;
 }
 
 function camelCase(column: string): string {

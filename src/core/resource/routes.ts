@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connection.ts';
 import { authorize } from '../auth/permissions.ts';
+import { inWorkspace } from '../auth/workspace-scope.ts';
 import { AppError } from '../http/errors.ts';
 import { runIdempotentWrite, type StoredAnswer } from '../http/idempotency.ts';
 import { commonProblemStatuses, problemResponses } from '../http/problem-schema.ts';
@@ -178,9 +179,11 @@ export function registerResourceRoutes(
     async (request) => {
       const scope = scopeOf(request);
       authorize(scope.ctx.actor, permissions.read);
-      await assertProjectVisible(db, scope);
       const query = request.query as Record<string, unknown> & { include?: string };
-      const page = await listRows(db, definition, scope, query);
+      const page = await inWorkspace(db, scope.ctx.workspaceId, async (tx) => {
+        await assertProjectVisible(tx, scope);
+        return listRows(tx, definition, scope, query);
+      });
       return { data: await withMetadata(scope, page.data, query.include), nextCursor: page.nextCursor };
     },
   );
@@ -201,7 +204,8 @@ export function registerResourceRoutes(
     async (request, reply) => {
       const scope = scopeOf(request);
       authorize(scope.ctx.actor, permissions.read);
-      const row = await getRow(db, definition, scope, (request.params as { id: string }).id);
+      const id = (request.params as { id: string }).id;
+      const row = await inWorkspace(db, scope.ctx.workspaceId, (tx) => getRow(tx, definition, scope, id));
       reply.header('etag', etagOf(row.version));
       const [answer] = await withMetadata(scope, [row], (request.query as { include?: string }).include);
       return answer;
@@ -275,7 +279,9 @@ export function registerResourceRoutes(
       const { version, ...changes } = request.body as Record<string, unknown> & { version?: number };
       const expected = expectedVersion(request.headers['if-match'], version);
       const id = (request.params as { id: string }).id;
-      const row = await db.transaction((tx) => updateRow(tx, definition, scope, id, changes, expected));
+      const row = await inWorkspace(db, scope.ctx.workspaceId, (tx) =>
+        updateRow(tx, definition, scope, id, changes, expected),
+      );
       reply.header('etag', etagOf(row.version));
       return outputOf(row);
     },
@@ -302,7 +308,7 @@ export function registerResourceRoutes(
       authorize(scope.ctx.actor, permissions.delete);
       const expected = expectedVersion(request.headers['if-match'], undefined);
       const id = (request.params as { id: string }).id;
-      await db.transaction((tx) => deleteRow(tx, definition, scope, id, expected));
+      await inWorkspace(db, scope.ctx.workspaceId, (tx) => deleteRow(tx, definition, scope, id, expected));
       return reply.code(204).send(null);
     },
   );
