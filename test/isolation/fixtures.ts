@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Caller } from '../../src/test-support/app.ts';
+import { sampleOf } from './sample-body.ts';
 
 /** One of each kind of resource in a workspace, made through the API like a user would. */
 export interface Seed {
@@ -11,6 +12,8 @@ export interface Seed {
   tokenId: string;
   agentUserId: string;
   metadataKey: string;
+  /** Ids of resources created generically from the OpenAPI document, by `<segment>/{id}`. */
+  created: Record<string, string>;
 }
 
 let sequence = 0;
@@ -65,6 +68,7 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
     tokenId: String(token.id),
     agentUserId: String((agent.user as { id: string }).id),
     metadataKey: 'team',
+    created: {},
   };
 }
 
@@ -111,6 +115,58 @@ export function addressesResource(path: string): boolean {
   );
 }
 
+/** Fields a generated create body cannot guess (a known check or area name), by collection. */
+export const createBodies: Record<string, Record<string, unknown>> = {
+  waivers: {
+    checkId: 'jobs.retry-policy-for-every-job-type',
+    reason: 'seed',
+    expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+  },
+  'disabled-checks': { checkId: 'jobs.retry-policy-for-every-job-type', reason: 'seed' },
+  'not-applicable-areas': { area: 'background-jobs', reason: 'seed' },
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document, read loosely
+type OpenApiDocument = any;
+
+/**
+ * Resources served by the resource layer (a `create_…` POST on a collection with an `/{id}` item
+ * route) that no fixture above names get one made from their create schema's smallest valid body.
+ * So a module that declares new resources is covered without editing this file.
+ */
+export async function seedDeclaredResources(
+  owner: Caller,
+  seed: Seed,
+  document: OpenApiDocument,
+): Promise<void> {
+  const components = document.components?.schemas ?? {};
+  const collections = Object.keys(document.paths)
+    .filter(
+      (path) =>
+        document.paths[path].post?.operationId?.startsWith('create_') && document.paths[`${path}/{id}`],
+    )
+    .sort((a, b) => a.split('/').length - b.split('/').length);
+  for (const path of collections) {
+    const key = `${path.split('/').pop()}/{id}`;
+    if (parameterFixtures[key] || seed.created[key]) continue;
+    const { url, unresolved } = resolvePath(path, seed);
+    if (unresolved.length) continue;
+    const schema = document.paths[path].post.requestBody?.content?.['application/json']?.schema;
+    const body = { ...(sampleOf(schema, components) as object), ...createBodies[key.split('/')[0] ?? ''] };
+    let answer = await owner.post(url, body);
+    // A required reference to another row (`flagId`): try the rows made so far, newest first.
+    const references = Object.keys(body).filter((field) => /Id$/.test(field));
+    for (const candidate of Object.values(seed.created).reverse()) {
+      if (answer.status === 201 || !references.length) break;
+      answer = await owner.post(url, {
+        ...body,
+        ...Object.fromEntries(references.map((field) => [field, candidate])),
+      });
+    }
+    if (answer.status === 201 && typeof answer.body?.id === 'string') seed.created[key] = answer.body.id;
+  }
+}
+
 /** The path with every parameter filled from the seed, or the parameters nothing resolves. */
 export function resolvePath(path: string, seed: Seed): { url: string; unresolved: string[] } {
   const segments = path.split('/');
@@ -119,7 +175,8 @@ export function resolvePath(path: string, seed: Seed): { url: string; unresolved
     .map((segment, index) => {
       if (!/^\{\w+\}$/.test(segment)) return segment;
       const key = `${segments[index - 1]}/${segment}`;
-      const fixture = parameterFixtures[key];
+      const made = seed.created?.[key];
+      const fixture = parameterFixtures[key] ?? (made ? () => made : undefined);
       if (!fixture) {
         unresolved.push(key);
         return segment;

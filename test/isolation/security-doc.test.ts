@@ -17,8 +17,9 @@ describe('docs/security.md', () => {
       fs.writeFileSync(documentPath, document.replace(current, rendered));
       return;
     }
-    expect(current, 'regenerate with UPDATE_SECURITY_DOC=1 npx vitest run test/isolation/security-doc.test.ts').toBe(
-      rendered,
-    );
+    expect(
+      current,
+      'regenerate with UPDATE_SECURITY_DOC=1 npx vitest run test/isolation/security-doc.test.ts',
+    ).toBe(rendered);
   });
 });

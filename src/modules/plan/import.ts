@@ -144,6 +144,7 @@ export function registerPlanImportRoute(app: FastifyInstance, db: Database): voi
   app.withTypeProvider<ZodTypeProvider>().post(
     '/projects/:projectId/plan/import',
     {
+      config: { permission: planPermissions.write },
       schema: {
         tags: ['Readiness'],
         operationId: 'import_plan',

@@ -85,6 +85,7 @@ export function registerReadinessRoutes(app: FastifyInstance, db: Database): voi
   api.get(
     '/projects/:projectId/readiness',
     {
+      config: { permission: planPermissions.readinessRead },
       schema: {
         tags: ['Readiness'],
         operationId: 'get_readiness',
@@ -123,6 +124,7 @@ export function registerReadinessRoutes(app: FastifyInstance, db: Database): voi
   api.get(
     '/projects/:projectId/readiness/history',
     {
+      config: { permission: planPermissions.readinessRead },
       schema: {
         tags: ['Readiness'],
         operationId: 'get_readiness_history',
@@ -154,6 +156,7 @@ export function registerReadinessRoutes(app: FastifyInstance, db: Database): voi
   api.get(
     '/readiness/checks',
     {
+      config: { permission: planPermissions.readinessRead },
       schema: {
         tags: ['Readiness'],
         operationId: 'list_readiness_checks',
@@ -181,6 +184,7 @@ export function registerReadinessRoutes(app: FastifyInstance, db: Database): voi
   api.get(
     '/plan/areas',
     {
+      config: { permission: planPermissions.read },
       schema: {
         tags: ['Readiness'],
         operationId: 'list_plan_areas',
