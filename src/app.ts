@@ -35,6 +35,7 @@ import { scheduleDailyScores } from './modules/plan/history.ts';
 import { registerPlanRoutes } from './modules/plan/routes.ts';
 import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
 import { registerProjectRoutes } from './modules/projects/routes.ts';
+import { registerSchemaExportRoutes } from './modules/schema-export/routes.ts';
 import { registerSearchRoutes } from './modules/search/routes.ts';
 import { registerPlaceholderUi } from './ui.ts';
 
@@ -195,6 +196,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       registerMetadataRoutes(api, database.db);
       registerSearchRoutes(api, database.db);
       registerPlanRoutes(api, database.db);
+      registerSchemaExportRoutes(api);
       for (const register of deps.modules ?? []) register(api, database.db);
     },
     { prefix: apiPrefix },

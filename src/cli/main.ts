@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerDecisionCommands } from './decision-commands.ts';
 import { registerIdentityCommands } from './identity-commands.ts';
+import { registerPlanCommands } from './plan-commands.ts';
 import { registerPrdCommands } from './prd-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 
@@ -16,6 +17,7 @@ export function buildCli(): Command {
   registerPrdCommands(program);
   registerDecisionCommands(program);
   registerIdentityCommands(program);
+  registerPlanCommands(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ import {
   levels,
 } from './checks.ts';
 import { planAreaExclusions, readinessDisabledChecks, readinessWaivers } from './readiness-schema.ts';
+import type { AnyPlanTable } from './table.ts';
 import { readPlanRows } from './table-resource.ts';
 
 export type OutcomeStatus = CheckStatus | 'waived' | 'disabled';
@@ -160,12 +161,16 @@ function outcomeOf(check: Check, evaluated: CheckResult, settings: ProjectSettin
   return outcome;
 }
 
+/** The rows an evaluation read, by table, for callers that show them too (the export). */
+export type LoadedRows = Map<AnyPlanTable, Record<string, unknown>[]>;
+
 async function scoreArea(
   db: Executor,
   area: Area,
   scope: { workspaceId: string; projectId: string },
   settings: ProjectSettings,
   now: Date,
+  loaded?: LoadedRows,
 ): Promise<AreaScore> {
   const reason = settings.excluded.get(area.slug);
   const base = { number: area.number, slug: area.slug, title: area.title };
@@ -187,6 +192,7 @@ async function scoreArea(
     scope.projectId,
     area.tables.map((table) => table.table),
   );
+  for (const [table, list] of rows) loaded?.set(table, list);
   const data = Object.fromEntries(area.tables.map((table) => [table.key, rows.get(table.table) ?? []]));
   const outcomes = area.checks.map((check) => outcomeOf(check, runCheck(check, data, now), settings));
   const counted = outcomes.filter((outcome) => outcome.status !== 'disabled');
@@ -207,12 +213,13 @@ async function scoreArea(
 export async function evaluateReadiness(
   db: Executor,
   scope: { workspaceId: string; projectId: string },
-  options: { now: Date; areas?: string[] },
+  options: { now: Date; areas?: string[]; loaded?: LoadedRows },
 ): Promise<Scorecard> {
   const settings = await settingsOf(db, scope.workspaceId, scope.projectId, options.now);
   const chosen = planAreas().filter((area) => !options.areas || options.areas.includes(area.slug));
   const areas: AreaScore[] = [];
-  for (const area of chosen) areas.push(await scoreArea(db, area, scope, settings, options.now));
+  for (const area of chosen)
+    areas.push(await scoreArea(db, area, scope, settings, options.now, options.loaded));
   const applicable = areas.filter((area) => area.applicable);
   return {
     projectId: scope.projectId,

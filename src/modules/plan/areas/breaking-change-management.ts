@@ -1,0 +1,159 @@
+import { defineArea } from '../area.ts';
+import { atLeast, daysBetween, everyRow, missingOf } from '../checks.ts';
+import { field } from '../fields.ts';
+import { planTable } from '../table.ts';
+
+export const apiContracts = planTable('api_contracts', {
+  purpose: 'Versioned contracts the system offers (APIs, events, libraries, schemas)',
+  fields: {
+    name: field.name(),
+    kind: field.enum(
+      ['openapi', 'graphql', 'grpc', 'asyncapi', 'library', 'database'],
+      'What kind of contract',
+      {
+        required: true,
+      },
+    ),
+    currentVersion: field.label('Current version (semantic version or date)', { required: true }),
+    specUrl: field.url('Where the machine-readable contract lives'),
+    status: field.enum(['draft', 'published', 'deprecated', 'retired'], 'Where it stands', {
+      default: 'draft',
+    }),
+    owner: field.label('Team that owns the contract'),
+  },
+});
+
+export const deprecationSchedules = planTable('deprecation_schedules', {
+  purpose: 'The timeline from announcing a deprecation to switching the old behaviour off',
+  fields: {
+    name: field.name(),
+    contractId: field.ref(() => apiContracts, 'The contract', { required: true }),
+    announcedOn: field.date('When consumers are told'),
+    sunsetOn: field.date('When the old behaviour stops'),
+    communicationPlan: field.text('How and where consumers are told, and reminded'),
+  },
+});
+
+export const migrationGuides = planTable('migration_guides', {
+  purpose: 'How consumers move from the old behaviour to the new one',
+  fields: {
+    name: field.name(),
+    url: field.url('Where the guide is published'),
+    body: field.text('The steps, with before and after examples', 50_000),
+  },
+});
+
+export const breakingChanges = planTable('breaking_changes', {
+  purpose: 'Changes that break consumers, detected by diffing contracts or by review',
+  fields: {
+    name: field.name(),
+    contractId: field.ref(() => apiContracts, 'The contract it breaks', { required: true }),
+    description: field.text('What changes, and what breaks for consumers'),
+    detectedBy: field.enum(['contract-diff', 'review', 'consumer-report'], 'How it was found'),
+    status: field.enum(['proposed', 'approved', 'shipped', 'rejected'], 'Where it stands', {
+      default: 'proposed',
+    }),
+    deprecationScheduleId: field.ref(() => deprecationSchedules, 'Its deprecation timeline'),
+    migrationGuideId: field.ref(() => migrationGuides, 'How consumers migrate'),
+  },
+});
+
+export const affectedConsumers = planTable('affected_consumers', {
+  purpose: 'Who is impacted by a breaking change, and whether they have moved',
+  fields: {
+    name: field.name(),
+    breakingChangeId: field.ref(() => breakingChanges, 'The change', { required: true }),
+    contact: field.label('Who to talk to'),
+    notifiedAt: field.time('When they were told'),
+    migrated: field.flag('Whether they have moved to the new behaviour', { default: false }),
+  },
+});
+
+const noticeDays = 90;
+
+export const breakingChangeManagement = defineArea({
+  number: 2,
+  slug: 'breaking-change-management',
+  key: 'contracts',
+  title: 'Breaking change management',
+  summary:
+    'Versioned contracts, detected breaking changes, deprecation timelines, affected consumers and migration guides.',
+  tables: { apiContracts, breakingChanges, deprecationSchedules, affectedConsumers, migrationGuides },
+  checks: [
+    {
+      id: 'contracts.contracts-registered',
+      level: 'bronze',
+      title: 'The contracts the system offers are registered',
+      why: 'A change can only be recognised as breaking against a known contract.',
+      evaluate: ({ apiContracts }) => atLeast(apiContracts, 'contracts'),
+    },
+    {
+      id: 'contracts.contracts-owned-with-spec',
+      level: 'silver',
+      title: 'Every contract has an owner and a machine-readable specification',
+      why: 'Contract diffing needs the real document, and someone must decide on every breaking change.',
+      evaluate: ({ apiContracts }) =>
+        everyRow(
+          'api_contracts',
+          apiContracts.filter((contract) => contract.status !== 'retired'),
+          'contracts',
+          (contract) => missingOf(contract, { owner: 'no owner', specUrl: 'no specification' }),
+        ),
+    },
+    {
+      id: 'contracts.breaking-changes-planned',
+      level: 'silver',
+      title: 'Every breaking change has a deprecation schedule, a migration guide and its affected consumers',
+      why: 'Consumers cope with a breaking change when they know when, how, and that it concerns them.',
+      evaluate: ({ breakingChanges, affectedConsumers }) =>
+        everyRow(
+          'breaking_changes',
+          breakingChanges.filter((change) => change.status !== 'rejected'),
+          'breaking changes',
+          (change) => {
+            const problems = missingOf(change, {
+              deprecationScheduleId: 'no deprecation schedule',
+              migrationGuideId: 'no migration guide',
+            });
+            if (!affectedConsumers.some((consumer) => consumer.breakingChangeId === change.id)) {
+              problems.push('no affected consumers listed');
+            }
+            return problems;
+          },
+        ),
+    },
+    {
+      id: 'contracts.deprecation-notice-period',
+      level: 'silver',
+      title: `Every deprecation gives at least ${noticeDays} days between announcement and sunset`,
+      why: 'Consumers plan their work in quarters; shorter notice turns a deprecation into an outage.',
+      evaluate: ({ deprecationSchedules }) =>
+        everyRow('deprecation_schedules', deprecationSchedules, 'deprecation schedules', (schedule) => {
+          if (!schedule.announcedOn || !schedule.sunsetOn) return 'dates missing';
+          const days = daysBetween(schedule.announcedOn, schedule.sunsetOn);
+          return days < noticeDays ? `only ${days} days of notice` : null;
+        }),
+    },
+    {
+      id: 'contracts.consumers-migrated-before-shipping',
+      level: 'gold',
+      title: 'Every shipped breaking change had all its consumers notified and migrated',
+      why: 'Shipping before consumers moved is the breakage the process exists to prevent.',
+      evaluate: ({ breakingChanges, affectedConsumers }) =>
+        everyRow(
+          'breaking_changes',
+          breakingChanges.filter((change) => change.status === 'shipped'),
+          'shipped breaking changes',
+          (change) => {
+            const behind = affectedConsumers.filter(
+              (consumer) =>
+                consumer.breakingChangeId === change.id && (!consumer.migrated || !consumer.notifiedAt),
+            );
+            return behind.length > 0
+              ? `${behind.map((consumer) => consumer.name).join(', ')} not migrated`
+              : null;
+          },
+        ),
+    },
+  ],
+});

@@ -1,0 +1,157 @@
+import { defineArea } from '../area.ts';
+import { atLeast, daysBetween, everyRow, missingOf } from '../checks.ts';
+import { field } from '../fields.ts';
+import { planTable } from '../table.ts';
+
+export const codeReviewChecklists = planTable('code_review_checklists', {
+  purpose: 'What reviewers (people and agents) check, per kind of change',
+  fields: {
+    name: field.name(),
+    scope: field.enum(
+      ['all-changes', 'api', 'database', 'security', 'ui', 'infrastructure'],
+      'Changes it applies to',
+      {
+        required: true,
+      },
+    ),
+    items: field.list('The questions to answer, one per item', 100),
+    owner: field.label('Team or person who keeps the checklist current'),
+  },
+});
+
+export const qualityGates = planTable('quality_gates', {
+  purpose: 'What must pass before work moves to the next task or stage',
+  fields: {
+    name: field.name(),
+    stage: field.enum(['pre-commit', 'pre-merge', 'pre-deploy', 'post-deploy'], 'When it runs', {
+      required: true,
+    }),
+    command: field.label('What runs (a command or a CI job)'),
+    threshold: field.label('What passing means (e.g. coverage >= 80%, 0 critical findings)'),
+    blocking: field.flag('Whether failing it stops the work', { default: true }),
+    lastResult: field.enum(['passed', 'failed'], 'The result of its last run (reported by CI)'),
+    lastRunAt: field.time('When it last ran'),
+  },
+});
+
+export const preCommitHooks = planTable('pre_commit_hooks', {
+  purpose: 'Hooks to install for a task, so problems are caught before a commit exists',
+  fields: {
+    name: field.name(),
+    tool: field.label('The tool the hook runs', { required: true }),
+    command: field.label('The exact command'),
+    taskType: field.label('Kind of task that needs it (empty: every task)'),
+    autoFix: field.flag('Whether it fixes what it finds', { default: false }),
+  },
+});
+
+export const reviewFindings = planTable('review_findings', {
+  purpose: 'Issues found by review, with their severity and whether they block or warn',
+  writer: 'contribute',
+  fields: {
+    name: field.name('Short title of the finding'),
+    gateId: field.ref(() => qualityGates, 'The gate that found it'),
+    checklistId: field.ref(() => codeReviewChecklists, 'The checklist item it answers'),
+    severity: field.enum(['critical', 'major', 'minor', 'info'], 'How bad it is', { required: true }),
+    disposition: field.enum(['blocks', 'warns'], 'Whether it blocks the work or only warns', {
+      required: true,
+    }),
+    status: field.enum(['open', 'fixed', 'accepted', 'false-positive'], 'Where it stands', {
+      default: 'open',
+    }),
+    location: field.label('File and line, or the component'),
+    source: field.label('Who or what found it (a linter, an agent, a reviewer)'),
+    details: field.text('What is wrong and how to fix it'),
+  },
+});
+
+export const autoFixHistory = planTable('auto_fix_history', {
+  purpose: 'What was fixed automatically, by which tool, and whether the fix held',
+  writer: 'contribute',
+  fields: {
+    name: field.name('What was fixed'),
+    findingId: field.ref(() => reviewFindings, 'The finding it fixed'),
+    hookId: field.ref(() => preCommitHooks, 'The hook that fixed it'),
+    tool: field.label('The tool that made the change', { required: true }),
+    filesChanged: field.int('Files the fix touched', 0, 100_000),
+    outcome: field.enum(['applied', 'reverted', 'failed'], 'What became of the fix', { required: true }),
+    appliedAt: field.time('When it was applied'),
+  },
+});
+
+export const codeReviewAutomation = defineArea({
+  number: 1,
+  slug: 'code-review-automation',
+  key: 'review',
+  title: 'Code review automation',
+  summary: 'Checklists, quality gates, pre-commit hooks, findings and automatic fixes.',
+  tables: { codeReviewChecklists, qualityGates, preCommitHooks, reviewFindings, autoFixHistory },
+  checks: [
+    {
+      id: 'review.gates-and-checklists-planned',
+      level: 'bronze',
+      title: 'Quality gates and review checklists are planned',
+      why: 'Agents and people move to the next task only past a gate; without gates and checklists nothing stops bad changes.',
+      evaluate: ({ qualityGates, codeReviewChecklists }) => {
+        const gates = atLeast(qualityGates, 'quality gates');
+        return gates.status === 'pass' ? atLeast(codeReviewChecklists, 'review checklists') : gates;
+      },
+    },
+    {
+      id: 'review.checklists-have-items-and-owner',
+      level: 'silver',
+      title: 'Every review checklist has items and an owner',
+      why: 'An empty or unowned checklist is skipped; its items are what a reviewer actually checks.',
+      evaluate: ({ codeReviewChecklists }) =>
+        everyRow('code_review_checklists', codeReviewChecklists, 'review checklists', (checklist) =>
+          missingOf(checklist, { items: 'no items', owner: 'no owner' }),
+        ),
+    },
+    {
+      id: 'review.gates-specified',
+      level: 'silver',
+      title: 'Every quality gate says what runs and what passing means, and a pre-merge gate blocks',
+      why: 'A gate is only a gate when its command and threshold are explicit and something blocks the merge.',
+      evaluate: ({ qualityGates }) => {
+        const result = everyRow('quality_gates', qualityGates, 'quality gates', (gate) =>
+          missingOf(gate, { command: 'no command', threshold: 'no threshold' }),
+        );
+        if (result.status !== 'pass') return result;
+        const blocking = qualityGates.some((gate) => gate.stage === 'pre-merge' && gate.blocking);
+        return blocking
+          ? result
+          : { status: 'fail', message: 'No blocking pre-merge quality gate.', rows: [] };
+      },
+    },
+    {
+      id: 'review.gates-passing',
+      level: 'gold',
+      title: 'Every blocking quality gate passed on its last run, within 7 days',
+      why: 'Gates on paper prove nothing; their last results show the work really clears them.',
+      evaluate: ({ qualityGates }, { now }) =>
+        everyRow(
+          'quality_gates',
+          qualityGates.filter((gate) => gate.blocking),
+          'blocking quality gates',
+          (gate) => {
+            if (!gate.lastRunAt) return 'never ran';
+            if (gate.lastResult !== 'passed') return 'last run failed';
+            return daysBetween(gate.lastRunAt, now) > 7 ? 'last run over 7 days ago' : null;
+          },
+        ),
+    },
+    {
+      id: 'review.no-open-blocking-findings',
+      level: 'gold',
+      title: 'No blocking review finding is open',
+      why: 'A blocking finding left open means a gate was passed around instead of through.',
+      evaluate: ({ reviewFindings }) =>
+        everyRow(
+          'review_findings',
+          reviewFindings.filter((finding) => finding.disposition === 'blocks'),
+          'blocking findings',
+          (finding) => (finding.status === 'open' ? `open ${finding.severity} finding` : null),
+        ),
+    },
+  ],
+});
