@@ -37,7 +37,7 @@ import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
 import { registerProjectRoutes } from './modules/projects/routes.ts';
 import { registerSchemaExportRoutes } from './modules/schema-export/routes.ts';
 import { registerSearchRoutes } from './modules/search/routes.ts';
-import { registerPlaceholderUi } from './ui.ts';
+import { registerUi } from './ui.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'bodyLimitBytes' | 'logLevel' | 'publicUrl'> &
@@ -166,7 +166,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addHook('onClose', async () => accessLog.close());
 
   registerHealthRoutes(app, database);
-  registerPlaceholderUi(app);
+  await registerUi(app);
 
   const identity = identityDependencies(database.db, deps.auth);
   await app.register(async (publicApi) => registerPublicIdentityRoutes(publicApi, identity), {

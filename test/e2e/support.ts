@@ -1,0 +1,143 @@
+// Support for the browser suite: a real `shipshape serve` on a fresh embedded database, and Debian's
+// chromium driven by playwright-core (never a downloaded browser).
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildWeb } from '../../scripts/build-web.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(chromiumPath);
+/**
+ * Screenshots go to test-results/ui (ignored by git) unless SHIPSHAPE_UI_SCREENSHOTS names another
+ * folder: `npm run web:screenshots` refreshes the ones docs/ui.md shows.
+ */
+export const screenshotDir = path.resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.SHIPSHAPE_UI_SCREENSHOTS ?? 'test-results/ui',
+);
+const cli = path.resolve(import.meta.dirname, '../../bin/shipshape.js');
+
+export interface Server {
+  url: string;
+  adminToken: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/** Builds the UI if its sources changed, then starts the server as a user would, on a fresh data folder. */
+export async function startServer(admin: { email: string; password: string }): Promise<Server> {
+  await buildWeb();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-e2e-'));
+  const adminToken = `shp_e2e_${Date.now()}_admin_token_0001`;
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SHIPSHAPE_ADMIN_EMAIL: admin.email,
+    SHIPSHAPE_ADMIN_PASSWORD: admin.password,
+    SHIPSHAPE_ADMIN_TOKEN: adminToken,
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
+  };
+  environment.DATABASE_URL = undefined;
+  environment.SHIPSHAPE_TEST_DATABASE = undefined;
+  const child: ChildProcess = spawn(process.execPath, [cli, 'serve'], {
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  readline
+    .createInterface({ input: child.stderr as NodeJS.ReadableStream })
+    .on('line', (line) => output.push(line));
+  const url = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      output.push(line);
+      const listening = /listening on (http:\/\/\S+)/.exec(line);
+      if (listening?.[1]) resolve(listening[1]);
+    });
+    exited.then((code) => reject(new Error(`serve exited with ${code}:\n${output.join('\n')}`)));
+  });
+  return {
+    url,
+    adminToken,
+    output,
+    async stop() {
+      child.kill('SIGINT');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/**
+ * Collects what would show in a developer's console as an error: uncaught exceptions and
+ * console.error calls. The browser's own "Failed to load resource" lines for answers the test
+ * provokes on purpose (a 400 for a bad key) are network logging, not application errors.
+ */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  return errors;
+}
+
+/** Calls the API with the admin token (for set-up the flow does not need to show, such as invitations). */
+export async function api<T>(server: Server, method: string, route: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.url}${route}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${server.adminToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Selects a sentence inside the rendered document, as a reader dragging the mouse over it would. */
+export async function selectText(page: Page, container: string, sentence: string): Promise<void> {
+  // Runs in the page; written as text because this file is compiled without the DOM's types.
+  await page.evaluate(`(() => {
+    const root = document.querySelector(${JSON.stringify(container)});
+    const sentence = ${JSON.stringify(sentence)};
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const at = node.textContent.indexOf(sentence);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + sentence.length);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+    }
+    throw new Error('the sentence is not in the document');
+  })()`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
