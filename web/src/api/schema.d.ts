@@ -503,7 +503,7 @@ export interface paths {
         };
         /**
          * One entity's history
-         * @description Every event of the entity, oldest first.
+         * @description Every event of the entity, oldest first. 404 when the workspace has no event of it.
          */
         get: operations["get_audit_history"];
         put?: never;
@@ -1477,6 +1477,974 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/plan/feature-flags/feature-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List feature flags
+         * @description A page of feature flag records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_feature_flags_feature_flags"];
+        put?: never;
+        /**
+         * Create a feature flag
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_feature_flags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/feature-flags/feature-flags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one feature flag */
+        get: operations["get_plan_feature_flags"];
+        put?: never;
+        post?: never;
+        /** Delete a feature flag */
+        delete: operations["delete_plan_feature_flags"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a feature flag
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_feature_flags"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/feature-flags/flag-targeting-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List flag targeting rules
+         * @description A page of flag targeting rule records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_feature_flags_flag_targeting_rules"];
+        put?: never;
+        /**
+         * Create a flag targeting rule
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_flag_targeting_rules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/feature-flags/flag-targeting-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one flag targeting rule */
+        get: operations["get_plan_flag_targeting_rules"];
+        put?: never;
+        post?: never;
+        /** Delete a flag targeting rule */
+        delete: operations["delete_plan_flag_targeting_rules"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a flag targeting rule
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_flag_targeting_rules"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/feature-flags/flag-dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List flag dependencies
+         * @description A page of flag dependency records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_feature_flags_flag_dependencies"];
+        put?: never;
+        /**
+         * Create a flag dependency
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_flag_dependencies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/feature-flags/flag-dependencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one flag dependency */
+        get: operations["get_plan_flag_dependencies"];
+        put?: never;
+        post?: never;
+        /** Delete a flag dependency */
+        delete: operations["delete_plan_flag_dependencies"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a flag dependency
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_flag_dependencies"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/feature-flags/flag-lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List flag lifecycle
+         * @description A page of flag lifecycle records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_feature_flags_flag_lifecycle"];
+        put?: never;
+        /**
+         * Create a flag lifecycle
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_flag_lifecycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/feature-flags/flag-lifecycle/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one flag lifecycle */
+        get: operations["get_plan_flag_lifecycle"];
+        put?: never;
+        post?: never;
+        /** Delete a flag lifecycle */
+        delete: operations["delete_plan_flag_lifecycle"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a flag lifecycle
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_flag_lifecycle"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/feature-flags/flag-monitoring-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List flag monitoring config
+         * @description A page of flag monitoring config records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_feature_flags_flag_monitoring_config"];
+        put?: never;
+        /**
+         * Create a flag monitoring config
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_flag_monitoring_config"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/feature-flags/flag-monitoring-config/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one flag monitoring config */
+        get: operations["get_plan_flag_monitoring_config"];
+        put?: never;
+        post?: never;
+        /** Delete a flag monitoring config */
+        delete: operations["delete_plan_flag_monitoring_config"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a flag monitoring config
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_flag_monitoring_config"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/third-party-apis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List third party apis
+         * @description A page of third party api records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_third_party_apis_third_party_apis"];
+        put?: never;
+        /**
+         * Create a third party api
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_third_party_apis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/third-party-apis/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one third party api */
+        get: operations["get_plan_third_party_apis"];
+        put?: never;
+        post?: never;
+        /** Delete a third party api */
+        delete: operations["delete_plan_third_party_apis"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a third party api
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_third_party_apis"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/rate-limit-configs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rate limit configs
+         * @description A page of rate limit config records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_third_party_apis_rate_limit_configs"];
+        put?: never;
+        /**
+         * Create a rate limit config
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_rate_limit_configs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/rate-limit-configs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one rate limit config */
+        get: operations["get_plan_rate_limit_configs"];
+        put?: never;
+        post?: never;
+        /** Delete a rate limit config */
+        delete: operations["delete_plan_rate_limit_configs"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a rate limit config
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_rate_limit_configs"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/circuit-breaker-configs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List circuit breaker configs
+         * @description A page of circuit breaker config records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_third_party_apis_circuit_breaker_configs"];
+        put?: never;
+        /**
+         * Create a circuit breaker config
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_circuit_breaker_configs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/circuit-breaker-configs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one circuit breaker config */
+        get: operations["get_plan_circuit_breaker_configs"];
+        put?: never;
+        post?: never;
+        /** Delete a circuit breaker config */
+        delete: operations["delete_plan_circuit_breaker_configs"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a circuit breaker config
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_circuit_breaker_configs"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/fallback-strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List fallback strategies
+         * @description A page of fallback strategy records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_third_party_apis_fallback_strategies"];
+        put?: never;
+        /**
+         * Create a fallback strategy
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_fallback_strategies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/fallback-strategies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one fallback strategy */
+        get: operations["get_plan_fallback_strategies"];
+        put?: never;
+        post?: never;
+        /** Delete a fallback strategy */
+        delete: operations["delete_plan_fallback_strategies"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a fallback strategy
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_fallback_strategies"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description A page of webhook endpoint records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_third_party_apis_webhook_endpoints"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_webhook_endpoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one webhook endpoint */
+        get: operations["get_plan_webhook_endpoints"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint */
+        delete: operations["delete_plan_webhook_endpoints"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_webhook_endpoints"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/api-cost-tracking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List api cost tracking
+         * @description A page of api cost tracking records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_third_party_apis_api_cost_tracking"];
+        put?: never;
+        /**
+         * Create a api cost tracking
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_api_cost_tracking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/third-party-apis/api-cost-tracking/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one api cost tracking */
+        get: operations["get_plan_api_cost_tracking"];
+        put?: never;
+        post?: never;
+        /** Delete a api cost tracking */
+        delete: operations["delete_plan_api_cost_tracking"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a api cost tracking
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_api_cost_tracking"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/background-jobs/job-queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List job queues
+         * @description A page of job queue records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_background_jobs_job_queues"];
+        put?: never;
+        /**
+         * Create a job queue
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_job_queues"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/background-jobs/job-queues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one job queue */
+        get: operations["get_plan_job_queues"];
+        put?: never;
+        post?: never;
+        /** Delete a job queue */
+        delete: operations["delete_plan_job_queues"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a job queue
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_job_queues"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/background-jobs/job-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List job types
+         * @description A page of job type records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_background_jobs_job_types"];
+        put?: never;
+        /**
+         * Create a job type
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_job_types"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/background-jobs/job-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one job type */
+        get: operations["get_plan_job_types"];
+        put?: never;
+        post?: never;
+        /** Delete a job type */
+        delete: operations["delete_plan_job_types"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a job type
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_job_types"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/background-jobs/retry-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List retry policies
+         * @description A page of retry policy records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_background_jobs_retry_policies"];
+        put?: never;
+        /**
+         * Create a retry policy
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_retry_policies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/background-jobs/retry-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one retry policy */
+        get: operations["get_plan_retry_policies"];
+        put?: never;
+        post?: never;
+        /** Delete a retry policy */
+        delete: operations["delete_plan_retry_policies"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a retry policy
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_retry_policies"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/background-jobs/dead-letter-handling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List dead letter handling
+         * @description A page of dead letter handling records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_background_jobs_dead_letter_handling"];
+        put?: never;
+        /**
+         * Create a dead letter handling
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_dead_letter_handling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/background-jobs/dead-letter-handling/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one dead letter handling */
+        get: operations["get_plan_dead_letter_handling"];
+        put?: never;
+        post?: never;
+        /** Delete a dead letter handling */
+        delete: operations["delete_plan_dead_letter_handling"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a dead letter handling
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_dead_letter_handling"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/background-jobs/scheduled-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List scheduled jobs
+         * @description A page of scheduled job records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_plan_background_jobs_scheduled_jobs"];
+        put?: never;
+        /**
+         * Create a scheduled job
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_scheduled_jobs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/background-jobs/scheduled-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one scheduled job */
+        get: operations["get_plan_scheduled_jobs"];
+        put?: never;
+        post?: never;
+        /** Delete a scheduled job */
+        delete: operations["delete_plan_scheduled_jobs"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a scheduled job
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_scheduled_jobs"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/plan/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add many rows to a project's plan at once
+         * @description All rows or none, at most 2000. Every row is validated and audited as if created one by one. Areas: feature-flags, third-party-apis, background-jobs.
+         */
+        post: operations["import_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/readiness/waivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List waivers
+         * @description A page of waiver records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_readiness_waivers"];
+        put?: never;
+        /**
+         * Create a waiver
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_readiness_waiver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/readiness/waivers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one waiver */
+        get: operations["get_readiness_waiver"];
+        put?: never;
+        post?: never;
+        /** Delete a waiver */
+        delete: operations["delete_readiness_waiver"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a waiver
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_readiness_waiver"];
+        trace?: never;
+    };
+    "/api/v1/readiness/disabled-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List disabled checks
+         * @description A page of disabled check records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_readiness_disabled_checks"];
+        put?: never;
+        /**
+         * Create a disabled check
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_readiness_disabled_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readiness/disabled-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one disabled check */
+        get: operations["get_readiness_disabled_check"];
+        put?: never;
+        post?: never;
+        /** Delete a disabled check */
+        delete: operations["delete_readiness_disabled_check"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a disabled check
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_readiness_disabled_check"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/readiness/not-applicable-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List not applicable areas
+         * @description A page of area marked not applicable records, newest first unless sorted otherwise. Filters combine with AND.
+         */
+        get: operations["list_readiness_not_applicable_areas"];
+        put?: never;
+        /**
+         * Create a area marked not applicable
+         * @description Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["create_plan_area_exclusion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/readiness/not-applicable-areas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one area marked not applicable */
+        get: operations["get_plan_area_exclusion"];
+        put?: never;
+        post?: never;
+        /** Delete a area marked not applicable */
+        delete: operations["delete_plan_area_exclusion"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a area marked not applicable
+         * @description Only the fields sent change. Send If-Match (or version) to refuse overwriting a newer version.
+         */
+        patch: operations["update_plan_area_exclusion"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's readiness scorecard
+         * @description Evaluates every check of the plan: per area the level reached, passing and failing checks; the overall level is the lowest applicable area. A full evaluation also records the day's score for the history.
+         */
+        get: operations["get_readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/readiness/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's daily readiness scores
+         * @description One entry per day the project was evaluated, newest first.
+         */
+        get: operations["get_readiness_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readiness/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every readiness check */
+        get: operations["list_readiness_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The planning areas, their tables and their checks */
+        get: operations["list_plan_areas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2226,6 +3194,1297 @@ export interface components {
             allowOtherKeys: boolean;
             entityType: string;
             updatedAt: unknown;
+        };
+        ReadinessWaiverCreateInput: {
+            /** @description The check (GET /readiness/checks lists them) */
+            checkId: string;
+            /** @description Why the check may fail for now, and what makes it acceptable */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When the waiver ends (at most a year ahead); the check counts again after it
+             */
+            expiresAt: string;
+        };
+        ReadinessWaiverUpdateInput: {
+            /** @description Why the check may fail for now, and what makes it acceptable */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description When the waiver ends (at most a year ahead); the check counts again after it
+             */
+            expiresAt?: string;
+        };
+        ReadinessWaiverInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            checkId: string;
+            reason: string;
+            expiresAt: unknown;
+            /** @description Not expired yet */
+            active: boolean;
+        };
+        ReadinessDisabledCheckCreateInput: {
+            /** @description The check (GET /readiness/checks lists them) */
+            checkId: string;
+            /** @description Why this check does not matter in this workspace */
+            reason: string;
+        };
+        ReadinessDisabledCheckUpdateInput: {
+            /** @description Why this check does not matter in this workspace */
+            reason?: string;
+        };
+        ReadinessDisabledCheckInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            checkId: string;
+            reason: string;
+        };
+        PlanAreaExclusionCreateInput: {
+            /** @description The area slug (GET /plan/areas lists them) */
+            area: string;
+            /** @description Why the project needs no plan in this area */
+            reason: string;
+        };
+        PlanAreaExclusionUpdateInput: {
+            /** @description Why the project needs no plan in this area */
+            reason?: string;
+        };
+        PlanAreaExclusionInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            area: string;
+            reason: string;
+        };
+        PlanJobQueuesCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+             * @enum {string}
+             */
+            system: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+            /** @description What runs on this queue and why it is separate (empty when not written yet) */
+            description?: string;
+            /** @description Jobs processed at once per worker */
+            concurrency?: number | null;
+            /** @description How long a claimed job stays hidden before another worker may take it */
+            visibilityTimeoutSeconds?: number | null;
+            /** @description Team or person who owns the queue */
+            owner?: string | null;
+        };
+        PlanJobQueuesUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+             * @enum {string}
+             */
+            system?: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+            /** @description What runs on this queue and why it is separate (empty when not written yet) */
+            description?: string;
+            /** @description Jobs processed at once per worker */
+            concurrency?: number | null;
+            /** @description How long a claimed job stays hidden before another worker may take it */
+            visibilityTimeoutSeconds?: number | null;
+            /** @description Team or person who owns the queue */
+            owner?: string | null;
+        };
+        PlanJobQueuesInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+             * @enum {string}
+             */
+            system: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+            /** @description What runs on this queue and why it is separate (empty when not written yet) */
+            description: string;
+            /** @description Jobs processed at once per worker */
+            concurrency: number | null;
+            /** @description How long a claimed job stays hidden before another worker may take it */
+            visibilityTimeoutSeconds: number | null;
+            /** @description Team or person who owns the queue */
+            owner: string | null;
+        };
+        PlanJobTypesCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description What the job does and what triggers it (empty when not written yet) */
+            description?: string;
+            /** @description The queue it runs on */
+            queueId?: string | null;
+            /**
+             * @description Priority within its queue: critical, high, normal, low
+             * @enum {string}
+             */
+            priority?: "critical" | "high" | "normal" | "low";
+            /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+            idempotency?: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+            /** @description What makes two runs the same job (for idempotency-key) */
+            idempotencyKey?: string | null;
+            /** @description How long one run may take before it is failed */
+            timeoutSeconds?: number | null;
+            /** @description How it is retried */
+            retryPolicyId?: string | null;
+            /** @description Where it goes when retries are exhausted */
+            deadLetterHandlingId?: string | null;
+            /** @description Team or person who owns the job */
+            owner?: string | null;
+        };
+        PlanJobTypesUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /** @description What the job does and what triggers it (empty when not written yet) */
+            description?: string;
+            /** @description The queue it runs on */
+            queueId?: string | null;
+            /**
+             * @description Priority within its queue: critical, high, normal, low
+             * @enum {string}
+             */
+            priority?: "critical" | "high" | "normal" | "low";
+            /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+            idempotency?: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+            /** @description What makes two runs the same job (for idempotency-key) */
+            idempotencyKey?: string | null;
+            /** @description How long one run may take before it is failed */
+            timeoutSeconds?: number | null;
+            /** @description How it is retried */
+            retryPolicyId?: string | null;
+            /** @description Where it goes when retries are exhausted */
+            deadLetterHandlingId?: string | null;
+            /** @description Team or person who owns the job */
+            owner?: string | null;
+        };
+        PlanJobTypesInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description What the job does and what triggers it (empty when not written yet) */
+            description: string;
+            /** @description The queue it runs on */
+            queueId: string | null;
+            /**
+             * @description Priority within its queue: critical, high, normal, low
+             * @enum {string}
+             */
+            priority: "critical" | "high" | "normal" | "low";
+            /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+            idempotency: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+            /** @description What makes two runs the same job (for idempotency-key) */
+            idempotencyKey: string | null;
+            /** @description How long one run may take before it is failed */
+            timeoutSeconds: number | null;
+            /** @description How it is retried */
+            retryPolicyId: string | null;
+            /** @description Where it goes when retries are exhausted */
+            deadLetterHandlingId: string | null;
+            /** @description Team or person who owns the job */
+            owner: string | null;
+        };
+        PlanRetryPoliciesCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * @description Backoff between attempts: exponential, linear, fixed, none
+             * @enum {string}
+             */
+            strategy: "exponential" | "linear" | "fixed" | "none";
+            /** @description Attempts in all, the first included */
+            maxAttempts: number;
+            /** @description Delay before the first retry */
+            initialDelaySeconds?: number | null;
+            /** @description Longest delay between retries */
+            maxDelaySeconds?: number | null;
+            /** @description Whether delays are randomised so retries do not arrive together */
+            jitter?: boolean;
+            /** @description Error classes that are retried (empty: every error) */
+            retryOn?: string[];
+        };
+        PlanRetryPoliciesUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * @description Backoff between attempts: exponential, linear, fixed, none
+             * @enum {string}
+             */
+            strategy?: "exponential" | "linear" | "fixed" | "none";
+            /** @description Attempts in all, the first included */
+            maxAttempts?: number;
+            /** @description Delay before the first retry */
+            initialDelaySeconds?: number | null;
+            /** @description Longest delay between retries */
+            maxDelaySeconds?: number | null;
+            /** @description Whether delays are randomised so retries do not arrive together */
+            jitter?: boolean;
+            /** @description Error classes that are retried (empty: every error) */
+            retryOn?: string[];
+        };
+        PlanRetryPoliciesInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * @description Backoff between attempts: exponential, linear, fixed, none
+             * @enum {string}
+             */
+            strategy: "exponential" | "linear" | "fixed" | "none";
+            /** @description Attempts in all, the first included */
+            maxAttempts: number;
+            /** @description Delay before the first retry */
+            initialDelaySeconds: number | null;
+            /** @description Longest delay between retries */
+            maxDelaySeconds: number | null;
+            /** @description Whether delays are randomised so retries do not arrive together */
+            jitter: boolean;
+            /** @description Error classes that are retried (empty: every error) */
+            retryOn: string[];
+        };
+        PlanDeadLetterHandlingCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description Where dead jobs are kept (a queue, a table) */
+            destination: string;
+            /** @description Where people are told a job died */
+            alertChannel?: string | null;
+            /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+            reviewProcess?: string;
+            /** @description How long dead jobs are kept */
+            retentionDays?: number | null;
+            /** @description Whether dead jobs can be replayed once the cause is fixed */
+            replayable?: boolean | null;
+            /** @description When replaying a dead job was last tried for real (ISO 8601) */
+            lastReplayTestedAt?: string | null;
+        };
+        PlanDeadLetterHandlingUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /** @description Where dead jobs are kept (a queue, a table) */
+            destination?: string;
+            /** @description Where people are told a job died */
+            alertChannel?: string | null;
+            /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+            reviewProcess?: string;
+            /** @description How long dead jobs are kept */
+            retentionDays?: number | null;
+            /** @description Whether dead jobs can be replayed once the cause is fixed */
+            replayable?: boolean | null;
+            /** @description When replaying a dead job was last tried for real (ISO 8601) */
+            lastReplayTestedAt?: string | null;
+        };
+        PlanDeadLetterHandlingInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description Where dead jobs are kept (a queue, a table) */
+            destination: string;
+            /** @description Where people are told a job died */
+            alertChannel: string | null;
+            /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+            reviewProcess: string;
+            /** @description How long dead jobs are kept */
+            retentionDays: number | null;
+            /** @description Whether dead jobs can be replayed once the cause is fixed */
+            replayable: boolean | null;
+            /** @description When replaying a dead job was last tried for real (ISO 8601) */
+            lastReplayTestedAt: string | null;
+        };
+        PlanScheduledJobsCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The job type it starts
+             */
+            jobTypeId: string;
+            /** @description Cron expression (five fields) */
+            cron?: string | null;
+            /** @description IANA time zone the expression is read in */
+            timezone?: string | null;
+            /** @description What happens when the previous run is still going: skip, queue, allow */
+            overlapPolicy?: ("skip" | "queue" | "allow") | null;
+            /** @description Whether a missed or failed run alerts someone */
+            missedRunAlert?: boolean | null;
+            /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+            lastRunAt?: string | null;
+            /** @description How its last run ended: succeeded, failed */
+            lastRunStatus?: ("succeeded" | "failed") | null;
+        };
+        PlanScheduledJobsUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The job type it starts
+             */
+            jobTypeId?: string;
+            /** @description Cron expression (five fields) */
+            cron?: string | null;
+            /** @description IANA time zone the expression is read in */
+            timezone?: string | null;
+            /** @description What happens when the previous run is still going: skip, queue, allow */
+            overlapPolicy?: ("skip" | "queue" | "allow") | null;
+            /** @description Whether a missed or failed run alerts someone */
+            missedRunAlert?: boolean | null;
+            /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+            lastRunAt?: string | null;
+            /** @description How its last run ended: succeeded, failed */
+            lastRunStatus?: ("succeeded" | "failed") | null;
+        };
+        PlanScheduledJobsInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The job type it starts
+             */
+            jobTypeId: string;
+            /** @description Cron expression (five fields) */
+            cron: string | null;
+            /** @description IANA time zone the expression is read in */
+            timezone: string | null;
+            /** @description What happens when the previous run is still going: skip, queue, allow */
+            overlapPolicy: ("skip" | "queue" | "allow") | null;
+            /** @description Whether a missed or failed run alerts someone */
+            missedRunAlert: boolean | null;
+            /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+            lastRunAt: string | null;
+            /** @description How its last run ended: succeeded, failed */
+            lastRunStatus: ("succeeded" | "failed") | null;
+        };
+        PlanFeatureFlagsCreateInput: {
+            /** @description Flag key, as the code reads it */
+            name: string;
+            /** @description What the flag guards and why it exists (empty when not written yet) */
+            description?: string;
+            /**
+             * @description What the flag is for: release, experiment, ops, permission, kill-switch
+             * @enum {string}
+             */
+            kind: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+            /**
+             * @description Where the flag is in its life: planned, active, rolled-out, removed
+             * @enum {string}
+             */
+            status?: "planned" | "active" | "rolled-out" | "removed";
+            /** @description Team or person who decides on the flag and removes it */
+            owner?: string | null;
+            /** @description Value served when the flag service cannot be reached */
+            defaultValue?: boolean;
+            /** @description Whether turning it off is the planned way to stop the feature in an incident */
+            killSwitch?: boolean | null;
+            /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+            removalDate?: string | null;
+            /** @description Work item that tracks the flag */
+            ticket?: string | null;
+        };
+        PlanFeatureFlagsUpdateInput: {
+            /** @description Flag key, as the code reads it */
+            name?: string;
+            /** @description What the flag guards and why it exists (empty when not written yet) */
+            description?: string;
+            /**
+             * @description What the flag is for: release, experiment, ops, permission, kill-switch
+             * @enum {string}
+             */
+            kind?: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+            /**
+             * @description Where the flag is in its life: planned, active, rolled-out, removed
+             * @enum {string}
+             */
+            status?: "planned" | "active" | "rolled-out" | "removed";
+            /** @description Team or person who decides on the flag and removes it */
+            owner?: string | null;
+            /** @description Value served when the flag service cannot be reached */
+            defaultValue?: boolean;
+            /** @description Whether turning it off is the planned way to stop the feature in an incident */
+            killSwitch?: boolean | null;
+            /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+            removalDate?: string | null;
+            /** @description Work item that tracks the flag */
+            ticket?: string | null;
+        };
+        PlanFeatureFlagsInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Flag key, as the code reads it */
+            name: string;
+            /** @description What the flag guards and why it exists (empty when not written yet) */
+            description: string;
+            /**
+             * @description What the flag is for: release, experiment, ops, permission, kill-switch
+             * @enum {string}
+             */
+            kind: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+            /**
+             * @description Where the flag is in its life: planned, active, rolled-out, removed
+             * @enum {string}
+             */
+            status: "planned" | "active" | "rolled-out" | "removed";
+            /** @description Team or person who decides on the flag and removes it */
+            owner: string | null;
+            /** @description Value served when the flag service cannot be reached */
+            defaultValue: boolean;
+            /** @description Whether turning it off is the planned way to stop the feature in an incident */
+            killSwitch: boolean | null;
+            /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+            removalDate: string | null;
+            /** @description Work item that tracks the flag */
+            ticket: string | null;
+        };
+        PlanFlagTargetingRulesCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /** @description Audience the rule selects (e.g. internal users, country = FR) */
+            segment?: string | null;
+            /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+            condition?: string;
+            /** @description Share of the segment that gets the variation */
+            rolloutPercentage?: number | null;
+            /** @description Variation served */
+            variation: string;
+            /** @description Lower runs first */
+            priority?: number | null;
+        };
+        PlanFlagTargetingRulesUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId?: string;
+            /** @description Audience the rule selects (e.g. internal users, country = FR) */
+            segment?: string | null;
+            /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+            condition?: string;
+            /** @description Share of the segment that gets the variation */
+            rolloutPercentage?: number | null;
+            /** @description Variation served */
+            variation?: string;
+            /** @description Lower runs first */
+            priority?: number | null;
+        };
+        PlanFlagTargetingRulesInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /** @description Audience the rule selects (e.g. internal users, country = FR) */
+            segment: string | null;
+            /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+            condition: string;
+            /** @description Share of the segment that gets the variation */
+            rolloutPercentage: number | null;
+            /** @description Variation served */
+            variation: string;
+            /** @description Lower runs first */
+            priority: number | null;
+        };
+        PlanFlagDependenciesCreateInput: {
+            /**
+             * Format: uuid
+             * @description The dependent flag
+             */
+            flagId: string;
+            /**
+             * Format: uuid
+             * @description The flag it needs
+             */
+            dependsOnFlagId: string;
+            /** @description Why the dependency exists (empty when not written yet) */
+            reason?: string;
+        };
+        PlanFlagDependenciesUpdateInput: {
+            /**
+             * Format: uuid
+             * @description The dependent flag
+             */
+            flagId?: string;
+            /**
+             * Format: uuid
+             * @description The flag it needs
+             */
+            dependsOnFlagId?: string;
+            /** @description Why the dependency exists (empty when not written yet) */
+            reason?: string;
+        };
+        PlanFlagDependenciesInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The dependent flag
+             */
+            flagId: string;
+            /**
+             * Format: uuid
+             * @description The flag it needs
+             */
+            dependsOnFlagId: string;
+            /** @description Why the dependency exists (empty when not written yet) */
+            reason: string;
+        };
+        PlanFlagLifecycleCreateInput: {
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /**
+             * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+             * @enum {string}
+             */
+            stage: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+            /** @description When the stage is planned (YYYY-MM-DD) */
+            plannedDate?: string | null;
+            /** @description When the stage was reached (ISO 8601) */
+            completedAt?: string | null;
+            /** @description What happens at this stage (empty when not written yet) */
+            notes?: string;
+        };
+        PlanFlagLifecycleUpdateInput: {
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId?: string;
+            /**
+             * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+             * @enum {string}
+             */
+            stage?: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+            /** @description When the stage is planned (YYYY-MM-DD) */
+            plannedDate?: string | null;
+            /** @description When the stage was reached (ISO 8601) */
+            completedAt?: string | null;
+            /** @description What happens at this stage (empty when not written yet) */
+            notes?: string;
+        };
+        PlanFlagLifecycleInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /**
+             * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+             * @enum {string}
+             */
+            stage: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+            /** @description When the stage is planned (YYYY-MM-DD) */
+            plannedDate: string | null;
+            /** @description When the stage was reached (ISO 8601) */
+            completedAt: string | null;
+            /** @description What happens at this stage (empty when not written yet) */
+            notes: string;
+        };
+        PlanFlagMonitoringConfigCreateInput: {
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /** @description The metric watched while the flag rolls out */
+            metric?: string | null;
+            /** @description When the metric alerts (e.g. error rate > 1%) */
+            alertThreshold?: string | null;
+            /** @description Dashboard that shows the metric per variation */
+            dashboardUrl?: string | null;
+            /** @description Whether flag evaluations are logged */
+            evaluationLogging?: boolean;
+        };
+        PlanFlagMonitoringConfigUpdateInput: {
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId?: string;
+            /** @description The metric watched while the flag rolls out */
+            metric?: string | null;
+            /** @description When the metric alerts (e.g. error rate > 1%) */
+            alertThreshold?: string | null;
+            /** @description Dashboard that shows the metric per variation */
+            dashboardUrl?: string | null;
+            /** @description Whether flag evaluations are logged */
+            evaluationLogging?: boolean;
+        };
+        PlanFlagMonitoringConfigInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /** @description The metric watched while the flag rolls out */
+            metric: string | null;
+            /** @description When the metric alerts (e.g. error rate > 1%) */
+            alertThreshold: string | null;
+            /** @description Dashboard that shows the metric per variation */
+            dashboardUrl: string | null;
+            /** @description Whether flag evaluations are logged */
+            evaluationLogging: boolean;
+        };
+        PlanThirdPartyApisCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description Who provides it */
+            vendor?: string | null;
+            /** @description What the system uses it for (empty when not written yet) */
+            purpose?: string;
+            /**
+             * @description What breaks when it is down: critical, important, optional
+             * @enum {string}
+             */
+            criticality: "critical" | "important" | "optional";
+            /** @description Base URL of the API */
+            baseUrl?: string | null;
+            /** @description Where its documentation lives */
+            docsUrl?: string | null;
+            /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+            authMethod?: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+            /** @description Timeout of one call */
+            timeoutMs?: number | null;
+            /** @description Team or person who owns the integration */
+            owner?: string | null;
+        };
+        PlanThirdPartyApisUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /** @description Who provides it */
+            vendor?: string | null;
+            /** @description What the system uses it for (empty when not written yet) */
+            purpose?: string;
+            /**
+             * @description What breaks when it is down: critical, important, optional
+             * @enum {string}
+             */
+            criticality?: "critical" | "important" | "optional";
+            /** @description Base URL of the API */
+            baseUrl?: string | null;
+            /** @description Where its documentation lives */
+            docsUrl?: string | null;
+            /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+            authMethod?: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+            /** @description Timeout of one call */
+            timeoutMs?: number | null;
+            /** @description Team or person who owns the integration */
+            owner?: string | null;
+        };
+        PlanThirdPartyApisInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description Who provides it */
+            vendor: string | null;
+            /** @description What the system uses it for (empty when not written yet) */
+            purpose: string;
+            /**
+             * @description What breaks when it is down: critical, important, optional
+             * @enum {string}
+             */
+            criticality: "critical" | "important" | "optional";
+            /** @description Base URL of the API */
+            baseUrl: string | null;
+            /** @description Where its documentation lives */
+            docsUrl: string | null;
+            /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+            authMethod: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+            /** @description Timeout of one call */
+            timeoutMs: number | null;
+            /** @description Team or person who owns the integration */
+            owner: string | null;
+        };
+        PlanRateLimitConfigsCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /** @description Requests allowed per window */
+            limit: number;
+            /** @description Length of the window */
+            windowSeconds: number;
+            /** @description What the limit counts: global, per-user, per-key, per-ip */
+            scope?: ("global" | "per-user" | "per-key" | "per-ip") | null;
+            /** @description What the system does near the limit: queue, throttle, reject, backoff */
+            strategy?: ("queue" | "throttle" | "reject" | "backoff") | null;
+        };
+        PlanRateLimitConfigsUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId?: string;
+            /** @description Requests allowed per window */
+            limit?: number;
+            /** @description Length of the window */
+            windowSeconds?: number;
+            /** @description What the limit counts: global, per-user, per-key, per-ip */
+            scope?: ("global" | "per-user" | "per-key" | "per-ip") | null;
+            /** @description What the system does near the limit: queue, throttle, reject, backoff */
+            strategy?: ("queue" | "throttle" | "reject" | "backoff") | null;
+        };
+        PlanRateLimitConfigsInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /** @description Requests allowed per window */
+            limit: number;
+            /** @description Length of the window */
+            windowSeconds: number;
+            /** @description What the limit counts: global, per-user, per-key, per-ip */
+            scope: ("global" | "per-user" | "per-key" | "per-ip") | null;
+            /** @description What the system does near the limit: queue, throttle, reject, backoff */
+            strategy: ("queue" | "throttle" | "reject" | "backoff") | null;
+        };
+        PlanCircuitBreakerConfigsCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /** @description Failure rate that opens the breaker */
+            failureRatePercent: number;
+            /** @description Calls needed before the rate counts */
+            minimumCalls?: number | null;
+            /** @description How long it stays open before trying again */
+            openSeconds: number;
+            /** @description Trial calls while half-open */
+            halfOpenCalls?: number | null;
+        };
+        PlanCircuitBreakerConfigsUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId?: string;
+            /** @description Failure rate that opens the breaker */
+            failureRatePercent?: number;
+            /** @description Calls needed before the rate counts */
+            minimumCalls?: number | null;
+            /** @description How long it stays open before trying again */
+            openSeconds?: number;
+            /** @description Trial calls while half-open */
+            halfOpenCalls?: number | null;
+        };
+        PlanCircuitBreakerConfigsInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /** @description Failure rate that opens the breaker */
+            failureRatePercent: number;
+            /** @description Calls needed before the rate counts */
+            minimumCalls: number | null;
+            /** @description How long it stays open before trying again */
+            openSeconds: number;
+            /** @description Trial calls while half-open */
+            halfOpenCalls: number | null;
+        };
+        PlanFallbackStrategiesCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /**
+             * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+             * @enum {string}
+             */
+            kind: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+            /** @description What users see while the fallback is in effect (empty when not written yet) */
+            description?: string;
+            /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+            lastTestedAt?: string | null;
+        };
+        PlanFallbackStrategiesUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId?: string;
+            /**
+             * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+             * @enum {string}
+             */
+            kind?: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+            /** @description What users see while the fallback is in effect (empty when not written yet) */
+            description?: string;
+            /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+            lastTestedAt?: string | null;
+        };
+        PlanFallbackStrategiesInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /**
+             * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+             * @enum {string}
+             */
+            kind: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+            /** @description What users see while the fallback is in effect (empty when not written yet) */
+            description: string;
+            /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+            lastTestedAt: string | null;
+        };
+        PlanWebhookEndpointsCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API that calls it
+             */
+            apiId: string;
+            /** @description Path the webhook is received on */
+            path: string;
+            /** @description Event types received */
+            events?: string[];
+            /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+            signatureVerification?: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+            /** @description Whether a delivery received twice is handled once */
+            idempotent?: boolean | null;
+            /** @description How old a delivery may be before it is refused */
+            replayWindowSeconds?: number | null;
+        };
+        PlanWebhookEndpointsUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The API that calls it
+             */
+            apiId?: string;
+            /** @description Path the webhook is received on */
+            path?: string;
+            /** @description Event types received */
+            events?: string[];
+            /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+            signatureVerification?: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+            /** @description Whether a delivery received twice is handled once */
+            idempotent?: boolean | null;
+            /** @description How old a delivery may be before it is refused */
+            replayWindowSeconds?: number | null;
+        };
+        PlanWebhookEndpointsInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API that calls it
+             */
+            apiId: string;
+            /** @description Path the webhook is received on */
+            path: string;
+            /** @description Event types received */
+            events: string[];
+            /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+            signatureVerification: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+            /** @description Whether a delivery received twice is handled once */
+            idempotent: boolean | null;
+            /** @description How old a delivery may be before it is refused */
+            replayWindowSeconds: number | null;
+        };
+        PlanApiCostTrackingCreateInput: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /**
+             * @description How it is billed: per-request, tiered, subscription, free
+             * @enum {string}
+             */
+            pricingModel: "per-request" | "tiered" | "subscription" | "free";
+            /** @description Cost per unit (request, tier step) */
+            unitCost?: number | null;
+            /** @description ISO 4217 currency of the amounts */
+            currency?: string | null;
+            /** @description Budget per month */
+            monthlyBudget?: number | null;
+            /** @description Share of the budget at which someone is alerted */
+            alertAtPercent?: number | null;
+            /** @description Spend so far this month (reported by billing) */
+            currentMonthSpend?: number | null;
+        };
+        PlanApiCostTrackingUpdateInput: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId?: string;
+            /**
+             * @description How it is billed: per-request, tiered, subscription, free
+             * @enum {string}
+             */
+            pricingModel?: "per-request" | "tiered" | "subscription" | "free";
+            /** @description Cost per unit (request, tier step) */
+            unitCost?: number | null;
+            /** @description ISO 4217 currency of the amounts */
+            currency?: string | null;
+            /** @description Budget per month */
+            monthlyBudget?: number | null;
+            /** @description Share of the budget at which someone is alerted */
+            alertAtPercent?: number | null;
+            /** @description Spend so far this month (reported by billing) */
+            currentMonthSpend?: number | null;
+        };
+        PlanApiCostTrackingInput: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /** @description ISO 8601, UTC */
+            createdAt: unknown;
+            /** @description ISO 8601, UTC */
+            updatedAt: unknown;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /**
+             * @description How it is billed: per-request, tiered, subscription, free
+             * @enum {string}
+             */
+            pricingModel: "per-request" | "tiered" | "subscription" | "free";
+            /** @description Cost per unit (request, tier step) */
+            unitCost: number | null;
+            /** @description ISO 4217 currency of the amounts */
+            currency: string | null;
+            /** @description Budget per month */
+            monthlyBudget: number | null;
+            /** @description Share of the budget at which someone is alerted */
+            alertAtPercent: number | null;
+            /** @description Spend so far this month (reported by billing) */
+            currentMonthSpend: number | null;
+        };
+        PlanImportInput: {
+            /** @description Rows by area slug and table slug; reference fields may name rows of this import as "@<ref>" */
+            areas: {
+                [key: string]: {
+                    [key: string]: {
+                        /** @description A name for this row within the import; other rows point to it with "@<ref>" */
+                        ref?: string;
+                        /** @description The row's fields, as the table's create route takes them */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                };
+            };
+        };
+        ReadinessCheckOutcomeInput: {
+            /** @description Stable check id */
+            id: string;
+            area: string;
+            /** @enum {string} */
+            level: "bronze" | "silver" | "gold";
+            title: string;
+            why: string;
+            /** @enum {string} */
+            status: "pass" | "fail" | "not_applicable" | "unknown" | "waived" | "disabled";
+            /** @description For a failure, names the rows at fault */
+            message: string;
+            rows: {
+                table: string;
+                id: string;
+                name: string;
+            }[];
+            waiver?: {
+                /** Format: uuid */
+                id: string;
+                reason: string;
+                expiresAt: unknown;
+            };
+            disabledReason?: string;
+        };
+        ReadinessAreaScoreInput: {
+            number: number;
+            slug: string;
+            title: string;
+            applicable: boolean;
+            notApplicableReason: string | null;
+            /** @description Null when the area is marked not applicable */
+            level: ("none" | "bronze" | "silver" | "gold") | null;
+            nextLevel: ("bronze" | "silver" | "gold") | null;
+            /** @description Passing, not applicable and waived checks */
+            passing: components["schemas"]["ReadinessCheckOutcomeInput"][];
+            /** @description Failing checks, and checks whose answer is unknown */
+            failing: components["schemas"]["ReadinessCheckOutcomeInput"][];
+            /** @description Checks the workspace turned off */
+            disabled: components["schemas"]["ReadinessCheckOutcomeInput"][];
+        };
+        ReadinessScorecardInput: {
+            /** Format: uuid */
+            projectId: string;
+            evaluatedAt: unknown;
+            /**
+             * @description The lowest level among the applicable areas
+             * @enum {string}
+             */
+            level: "none" | "bronze" | "silver" | "gold";
+            passing: number;
+            failing: number;
+            areas: components["schemas"]["ReadinessAreaScoreInput"][];
+            waivers: {
+                /** Format: uuid */
+                id: string;
+                checkId: string;
+                reason: string;
+                expiresAt: unknown;
+            }[];
+        };
+        ReadinessHistoryEntryInput: {
+            /** Format: date */
+            day: string;
+            /**
+             * @description The highest level whose checks (and those below) all pass
+             * @enum {string}
+             */
+            level: "none" | "bronze" | "silver" | "gold";
+            passing: number;
+            failing: number;
+            areas: {
+                [key: string]: {
+                    level: string;
+                    passing: number;
+                    failing: number;
+                };
+            };
+            recordedAt: unknown;
+        };
+        ReadinessCheckInput: {
+            id: string;
+            area: string;
+            /** @enum {string} */
+            level: "bronze" | "silver" | "gold";
+            title: string;
+            why: string;
         };
         PrdReviewCreateInput: {
             /**
@@ -3336,6 +5595,1416 @@ export interface components {
             entityType: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ReadinessWaiverCreate: {
+            /** @description The check (GET /readiness/checks lists them) */
+            checkId: string;
+            /** @description Why the check may fail for now, and what makes it acceptable */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When the waiver ends (at most a year ahead); the check counts again after it
+             */
+            expiresAt: string;
+        };
+        ReadinessWaiverUpdate: {
+            /** @description Why the check may fail for now, and what makes it acceptable */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description When the waiver ends (at most a year ahead); the check counts again after it
+             */
+            expiresAt?: string;
+        };
+        ReadinessWaiver: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            checkId: string;
+            reason: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Not expired yet */
+            active: boolean;
+        };
+        ReadinessDisabledCheckCreate: {
+            /** @description The check (GET /readiness/checks lists them) */
+            checkId: string;
+            /** @description Why this check does not matter in this workspace */
+            reason: string;
+        };
+        ReadinessDisabledCheckUpdate: {
+            /** @description Why this check does not matter in this workspace */
+            reason?: string;
+        };
+        ReadinessDisabledCheck: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            checkId: string;
+            reason: string;
+        };
+        PlanAreaExclusionCreate: {
+            /** @description The area slug (GET /plan/areas lists them) */
+            area: string;
+            /** @description Why the project needs no plan in this area */
+            reason: string;
+        };
+        PlanAreaExclusionUpdate: {
+            /** @description Why the project needs no plan in this area */
+            reason?: string;
+        };
+        PlanAreaExclusion: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            area: string;
+            reason: string;
+        };
+        PlanJobQueuesCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+             * @enum {string}
+             */
+            system: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+            /** @description What runs on this queue and why it is separate (empty when not written yet) */
+            description?: string;
+            /** @description Jobs processed at once per worker */
+            concurrency?: number | null;
+            /** @description How long a claimed job stays hidden before another worker may take it */
+            visibilityTimeoutSeconds?: number | null;
+            /** @description Team or person who owns the queue */
+            owner?: string | null;
+        };
+        PlanJobQueuesUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+             * @enum {string}
+             */
+            system?: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+            /** @description What runs on this queue and why it is separate (empty when not written yet) */
+            description?: string;
+            /** @description Jobs processed at once per worker */
+            concurrency?: number | null;
+            /** @description How long a claimed job stays hidden before another worker may take it */
+            visibilityTimeoutSeconds?: number | null;
+            /** @description Team or person who owns the queue */
+            owner?: string | null;
+        };
+        PlanJobQueues: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+             * @enum {string}
+             */
+            system: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+            /** @description What runs on this queue and why it is separate (empty when not written yet) */
+            description: string;
+            /** @description Jobs processed at once per worker */
+            concurrency: number | null;
+            /** @description How long a claimed job stays hidden before another worker may take it */
+            visibilityTimeoutSeconds: number | null;
+            /** @description Team or person who owns the queue */
+            owner: string | null;
+        };
+        PlanJobTypesCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description What the job does and what triggers it (empty when not written yet) */
+            description?: string;
+            /** @description The queue it runs on */
+            queueId?: string | null;
+            /**
+             * @description Priority within its queue: critical, high, normal, low
+             * @enum {string}
+             */
+            priority?: "critical" | "high" | "normal" | "low";
+            /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+            idempotency?: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+            /** @description What makes two runs the same job (for idempotency-key) */
+            idempotencyKey?: string | null;
+            /** @description How long one run may take before it is failed */
+            timeoutSeconds?: number | null;
+            /** @description How it is retried */
+            retryPolicyId?: string | null;
+            /** @description Where it goes when retries are exhausted */
+            deadLetterHandlingId?: string | null;
+            /** @description Team or person who owns the job */
+            owner?: string | null;
+        };
+        PlanJobTypesUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /** @description What the job does and what triggers it (empty when not written yet) */
+            description?: string;
+            /** @description The queue it runs on */
+            queueId?: string | null;
+            /**
+             * @description Priority within its queue: critical, high, normal, low
+             * @enum {string}
+             */
+            priority?: "critical" | "high" | "normal" | "low";
+            /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+            idempotency?: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+            /** @description What makes two runs the same job (for idempotency-key) */
+            idempotencyKey?: string | null;
+            /** @description How long one run may take before it is failed */
+            timeoutSeconds?: number | null;
+            /** @description How it is retried */
+            retryPolicyId?: string | null;
+            /** @description Where it goes when retries are exhausted */
+            deadLetterHandlingId?: string | null;
+            /** @description Team or person who owns the job */
+            owner?: string | null;
+        };
+        PlanJobTypes: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description What the job does and what triggers it (empty when not written yet) */
+            description: string;
+            /** @description The queue it runs on */
+            queueId: string | null;
+            /**
+             * @description Priority within its queue: critical, high, normal, low
+             * @enum {string}
+             */
+            priority: "critical" | "high" | "normal" | "low";
+            /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+            idempotency: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+            /** @description What makes two runs the same job (for idempotency-key) */
+            idempotencyKey: string | null;
+            /** @description How long one run may take before it is failed */
+            timeoutSeconds: number | null;
+            /** @description How it is retried */
+            retryPolicyId: string | null;
+            /** @description Where it goes when retries are exhausted */
+            deadLetterHandlingId: string | null;
+            /** @description Team or person who owns the job */
+            owner: string | null;
+        };
+        PlanRetryPoliciesCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * @description Backoff between attempts: exponential, linear, fixed, none
+             * @enum {string}
+             */
+            strategy: "exponential" | "linear" | "fixed" | "none";
+            /** @description Attempts in all, the first included */
+            maxAttempts: number;
+            /** @description Delay before the first retry */
+            initialDelaySeconds?: number | null;
+            /** @description Longest delay between retries */
+            maxDelaySeconds?: number | null;
+            /** @description Whether delays are randomised so retries do not arrive together */
+            jitter?: boolean;
+            /** @description Error classes that are retried (empty: every error) */
+            retryOn?: string[];
+        };
+        PlanRetryPoliciesUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * @description Backoff between attempts: exponential, linear, fixed, none
+             * @enum {string}
+             */
+            strategy?: "exponential" | "linear" | "fixed" | "none";
+            /** @description Attempts in all, the first included */
+            maxAttempts?: number;
+            /** @description Delay before the first retry */
+            initialDelaySeconds?: number | null;
+            /** @description Longest delay between retries */
+            maxDelaySeconds?: number | null;
+            /** @description Whether delays are randomised so retries do not arrive together */
+            jitter?: boolean;
+            /** @description Error classes that are retried (empty: every error) */
+            retryOn?: string[];
+        };
+        PlanRetryPolicies: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * @description Backoff between attempts: exponential, linear, fixed, none
+             * @enum {string}
+             */
+            strategy: "exponential" | "linear" | "fixed" | "none";
+            /** @description Attempts in all, the first included */
+            maxAttempts: number;
+            /** @description Delay before the first retry */
+            initialDelaySeconds: number | null;
+            /** @description Longest delay between retries */
+            maxDelaySeconds: number | null;
+            /** @description Whether delays are randomised so retries do not arrive together */
+            jitter: boolean;
+            /** @description Error classes that are retried (empty: every error) */
+            retryOn: string[];
+        };
+        PlanDeadLetterHandlingCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description Where dead jobs are kept (a queue, a table) */
+            destination: string;
+            /** @description Where people are told a job died */
+            alertChannel?: string | null;
+            /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+            reviewProcess?: string;
+            /** @description How long dead jobs are kept */
+            retentionDays?: number | null;
+            /** @description Whether dead jobs can be replayed once the cause is fixed */
+            replayable?: boolean | null;
+            /** @description When replaying a dead job was last tried for real (ISO 8601) */
+            lastReplayTestedAt?: (string) | null;
+        };
+        PlanDeadLetterHandlingUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /** @description Where dead jobs are kept (a queue, a table) */
+            destination?: string;
+            /** @description Where people are told a job died */
+            alertChannel?: string | null;
+            /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+            reviewProcess?: string;
+            /** @description How long dead jobs are kept */
+            retentionDays?: number | null;
+            /** @description Whether dead jobs can be replayed once the cause is fixed */
+            replayable?: boolean | null;
+            /** @description When replaying a dead job was last tried for real (ISO 8601) */
+            lastReplayTestedAt?: (string) | null;
+        };
+        PlanDeadLetterHandling: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description Where dead jobs are kept (a queue, a table) */
+            destination: string;
+            /** @description Where people are told a job died */
+            alertChannel: string | null;
+            /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+            reviewProcess: string;
+            /** @description How long dead jobs are kept */
+            retentionDays: number | null;
+            /** @description Whether dead jobs can be replayed once the cause is fixed */
+            replayable: boolean | null;
+            /** @description When replaying a dead job was last tried for real (ISO 8601) */
+            lastReplayTestedAt: (string) | null;
+        };
+        PlanScheduledJobsCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The job type it starts
+             */
+            jobTypeId: string;
+            /** @description Cron expression (five fields) */
+            cron?: string | null;
+            /** @description IANA time zone the expression is read in */
+            timezone?: string | null;
+            /** @description What happens when the previous run is still going: skip, queue, allow */
+            overlapPolicy?: ("skip" | "queue" | "allow") | null;
+            /** @description Whether a missed or failed run alerts someone */
+            missedRunAlert?: boolean | null;
+            /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+            lastRunAt?: (string) | null;
+            /** @description How its last run ended: succeeded, failed */
+            lastRunStatus?: ("succeeded" | "failed") | null;
+        };
+        PlanScheduledJobsUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The job type it starts
+             */
+            jobTypeId?: string;
+            /** @description Cron expression (five fields) */
+            cron?: string | null;
+            /** @description IANA time zone the expression is read in */
+            timezone?: string | null;
+            /** @description What happens when the previous run is still going: skip, queue, allow */
+            overlapPolicy?: ("skip" | "queue" | "allow") | null;
+            /** @description Whether a missed or failed run alerts someone */
+            missedRunAlert?: boolean | null;
+            /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+            lastRunAt?: (string) | null;
+            /** @description How its last run ended: succeeded, failed */
+            lastRunStatus?: ("succeeded" | "failed") | null;
+        };
+        PlanScheduledJobs: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The job type it starts
+             */
+            jobTypeId: string;
+            /** @description Cron expression (five fields) */
+            cron: string | null;
+            /** @description IANA time zone the expression is read in */
+            timezone: string | null;
+            /** @description What happens when the previous run is still going: skip, queue, allow */
+            overlapPolicy: ("skip" | "queue" | "allow") | null;
+            /** @description Whether a missed or failed run alerts someone */
+            missedRunAlert: boolean | null;
+            /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+            lastRunAt: (string) | null;
+            /** @description How its last run ended: succeeded, failed */
+            lastRunStatus: ("succeeded" | "failed") | null;
+        };
+        PlanFeatureFlagsCreate: {
+            /** @description Flag key, as the code reads it */
+            name: string;
+            /** @description What the flag guards and why it exists (empty when not written yet) */
+            description?: string;
+            /**
+             * @description What the flag is for: release, experiment, ops, permission, kill-switch
+             * @enum {string}
+             */
+            kind: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+            /**
+             * @description Where the flag is in its life: planned, active, rolled-out, removed
+             * @enum {string}
+             */
+            status?: "planned" | "active" | "rolled-out" | "removed";
+            /** @description Team or person who decides on the flag and removes it */
+            owner?: string | null;
+            /** @description Value served when the flag service cannot be reached */
+            defaultValue?: boolean;
+            /** @description Whether turning it off is the planned way to stop the feature in an incident */
+            killSwitch?: boolean | null;
+            /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+            removalDate?: string | null;
+            /** @description Work item that tracks the flag */
+            ticket?: string | null;
+        };
+        PlanFeatureFlagsUpdate: {
+            /** @description Flag key, as the code reads it */
+            name?: string;
+            /** @description What the flag guards and why it exists (empty when not written yet) */
+            description?: string;
+            /**
+             * @description What the flag is for: release, experiment, ops, permission, kill-switch
+             * @enum {string}
+             */
+            kind?: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+            /**
+             * @description Where the flag is in its life: planned, active, rolled-out, removed
+             * @enum {string}
+             */
+            status?: "planned" | "active" | "rolled-out" | "removed";
+            /** @description Team or person who decides on the flag and removes it */
+            owner?: string | null;
+            /** @description Value served when the flag service cannot be reached */
+            defaultValue?: boolean;
+            /** @description Whether turning it off is the planned way to stop the feature in an incident */
+            killSwitch?: boolean | null;
+            /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+            removalDate?: string | null;
+            /** @description Work item that tracks the flag */
+            ticket?: string | null;
+        };
+        PlanFeatureFlags: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Flag key, as the code reads it */
+            name: string;
+            /** @description What the flag guards and why it exists (empty when not written yet) */
+            description: string;
+            /**
+             * @description What the flag is for: release, experiment, ops, permission, kill-switch
+             * @enum {string}
+             */
+            kind: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+            /**
+             * @description Where the flag is in its life: planned, active, rolled-out, removed
+             * @enum {string}
+             */
+            status: "planned" | "active" | "rolled-out" | "removed";
+            /** @description Team or person who decides on the flag and removes it */
+            owner: string | null;
+            /** @description Value served when the flag service cannot be reached */
+            defaultValue: boolean;
+            /** @description Whether turning it off is the planned way to stop the feature in an incident */
+            killSwitch: boolean | null;
+            /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+            removalDate: string | null;
+            /** @description Work item that tracks the flag */
+            ticket: string | null;
+        };
+        PlanFlagTargetingRulesCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /** @description Audience the rule selects (e.g. internal users, country = FR) */
+            segment?: string | null;
+            /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+            condition?: string;
+            /** @description Share of the segment that gets the variation */
+            rolloutPercentage?: number | null;
+            /** @description Variation served */
+            variation: string;
+            /** @description Lower runs first */
+            priority?: number | null;
+        };
+        PlanFlagTargetingRulesUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId?: string;
+            /** @description Audience the rule selects (e.g. internal users, country = FR) */
+            segment?: string | null;
+            /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+            condition?: string;
+            /** @description Share of the segment that gets the variation */
+            rolloutPercentage?: number | null;
+            /** @description Variation served */
+            variation?: string;
+            /** @description Lower runs first */
+            priority?: number | null;
+        };
+        PlanFlagTargetingRules: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /** @description Audience the rule selects (e.g. internal users, country = FR) */
+            segment: string | null;
+            /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+            condition: string;
+            /** @description Share of the segment that gets the variation */
+            rolloutPercentage: number | null;
+            /** @description Variation served */
+            variation: string;
+            /** @description Lower runs first */
+            priority: number | null;
+        };
+        PlanFlagDependenciesCreate: {
+            /**
+             * Format: uuid
+             * @description The dependent flag
+             */
+            flagId: string;
+            /**
+             * Format: uuid
+             * @description The flag it needs
+             */
+            dependsOnFlagId: string;
+            /** @description Why the dependency exists (empty when not written yet) */
+            reason?: string;
+        };
+        PlanFlagDependenciesUpdate: {
+            /**
+             * Format: uuid
+             * @description The dependent flag
+             */
+            flagId?: string;
+            /**
+             * Format: uuid
+             * @description The flag it needs
+             */
+            dependsOnFlagId?: string;
+            /** @description Why the dependency exists (empty when not written yet) */
+            reason?: string;
+        };
+        PlanFlagDependencies: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The dependent flag
+             */
+            flagId: string;
+            /**
+             * Format: uuid
+             * @description The flag it needs
+             */
+            dependsOnFlagId: string;
+            /** @description Why the dependency exists (empty when not written yet) */
+            reason: string;
+        };
+        PlanFlagLifecycleCreate: {
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /**
+             * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+             * @enum {string}
+             */
+            stage: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+            /** @description When the stage is planned (YYYY-MM-DD) */
+            plannedDate?: string | null;
+            /** @description When the stage was reached (ISO 8601) */
+            completedAt?: (string) | null;
+            /** @description What happens at this stage (empty when not written yet) */
+            notes?: string;
+        };
+        PlanFlagLifecycleUpdate: {
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId?: string;
+            /**
+             * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+             * @enum {string}
+             */
+            stage?: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+            /** @description When the stage is planned (YYYY-MM-DD) */
+            plannedDate?: string | null;
+            /** @description When the stage was reached (ISO 8601) */
+            completedAt?: (string) | null;
+            /** @description What happens at this stage (empty when not written yet) */
+            notes?: string;
+        };
+        PlanFlagLifecycle: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /**
+             * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+             * @enum {string}
+             */
+            stage: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+            /** @description When the stage is planned (YYYY-MM-DD) */
+            plannedDate: string | null;
+            /** @description When the stage was reached (ISO 8601) */
+            completedAt: (string) | null;
+            /** @description What happens at this stage (empty when not written yet) */
+            notes: string;
+        };
+        PlanFlagMonitoringConfigCreate: {
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /** @description The metric watched while the flag rolls out */
+            metric?: string | null;
+            /** @description When the metric alerts (e.g. error rate > 1%) */
+            alertThreshold?: string | null;
+            /** @description Dashboard that shows the metric per variation */
+            dashboardUrl?: string | null;
+            /** @description Whether flag evaluations are logged */
+            evaluationLogging?: boolean;
+        };
+        PlanFlagMonitoringConfigUpdate: {
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId?: string;
+            /** @description The metric watched while the flag rolls out */
+            metric?: string | null;
+            /** @description When the metric alerts (e.g. error rate > 1%) */
+            alertThreshold?: string | null;
+            /** @description Dashboard that shows the metric per variation */
+            dashboardUrl?: string | null;
+            /** @description Whether flag evaluations are logged */
+            evaluationLogging?: boolean;
+        };
+        PlanFlagMonitoringConfig: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The flag
+             */
+            flagId: string;
+            /** @description The metric watched while the flag rolls out */
+            metric: string | null;
+            /** @description When the metric alerts (e.g. error rate > 1%) */
+            alertThreshold: string | null;
+            /** @description Dashboard that shows the metric per variation */
+            dashboardUrl: string | null;
+            /** @description Whether flag evaluations are logged */
+            evaluationLogging: boolean;
+        };
+        PlanThirdPartyApisCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description Who provides it */
+            vendor?: string | null;
+            /** @description What the system uses it for (empty when not written yet) */
+            purpose?: string;
+            /**
+             * @description What breaks when it is down: critical, important, optional
+             * @enum {string}
+             */
+            criticality: "critical" | "important" | "optional";
+            /** @description Base URL of the API */
+            baseUrl?: string | null;
+            /** @description Where its documentation lives */
+            docsUrl?: string | null;
+            /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+            authMethod?: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+            /** @description Timeout of one call */
+            timeoutMs?: number | null;
+            /** @description Team or person who owns the integration */
+            owner?: string | null;
+        };
+        PlanThirdPartyApisUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /** @description Who provides it */
+            vendor?: string | null;
+            /** @description What the system uses it for (empty when not written yet) */
+            purpose?: string;
+            /**
+             * @description What breaks when it is down: critical, important, optional
+             * @enum {string}
+             */
+            criticality?: "critical" | "important" | "optional";
+            /** @description Base URL of the API */
+            baseUrl?: string | null;
+            /** @description Where its documentation lives */
+            docsUrl?: string | null;
+            /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+            authMethod?: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+            /** @description Timeout of one call */
+            timeoutMs?: number | null;
+            /** @description Team or person who owns the integration */
+            owner?: string | null;
+        };
+        PlanThirdPartyApis: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /** @description Who provides it */
+            vendor: string | null;
+            /** @description What the system uses it for (empty when not written yet) */
+            purpose: string;
+            /**
+             * @description What breaks when it is down: critical, important, optional
+             * @enum {string}
+             */
+            criticality: "critical" | "important" | "optional";
+            /** @description Base URL of the API */
+            baseUrl: string | null;
+            /** @description Where its documentation lives */
+            docsUrl: string | null;
+            /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+            authMethod: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+            /** @description Timeout of one call */
+            timeoutMs: number | null;
+            /** @description Team or person who owns the integration */
+            owner: string | null;
+        };
+        PlanRateLimitConfigsCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /** @description Requests allowed per window */
+            limit: number;
+            /** @description Length of the window */
+            windowSeconds: number;
+            /** @description What the limit counts: global, per-user, per-key, per-ip */
+            scope?: ("global" | "per-user" | "per-key" | "per-ip") | null;
+            /** @description What the system does near the limit: queue, throttle, reject, backoff */
+            strategy?: ("queue" | "throttle" | "reject" | "backoff") | null;
+        };
+        PlanRateLimitConfigsUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId?: string;
+            /** @description Requests allowed per window */
+            limit?: number;
+            /** @description Length of the window */
+            windowSeconds?: number;
+            /** @description What the limit counts: global, per-user, per-key, per-ip */
+            scope?: ("global" | "per-user" | "per-key" | "per-ip") | null;
+            /** @description What the system does near the limit: queue, throttle, reject, backoff */
+            strategy?: ("queue" | "throttle" | "reject" | "backoff") | null;
+        };
+        PlanRateLimitConfigs: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /** @description Requests allowed per window */
+            limit: number;
+            /** @description Length of the window */
+            windowSeconds: number;
+            /** @description What the limit counts: global, per-user, per-key, per-ip */
+            scope: ("global" | "per-user" | "per-key" | "per-ip") | null;
+            /** @description What the system does near the limit: queue, throttle, reject, backoff */
+            strategy: ("queue" | "throttle" | "reject" | "backoff") | null;
+        };
+        PlanCircuitBreakerConfigsCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /** @description Failure rate that opens the breaker */
+            failureRatePercent: number;
+            /** @description Calls needed before the rate counts */
+            minimumCalls?: number | null;
+            /** @description How long it stays open before trying again */
+            openSeconds: number;
+            /** @description Trial calls while half-open */
+            halfOpenCalls?: number | null;
+        };
+        PlanCircuitBreakerConfigsUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId?: string;
+            /** @description Failure rate that opens the breaker */
+            failureRatePercent?: number;
+            /** @description Calls needed before the rate counts */
+            minimumCalls?: number | null;
+            /** @description How long it stays open before trying again */
+            openSeconds?: number;
+            /** @description Trial calls while half-open */
+            halfOpenCalls?: number | null;
+        };
+        PlanCircuitBreakerConfigs: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /** @description Failure rate that opens the breaker */
+            failureRatePercent: number;
+            /** @description Calls needed before the rate counts */
+            minimumCalls: number | null;
+            /** @description How long it stays open before trying again */
+            openSeconds: number;
+            /** @description Trial calls while half-open */
+            halfOpenCalls: number | null;
+        };
+        PlanFallbackStrategiesCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /**
+             * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+             * @enum {string}
+             */
+            kind: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+            /** @description What users see while the fallback is in effect (empty when not written yet) */
+            description?: string;
+            /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+            lastTestedAt?: (string) | null;
+        };
+        PlanFallbackStrategiesUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId?: string;
+            /**
+             * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+             * @enum {string}
+             */
+            kind?: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+            /** @description What users see while the fallback is in effect (empty when not written yet) */
+            description?: string;
+            /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+            lastTestedAt?: (string) | null;
+        };
+        PlanFallbackStrategies: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /**
+             * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+             * @enum {string}
+             */
+            kind: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+            /** @description What users see while the fallback is in effect (empty when not written yet) */
+            description: string;
+            /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+            lastTestedAt: (string) | null;
+        };
+        PlanWebhookEndpointsCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API that calls it
+             */
+            apiId: string;
+            /** @description Path the webhook is received on */
+            path: string;
+            /** @description Event types received */
+            events?: string[];
+            /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+            signatureVerification?: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+            /** @description Whether a delivery received twice is handled once */
+            idempotent?: boolean | null;
+            /** @description How old a delivery may be before it is refused */
+            replayWindowSeconds?: number | null;
+        };
+        PlanWebhookEndpointsUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The API that calls it
+             */
+            apiId?: string;
+            /** @description Path the webhook is received on */
+            path?: string;
+            /** @description Event types received */
+            events?: string[];
+            /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+            signatureVerification?: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+            /** @description Whether a delivery received twice is handled once */
+            idempotent?: boolean | null;
+            /** @description How old a delivery may be before it is refused */
+            replayWindowSeconds?: number | null;
+        };
+        PlanWebhookEndpoints: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API that calls it
+             */
+            apiId: string;
+            /** @description Path the webhook is received on */
+            path: string;
+            /** @description Event types received */
+            events: string[];
+            /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+            signatureVerification: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+            /** @description Whether a delivery received twice is handled once */
+            idempotent: boolean | null;
+            /** @description How old a delivery may be before it is refused */
+            replayWindowSeconds: number | null;
+        };
+        PlanApiCostTrackingCreate: {
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /**
+             * @description How it is billed: per-request, tiered, subscription, free
+             * @enum {string}
+             */
+            pricingModel: "per-request" | "tiered" | "subscription" | "free";
+            /** @description Cost per unit (request, tier step) */
+            unitCost?: number | null;
+            /** @description ISO 4217 currency of the amounts */
+            currency?: string | null;
+            /** @description Budget per month */
+            monthlyBudget?: number | null;
+            /** @description Share of the budget at which someone is alerted */
+            alertAtPercent?: number | null;
+            /** @description Spend so far this month (reported by billing) */
+            currentMonthSpend?: number | null;
+        };
+        PlanApiCostTrackingUpdate: {
+            /** @description Name, as people quote it */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId?: string;
+            /**
+             * @description How it is billed: per-request, tiered, subscription, free
+             * @enum {string}
+             */
+            pricingModel?: "per-request" | "tiered" | "subscription" | "free";
+            /** @description Cost per unit (request, tier step) */
+            unitCost?: number | null;
+            /** @description ISO 4217 currency of the amounts */
+            currency?: string | null;
+            /** @description Budget per month */
+            monthlyBudget?: number | null;
+            /** @description Share of the budget at which someone is alerted */
+            alertAtPercent?: number | null;
+            /** @description Spend so far this month (reported by billing) */
+            currentMonthSpend?: number | null;
+        };
+        PlanApiCostTracking: {
+            /**
+             * Format: uuid
+             * @description UUIDv7, time-ordered
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+            /** @description Increases by one on every change; send it back (or If-Match) to update */
+            version: number;
+            /** @description Name, as people quote it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The API
+             */
+            apiId: string;
+            /**
+             * @description How it is billed: per-request, tiered, subscription, free
+             * @enum {string}
+             */
+            pricingModel: "per-request" | "tiered" | "subscription" | "free";
+            /** @description Cost per unit (request, tier step) */
+            unitCost: number | null;
+            /** @description ISO 4217 currency of the amounts */
+            currency: string | null;
+            /** @description Budget per month */
+            monthlyBudget: number | null;
+            /** @description Share of the budget at which someone is alerted */
+            alertAtPercent: number | null;
+            /** @description Spend so far this month (reported by billing) */
+            currentMonthSpend: number | null;
+        };
+        PlanImport: {
+            /** @description Rows by area slug and table slug; reference fields may name rows of this import as "@<ref>" */
+            areas: {
+                [key: string]: {
+                    [key: string]: {
+                        /** @description A name for this row within the import; other rows point to it with "@<ref>" */
+                        ref?: string;
+                        /** @description The row's fields, as the table's create route takes them */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                };
+            };
+        };
+        ReadinessCheckOutcome: {
+            /** @description Stable check id */
+            id: string;
+            area: string;
+            /** @enum {string} */
+            level: "bronze" | "silver" | "gold";
+            title: string;
+            why: string;
+            /** @enum {string} */
+            status: "pass" | "fail" | "not_applicable" | "unknown" | "waived" | "disabled";
+            /** @description For a failure, names the rows at fault */
+            message: string;
+            rows: {
+                table: string;
+                id: string;
+                name: string;
+            }[];
+            waiver?: {
+                /** Format: uuid */
+                id: string;
+                reason: string;
+                /** Format: date-time */
+                expiresAt: string;
+            };
+            disabledReason?: string;
+        };
+        ReadinessAreaScore: {
+            number: number;
+            slug: string;
+            title: string;
+            applicable: boolean;
+            notApplicableReason: string | null;
+            /** @description Null when the area is marked not applicable */
+            level: ("none" | "bronze" | "silver" | "gold") | null;
+            nextLevel: ("bronze" | "silver" | "gold") | null;
+            /** @description Passing, not applicable and waived checks */
+            passing: components["schemas"]["ReadinessCheckOutcome"][];
+            /** @description Failing checks, and checks whose answer is unknown */
+            failing: components["schemas"]["ReadinessCheckOutcome"][];
+            /** @description Checks the workspace turned off */
+            disabled: components["schemas"]["ReadinessCheckOutcome"][];
+        };
+        ReadinessScorecard: {
+            /** Format: uuid */
+            projectId: string;
+            /** Format: date-time */
+            evaluatedAt: string;
+            /**
+             * @description The lowest level among the applicable areas
+             * @enum {string}
+             */
+            level: "none" | "bronze" | "silver" | "gold";
+            passing: number;
+            failing: number;
+            areas: components["schemas"]["ReadinessAreaScore"][];
+            waivers: {
+                /** Format: uuid */
+                id: string;
+                checkId: string;
+                reason: string;
+                /** Format: date-time */
+                expiresAt: string;
+            }[];
+        };
+        ReadinessHistoryEntry: {
+            /** Format: date */
+            day: string;
+            /**
+             * @description The highest level whose checks (and those below) all pass
+             * @enum {string}
+             */
+            level: "none" | "bronze" | "silver" | "gold";
+            passing: number;
+            failing: number;
+            areas: {
+                [key: string]: {
+                    level: string;
+                    passing: number;
+                    failing: number;
+                };
+            };
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ReadinessCheck: {
+            id: string;
+            area: string;
+            /** @enum {string} */
+            level: "bronze" | "silver" | "gold";
+            title: string;
+            why: string;
         };
         PrdReviewCreate: {
             /**
@@ -6417,6 +10086,15 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12929,6 +16607,14071 @@ export interface operations {
                     "application/json": {
                         /** @description Documents written */
                         documents: number;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_feature_flags_feature_flags: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, kind, status. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description kind equals (one of release, experiment, ops, permission, kill-switch) */
+                "filter[kind]"?: string;
+                /** @description kind differs from (one of release, experiment, ops, permission, kill-switch) */
+                "filter[kind][ne]"?: string;
+                /** @description kind is one of a comma-separated list (one of release, experiment, ops, permission, kill-switch) */
+                "filter[kind][in]"?: string;
+                /** @description status equals (one of planned, active, rolled-out, removed) */
+                "filter[status]"?: string;
+                /** @description status differs from (one of planned, active, rolled-out, removed) */
+                "filter[status][ne]"?: string;
+                /** @description status is one of a comma-separated list (one of planned, active, rolled-out, removed) */
+                "filter[status][in]"?: string;
+                /** @description owner equals */
+                "filter[owner]"?: string;
+                /** @description owner differs from */
+                "filter[owner][ne]"?: string;
+                /** @description owner is one of a comma-separated list */
+                "filter[owner][in]"?: string;
+                /** @description owner contains this text (case-insensitive) */
+                "filter[owner][contains]"?: string;
+                /** @description true: owner is empty; false: it is set */
+                "filter[owner][isNull]"?: string;
+                /** @description defaultValue equals */
+                "filter[defaultValue]"?: string;
+                /** @description killSwitch equals */
+                "filter[killSwitch]"?: string;
+                /** @description removalDate equals */
+                "filter[removalDate]"?: string;
+                /** @description removalDate ≥ value */
+                "filter[removalDate][gte]"?: string;
+                /** @description removalDate ≤ value */
+                "filter[removalDate][lte]"?: string;
+                /** @description true: removalDate is empty; false: it is set */
+                "filter[removalDate][isNull]"?: string;
+                /** @description ticket equals */
+                "filter[ticket]"?: string;
+                /** @description ticket differs from */
+                "filter[ticket][ne]"?: string;
+                /** @description ticket is one of a comma-separated list */
+                "filter[ticket][in]"?: string;
+                /** @description ticket contains this text (case-insensitive) */
+                "filter[ticket][contains]"?: string;
+                /** @description true: ticket is empty; false: it is set */
+                "filter[ticket][isNull]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Flag key, as the code reads it */
+                            name: string;
+                            /** @description What the flag guards and why it exists (empty when not written yet) */
+                            description: string;
+                            /**
+                             * @description What the flag is for: release, experiment, ops, permission, kill-switch
+                             * @enum {string}
+                             */
+                            kind: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+                            /**
+                             * @description Where the flag is in its life: planned, active, rolled-out, removed
+                             * @enum {string}
+                             */
+                            status: "planned" | "active" | "rolled-out" | "removed";
+                            /** @description Team or person who decides on the flag and removes it */
+                            owner: string | null;
+                            /** @description Value served when the flag service cannot be reached */
+                            defaultValue: boolean;
+                            /** @description Whether turning it off is the planned way to stop the feature in an incident */
+                            killSwitch: boolean | null;
+                            /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+                            removalDate: string | null;
+                            /** @description Work item that tracks the flag */
+                            ticket: string | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_feature_flags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanFeatureFlagsCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Flag key, as the code reads it */
+                        name: string;
+                        /** @description What the flag guards and why it exists (empty when not written yet) */
+                        description: string;
+                        /**
+                         * @description What the flag is for: release, experiment, ops, permission, kill-switch
+                         * @enum {string}
+                         */
+                        kind: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+                        /**
+                         * @description Where the flag is in its life: planned, active, rolled-out, removed
+                         * @enum {string}
+                         */
+                        status: "planned" | "active" | "rolled-out" | "removed";
+                        /** @description Team or person who decides on the flag and removes it */
+                        owner: string | null;
+                        /** @description Value served when the flag service cannot be reached */
+                        defaultValue: boolean;
+                        /** @description Whether turning it off is the planned way to stop the feature in an incident */
+                        killSwitch: boolean | null;
+                        /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+                        removalDate: string | null;
+                        /** @description Work item that tracks the flag */
+                        ticket: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_feature_flags: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Flag key, as the code reads it */
+                        name: string;
+                        /** @description What the flag guards and why it exists (empty when not written yet) */
+                        description: string;
+                        /**
+                         * @description What the flag is for: release, experiment, ops, permission, kill-switch
+                         * @enum {string}
+                         */
+                        kind: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+                        /**
+                         * @description Where the flag is in its life: planned, active, rolled-out, removed
+                         * @enum {string}
+                         */
+                        status: "planned" | "active" | "rolled-out" | "removed";
+                        /** @description Team or person who decides on the flag and removes it */
+                        owner: string | null;
+                        /** @description Value served when the flag service cannot be reached */
+                        defaultValue: boolean;
+                        /** @description Whether turning it off is the planned way to stop the feature in an incident */
+                        killSwitch: boolean | null;
+                        /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+                        removalDate: string | null;
+                        /** @description Work item that tracks the flag */
+                        ticket: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_feature_flags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_feature_flags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Flag key, as the code reads it */
+                    name?: string;
+                    /** @description What the flag guards and why it exists (empty when not written yet) */
+                    description?: string;
+                    /**
+                     * @description What the flag is for: release, experiment, ops, permission, kill-switch
+                     * @enum {string}
+                     */
+                    kind?: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+                    /**
+                     * @description Where the flag is in its life: planned, active, rolled-out, removed
+                     * @enum {string}
+                     */
+                    status?: "planned" | "active" | "rolled-out" | "removed";
+                    /** @description Team or person who decides on the flag and removes it */
+                    owner?: string | null;
+                    /** @description Value served when the flag service cannot be reached */
+                    defaultValue?: boolean;
+                    /** @description Whether turning it off is the planned way to stop the feature in an incident */
+                    killSwitch?: boolean | null;
+                    /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+                    removalDate?: string | null;
+                    /** @description Work item that tracks the flag */
+                    ticket?: string | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Flag key, as the code reads it */
+                        name: string;
+                        /** @description What the flag guards and why it exists (empty when not written yet) */
+                        description: string;
+                        /**
+                         * @description What the flag is for: release, experiment, ops, permission, kill-switch
+                         * @enum {string}
+                         */
+                        kind: "release" | "experiment" | "ops" | "permission" | "kill-switch";
+                        /**
+                         * @description Where the flag is in its life: planned, active, rolled-out, removed
+                         * @enum {string}
+                         */
+                        status: "planned" | "active" | "rolled-out" | "removed";
+                        /** @description Team or person who decides on the flag and removes it */
+                        owner: string | null;
+                        /** @description Value served when the flag service cannot be reached */
+                        defaultValue: boolean;
+                        /** @description Whether turning it off is the planned way to stop the feature in an incident */
+                        killSwitch: boolean | null;
+                        /** @description When the flag and its dead branch are to be removed (YYYY-MM-DD) */
+                        removalDate: string | null;
+                        /** @description Work item that tracks the flag */
+                        ticket: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_feature_flags_flag_targeting_rules: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, variation. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description flagId equals */
+                "filter[flagId]"?: string;
+                /** @description flagId differs from */
+                "filter[flagId][ne]"?: string;
+                /** @description flagId is one of a comma-separated list */
+                "filter[flagId][in]"?: string;
+                /** @description segment equals */
+                "filter[segment]"?: string;
+                /** @description segment differs from */
+                "filter[segment][ne]"?: string;
+                /** @description segment is one of a comma-separated list */
+                "filter[segment][in]"?: string;
+                /** @description segment contains this text (case-insensitive) */
+                "filter[segment][contains]"?: string;
+                /** @description true: segment is empty; false: it is set */
+                "filter[segment][isNull]"?: string;
+                /** @description rolloutPercentage equals */
+                "filter[rolloutPercentage]"?: string;
+                /** @description rolloutPercentage differs from */
+                "filter[rolloutPercentage][ne]"?: string;
+                /** @description rolloutPercentage is one of a comma-separated list */
+                "filter[rolloutPercentage][in]"?: string;
+                /** @description rolloutPercentage ≥ value */
+                "filter[rolloutPercentage][gte]"?: string;
+                /** @description rolloutPercentage ≤ value */
+                "filter[rolloutPercentage][lte]"?: string;
+                /** @description variation equals */
+                "filter[variation]"?: string;
+                /** @description variation differs from */
+                "filter[variation][ne]"?: string;
+                /** @description variation is one of a comma-separated list */
+                "filter[variation][in]"?: string;
+                /** @description variation contains this text (case-insensitive) */
+                "filter[variation][contains]"?: string;
+                /** @description priority equals */
+                "filter[priority]"?: string;
+                /** @description priority differs from */
+                "filter[priority][ne]"?: string;
+                /** @description priority is one of a comma-separated list */
+                "filter[priority][in]"?: string;
+                /** @description priority ≥ value */
+                "filter[priority][gte]"?: string;
+                /** @description priority ≤ value */
+                "filter[priority][lte]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @description The flag
+                             */
+                            flagId: string;
+                            /** @description Audience the rule selects (e.g. internal users, country = FR) */
+                            segment: string | null;
+                            /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+                            condition: string;
+                            /** @description Share of the segment that gets the variation */
+                            rolloutPercentage: number | null;
+                            /** @description Variation served */
+                            variation: string;
+                            /** @description Lower runs first */
+                            priority: number | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_flag_targeting_rules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanFlagTargetingRulesCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The flag
+                         */
+                        flagId: string;
+                        /** @description Audience the rule selects (e.g. internal users, country = FR) */
+                        segment: string | null;
+                        /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+                        condition: string;
+                        /** @description Share of the segment that gets the variation */
+                        rolloutPercentage: number | null;
+                        /** @description Variation served */
+                        variation: string;
+                        /** @description Lower runs first */
+                        priority: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_flag_targeting_rules: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The flag
+                         */
+                        flagId: string;
+                        /** @description Audience the rule selects (e.g. internal users, country = FR) */
+                        segment: string | null;
+                        /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+                        condition: string;
+                        /** @description Share of the segment that gets the variation */
+                        rolloutPercentage: number | null;
+                        /** @description Variation served */
+                        variation: string;
+                        /** @description Lower runs first */
+                        priority: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_flag_targeting_rules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_flag_targeting_rules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /**
+                     * Format: uuid
+                     * @description The flag
+                     */
+                    flagId?: string;
+                    /** @description Audience the rule selects (e.g. internal users, country = FR) */
+                    segment?: string | null;
+                    /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+                    condition?: string;
+                    /** @description Share of the segment that gets the variation */
+                    rolloutPercentage?: number | null;
+                    /** @description Variation served */
+                    variation?: string;
+                    /** @description Lower runs first */
+                    priority?: number | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The flag
+                         */
+                        flagId: string;
+                        /** @description Audience the rule selects (e.g. internal users, country = FR) */
+                        segment: string | null;
+                        /** @description The rule, as the flag service evaluates it (empty when not written yet) */
+                        condition: string;
+                        /** @description Share of the segment that gets the variation */
+                        rolloutPercentage: number | null;
+                        /** @description Variation served */
+                        variation: string;
+                        /** @description Lower runs first */
+                        priority: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_feature_flags_flag_dependencies: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description flagId equals */
+                "filter[flagId]"?: string;
+                /** @description flagId differs from */
+                "filter[flagId][ne]"?: string;
+                /** @description flagId is one of a comma-separated list */
+                "filter[flagId][in]"?: string;
+                /** @description dependsOnFlagId equals */
+                "filter[dependsOnFlagId]"?: string;
+                /** @description dependsOnFlagId differs from */
+                "filter[dependsOnFlagId][ne]"?: string;
+                /** @description dependsOnFlagId is one of a comma-separated list */
+                "filter[dependsOnFlagId][in]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /**
+                             * Format: uuid
+                             * @description The dependent flag
+                             */
+                            flagId: string;
+                            /**
+                             * Format: uuid
+                             * @description The flag it needs
+                             */
+                            dependsOnFlagId: string;
+                            /** @description Why the dependency exists (empty when not written yet) */
+                            reason: string;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_flag_dependencies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanFlagDependenciesCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /**
+                         * Format: uuid
+                         * @description The dependent flag
+                         */
+                        flagId: string;
+                        /**
+                         * Format: uuid
+                         * @description The flag it needs
+                         */
+                        dependsOnFlagId: string;
+                        /** @description Why the dependency exists (empty when not written yet) */
+                        reason: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_flag_dependencies: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /**
+                         * Format: uuid
+                         * @description The dependent flag
+                         */
+                        flagId: string;
+                        /**
+                         * Format: uuid
+                         * @description The flag it needs
+                         */
+                        dependsOnFlagId: string;
+                        /** @description Why the dependency exists (empty when not written yet) */
+                        reason: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_flag_dependencies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_flag_dependencies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The dependent flag
+                     */
+                    flagId?: string;
+                    /**
+                     * Format: uuid
+                     * @description The flag it needs
+                     */
+                    dependsOnFlagId?: string;
+                    /** @description Why the dependency exists (empty when not written yet) */
+                    reason?: string;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /**
+                         * Format: uuid
+                         * @description The dependent flag
+                         */
+                        flagId: string;
+                        /**
+                         * Format: uuid
+                         * @description The flag it needs
+                         */
+                        dependsOnFlagId: string;
+                        /** @description Why the dependency exists (empty when not written yet) */
+                        reason: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_feature_flags_flag_lifecycle: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, stage. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description flagId equals */
+                "filter[flagId]"?: string;
+                /** @description flagId differs from */
+                "filter[flagId][ne]"?: string;
+                /** @description flagId is one of a comma-separated list */
+                "filter[flagId][in]"?: string;
+                /** @description stage equals (one of created, testing, rolling-out, fully-on, cleanup, removed) */
+                "filter[stage]"?: string;
+                /** @description stage differs from (one of created, testing, rolling-out, fully-on, cleanup, removed) */
+                "filter[stage][ne]"?: string;
+                /** @description stage is one of a comma-separated list (one of created, testing, rolling-out, fully-on, cleanup, removed) */
+                "filter[stage][in]"?: string;
+                /** @description plannedDate equals */
+                "filter[plannedDate]"?: string;
+                /** @description plannedDate ≥ value */
+                "filter[plannedDate][gte]"?: string;
+                /** @description plannedDate ≤ value */
+                "filter[plannedDate][lte]"?: string;
+                /** @description true: plannedDate is empty; false: it is set */
+                "filter[plannedDate][isNull]"?: string;
+                /** @description completedAt ≥ value (ISO 8601 date or time) */
+                "filter[completedAt][gte]"?: string;
+                /** @description completedAt ≤ value (ISO 8601 date or time) */
+                "filter[completedAt][lte]"?: string;
+                /** @description true: completedAt is empty; false: it is set */
+                "filter[completedAt][isNull]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /**
+                             * Format: uuid
+                             * @description The flag
+                             */
+                            flagId: string;
+                            /**
+                             * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+                             * @enum {string}
+                             */
+                            stage: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+                            /** @description When the stage is planned (YYYY-MM-DD) */
+                            plannedDate: string | null;
+                            /** @description When the stage was reached (ISO 8601) */
+                            completedAt: (string) | null;
+                            /** @description What happens at this stage (empty when not written yet) */
+                            notes: string;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_flag_lifecycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanFlagLifecycleCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /**
+                         * Format: uuid
+                         * @description The flag
+                         */
+                        flagId: string;
+                        /**
+                         * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+                         * @enum {string}
+                         */
+                        stage: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+                        /** @description When the stage is planned (YYYY-MM-DD) */
+                        plannedDate: string | null;
+                        /** @description When the stage was reached (ISO 8601) */
+                        completedAt: (string) | null;
+                        /** @description What happens at this stage (empty when not written yet) */
+                        notes: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_flag_lifecycle: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /**
+                         * Format: uuid
+                         * @description The flag
+                         */
+                        flagId: string;
+                        /**
+                         * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+                         * @enum {string}
+                         */
+                        stage: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+                        /** @description When the stage is planned (YYYY-MM-DD) */
+                        plannedDate: string | null;
+                        /** @description When the stage was reached (ISO 8601) */
+                        completedAt: (string) | null;
+                        /** @description What happens at this stage (empty when not written yet) */
+                        notes: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_flag_lifecycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_flag_lifecycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The flag
+                     */
+                    flagId?: string;
+                    /**
+                     * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+                     * @enum {string}
+                     */
+                    stage?: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+                    /** @description When the stage is planned (YYYY-MM-DD) */
+                    plannedDate?: string | null;
+                    /** @description When the stage was reached (ISO 8601) */
+                    completedAt?: string | null;
+                    /** @description What happens at this stage (empty when not written yet) */
+                    notes?: string;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /**
+                         * Format: uuid
+                         * @description The flag
+                         */
+                        flagId: string;
+                        /**
+                         * @description The stage: created, testing, rolling-out, fully-on, cleanup, removed
+                         * @enum {string}
+                         */
+                        stage: "created" | "testing" | "rolling-out" | "fully-on" | "cleanup" | "removed";
+                        /** @description When the stage is planned (YYYY-MM-DD) */
+                        plannedDate: string | null;
+                        /** @description When the stage was reached (ISO 8601) */
+                        completedAt: (string) | null;
+                        /** @description What happens at this stage (empty when not written yet) */
+                        notes: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_feature_flags_flag_monitoring_config: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description flagId equals */
+                "filter[flagId]"?: string;
+                /** @description flagId differs from */
+                "filter[flagId][ne]"?: string;
+                /** @description flagId is one of a comma-separated list */
+                "filter[flagId][in]"?: string;
+                /** @description metric equals */
+                "filter[metric]"?: string;
+                /** @description metric differs from */
+                "filter[metric][ne]"?: string;
+                /** @description metric is one of a comma-separated list */
+                "filter[metric][in]"?: string;
+                /** @description metric contains this text (case-insensitive) */
+                "filter[metric][contains]"?: string;
+                /** @description true: metric is empty; false: it is set */
+                "filter[metric][isNull]"?: string;
+                /** @description alertThreshold equals */
+                "filter[alertThreshold]"?: string;
+                /** @description alertThreshold differs from */
+                "filter[alertThreshold][ne]"?: string;
+                /** @description alertThreshold is one of a comma-separated list */
+                "filter[alertThreshold][in]"?: string;
+                /** @description alertThreshold contains this text (case-insensitive) */
+                "filter[alertThreshold][contains]"?: string;
+                /** @description true: alertThreshold is empty; false: it is set */
+                "filter[alertThreshold][isNull]"?: string;
+                /** @description evaluationLogging equals */
+                "filter[evaluationLogging]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /**
+                             * Format: uuid
+                             * @description The flag
+                             */
+                            flagId: string;
+                            /** @description The metric watched while the flag rolls out */
+                            metric: string | null;
+                            /** @description When the metric alerts (e.g. error rate > 1%) */
+                            alertThreshold: string | null;
+                            /** @description Dashboard that shows the metric per variation */
+                            dashboardUrl: string | null;
+                            /** @description Whether flag evaluations are logged */
+                            evaluationLogging: boolean;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_flag_monitoring_config: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanFlagMonitoringConfigCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /**
+                         * Format: uuid
+                         * @description The flag
+                         */
+                        flagId: string;
+                        /** @description The metric watched while the flag rolls out */
+                        metric: string | null;
+                        /** @description When the metric alerts (e.g. error rate > 1%) */
+                        alertThreshold: string | null;
+                        /** @description Dashboard that shows the metric per variation */
+                        dashboardUrl: string | null;
+                        /** @description Whether flag evaluations are logged */
+                        evaluationLogging: boolean;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_flag_monitoring_config: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /**
+                         * Format: uuid
+                         * @description The flag
+                         */
+                        flagId: string;
+                        /** @description The metric watched while the flag rolls out */
+                        metric: string | null;
+                        /** @description When the metric alerts (e.g. error rate > 1%) */
+                        alertThreshold: string | null;
+                        /** @description Dashboard that shows the metric per variation */
+                        dashboardUrl: string | null;
+                        /** @description Whether flag evaluations are logged */
+                        evaluationLogging: boolean;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_flag_monitoring_config: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_flag_monitoring_config: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The flag
+                     */
+                    flagId?: string;
+                    /** @description The metric watched while the flag rolls out */
+                    metric?: string | null;
+                    /** @description When the metric alerts (e.g. error rate > 1%) */
+                    alertThreshold?: string | null;
+                    /** @description Dashboard that shows the metric per variation */
+                    dashboardUrl?: string | null;
+                    /** @description Whether flag evaluations are logged */
+                    evaluationLogging?: boolean;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /**
+                         * Format: uuid
+                         * @description The flag
+                         */
+                        flagId: string;
+                        /** @description The metric watched while the flag rolls out */
+                        metric: string | null;
+                        /** @description When the metric alerts (e.g. error rate > 1%) */
+                        alertThreshold: string | null;
+                        /** @description Dashboard that shows the metric per variation */
+                        dashboardUrl: string | null;
+                        /** @description Whether flag evaluations are logged */
+                        evaluationLogging: boolean;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_third_party_apis_third_party_apis: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, criticality. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description vendor equals */
+                "filter[vendor]"?: string;
+                /** @description vendor differs from */
+                "filter[vendor][ne]"?: string;
+                /** @description vendor is one of a comma-separated list */
+                "filter[vendor][in]"?: string;
+                /** @description vendor contains this text (case-insensitive) */
+                "filter[vendor][contains]"?: string;
+                /** @description true: vendor is empty; false: it is set */
+                "filter[vendor][isNull]"?: string;
+                /** @description criticality equals (one of critical, important, optional) */
+                "filter[criticality]"?: string;
+                /** @description criticality differs from (one of critical, important, optional) */
+                "filter[criticality][ne]"?: string;
+                /** @description criticality is one of a comma-separated list (one of critical, important, optional) */
+                "filter[criticality][in]"?: string;
+                /** @description authMethod equals (one of api-key, oauth2, mtls, basic, signed-request, none) */
+                "filter[authMethod]"?: string;
+                /** @description authMethod differs from (one of api-key, oauth2, mtls, basic, signed-request, none) */
+                "filter[authMethod][ne]"?: string;
+                /** @description authMethod is one of a comma-separated list (one of api-key, oauth2, mtls, basic, signed-request, none) */
+                "filter[authMethod][in]"?: string;
+                /** @description true: authMethod is empty; false: it is set */
+                "filter[authMethod][isNull]"?: string;
+                /** @description timeoutMs equals */
+                "filter[timeoutMs]"?: string;
+                /** @description timeoutMs differs from */
+                "filter[timeoutMs][ne]"?: string;
+                /** @description timeoutMs is one of a comma-separated list */
+                "filter[timeoutMs][in]"?: string;
+                /** @description timeoutMs ≥ value */
+                "filter[timeoutMs][gte]"?: string;
+                /** @description timeoutMs ≤ value */
+                "filter[timeoutMs][lte]"?: string;
+                /** @description owner equals */
+                "filter[owner]"?: string;
+                /** @description owner differs from */
+                "filter[owner][ne]"?: string;
+                /** @description owner is one of a comma-separated list */
+                "filter[owner][in]"?: string;
+                /** @description owner contains this text (case-insensitive) */
+                "filter[owner][contains]"?: string;
+                /** @description true: owner is empty; false: it is set */
+                "filter[owner][isNull]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /** @description Who provides it */
+                            vendor: string | null;
+                            /** @description What the system uses it for (empty when not written yet) */
+                            purpose: string;
+                            /**
+                             * @description What breaks when it is down: critical, important, optional
+                             * @enum {string}
+                             */
+                            criticality: "critical" | "important" | "optional";
+                            /** @description Base URL of the API */
+                            baseUrl: string | null;
+                            /** @description Where its documentation lives */
+                            docsUrl: string | null;
+                            /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+                            authMethod: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+                            /** @description Timeout of one call */
+                            timeoutMs: number | null;
+                            /** @description Team or person who owns the integration */
+                            owner: string | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_third_party_apis: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanThirdPartyApisCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /** @description Who provides it */
+                        vendor: string | null;
+                        /** @description What the system uses it for (empty when not written yet) */
+                        purpose: string;
+                        /**
+                         * @description What breaks when it is down: critical, important, optional
+                         * @enum {string}
+                         */
+                        criticality: "critical" | "important" | "optional";
+                        /** @description Base URL of the API */
+                        baseUrl: string | null;
+                        /** @description Where its documentation lives */
+                        docsUrl: string | null;
+                        /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+                        authMethod: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+                        /** @description Timeout of one call */
+                        timeoutMs: number | null;
+                        /** @description Team or person who owns the integration */
+                        owner: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_third_party_apis: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /** @description Who provides it */
+                        vendor: string | null;
+                        /** @description What the system uses it for (empty when not written yet) */
+                        purpose: string;
+                        /**
+                         * @description What breaks when it is down: critical, important, optional
+                         * @enum {string}
+                         */
+                        criticality: "critical" | "important" | "optional";
+                        /** @description Base URL of the API */
+                        baseUrl: string | null;
+                        /** @description Where its documentation lives */
+                        docsUrl: string | null;
+                        /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+                        authMethod: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+                        /** @description Timeout of one call */
+                        timeoutMs: number | null;
+                        /** @description Team or person who owns the integration */
+                        owner: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_third_party_apis: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_third_party_apis: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /** @description Who provides it */
+                    vendor?: string | null;
+                    /** @description What the system uses it for (empty when not written yet) */
+                    purpose?: string;
+                    /**
+                     * @description What breaks when it is down: critical, important, optional
+                     * @enum {string}
+                     */
+                    criticality?: "critical" | "important" | "optional";
+                    /** @description Base URL of the API */
+                    baseUrl?: string | null;
+                    /** @description Where its documentation lives */
+                    docsUrl?: string | null;
+                    /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+                    authMethod?: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+                    /** @description Timeout of one call */
+                    timeoutMs?: number | null;
+                    /** @description Team or person who owns the integration */
+                    owner?: string | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /** @description Who provides it */
+                        vendor: string | null;
+                        /** @description What the system uses it for (empty when not written yet) */
+                        purpose: string;
+                        /**
+                         * @description What breaks when it is down: critical, important, optional
+                         * @enum {string}
+                         */
+                        criticality: "critical" | "important" | "optional";
+                        /** @description Base URL of the API */
+                        baseUrl: string | null;
+                        /** @description Where its documentation lives */
+                        docsUrl: string | null;
+                        /** @description How calls authenticate: api-key, oauth2, mtls, basic, signed-request, none */
+                        authMethod: ("api-key" | "oauth2" | "mtls" | "basic" | "signed-request" | "none") | null;
+                        /** @description Timeout of one call */
+                        timeoutMs: number | null;
+                        /** @description Team or person who owns the integration */
+                        owner: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_third_party_apis_rate_limit_configs: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, limit, windowSeconds. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description apiId equals */
+                "filter[apiId]"?: string;
+                /** @description apiId differs from */
+                "filter[apiId][ne]"?: string;
+                /** @description apiId is one of a comma-separated list */
+                "filter[apiId][in]"?: string;
+                /** @description limit equals */
+                "filter[limit]"?: string;
+                /** @description limit differs from */
+                "filter[limit][ne]"?: string;
+                /** @description limit is one of a comma-separated list */
+                "filter[limit][in]"?: string;
+                /** @description limit ≥ value */
+                "filter[limit][gte]"?: string;
+                /** @description limit ≤ value */
+                "filter[limit][lte]"?: string;
+                /** @description windowSeconds equals */
+                "filter[windowSeconds]"?: string;
+                /** @description windowSeconds differs from */
+                "filter[windowSeconds][ne]"?: string;
+                /** @description windowSeconds is one of a comma-separated list */
+                "filter[windowSeconds][in]"?: string;
+                /** @description windowSeconds ≥ value */
+                "filter[windowSeconds][gte]"?: string;
+                /** @description windowSeconds ≤ value */
+                "filter[windowSeconds][lte]"?: string;
+                /** @description scope equals (one of global, per-user, per-key, per-ip) */
+                "filter[scope]"?: string;
+                /** @description scope differs from (one of global, per-user, per-key, per-ip) */
+                "filter[scope][ne]"?: string;
+                /** @description scope is one of a comma-separated list (one of global, per-user, per-key, per-ip) */
+                "filter[scope][in]"?: string;
+                /** @description true: scope is empty; false: it is set */
+                "filter[scope][isNull]"?: string;
+                /** @description strategy equals (one of queue, throttle, reject, backoff) */
+                "filter[strategy]"?: string;
+                /** @description strategy differs from (one of queue, throttle, reject, backoff) */
+                "filter[strategy][ne]"?: string;
+                /** @description strategy is one of a comma-separated list (one of queue, throttle, reject, backoff) */
+                "filter[strategy][in]"?: string;
+                /** @description true: strategy is empty; false: it is set */
+                "filter[strategy][isNull]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @description The API
+                             */
+                            apiId: string;
+                            /** @description Requests allowed per window */
+                            limit: number;
+                            /** @description Length of the window */
+                            windowSeconds: number;
+                            /** @description What the limit counts: global, per-user, per-key, per-ip */
+                            scope: ("global" | "per-user" | "per-key" | "per-ip") | null;
+                            /** @description What the system does near the limit: queue, throttle, reject, backoff */
+                            strategy: ("queue" | "throttle" | "reject" | "backoff") | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_rate_limit_configs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRateLimitConfigsCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /** @description Requests allowed per window */
+                        limit: number;
+                        /** @description Length of the window */
+                        windowSeconds: number;
+                        /** @description What the limit counts: global, per-user, per-key, per-ip */
+                        scope: ("global" | "per-user" | "per-key" | "per-ip") | null;
+                        /** @description What the system does near the limit: queue, throttle, reject, backoff */
+                        strategy: ("queue" | "throttle" | "reject" | "backoff") | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_rate_limit_configs: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /** @description Requests allowed per window */
+                        limit: number;
+                        /** @description Length of the window */
+                        windowSeconds: number;
+                        /** @description What the limit counts: global, per-user, per-key, per-ip */
+                        scope: ("global" | "per-user" | "per-key" | "per-ip") | null;
+                        /** @description What the system does near the limit: queue, throttle, reject, backoff */
+                        strategy: ("queue" | "throttle" | "reject" | "backoff") | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_rate_limit_configs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_rate_limit_configs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /**
+                     * Format: uuid
+                     * @description The API
+                     */
+                    apiId?: string;
+                    /** @description Requests allowed per window */
+                    limit?: number;
+                    /** @description Length of the window */
+                    windowSeconds?: number;
+                    /** @description What the limit counts: global, per-user, per-key, per-ip */
+                    scope?: ("global" | "per-user" | "per-key" | "per-ip") | null;
+                    /** @description What the system does near the limit: queue, throttle, reject, backoff */
+                    strategy?: ("queue" | "throttle" | "reject" | "backoff") | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /** @description Requests allowed per window */
+                        limit: number;
+                        /** @description Length of the window */
+                        windowSeconds: number;
+                        /** @description What the limit counts: global, per-user, per-key, per-ip */
+                        scope: ("global" | "per-user" | "per-key" | "per-ip") | null;
+                        /** @description What the system does near the limit: queue, throttle, reject, backoff */
+                        strategy: ("queue" | "throttle" | "reject" | "backoff") | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_third_party_apis_circuit_breaker_configs: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, failureRatePercent, openSeconds. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description apiId equals */
+                "filter[apiId]"?: string;
+                /** @description apiId differs from */
+                "filter[apiId][ne]"?: string;
+                /** @description apiId is one of a comma-separated list */
+                "filter[apiId][in]"?: string;
+                /** @description failureRatePercent equals */
+                "filter[failureRatePercent]"?: string;
+                /** @description failureRatePercent differs from */
+                "filter[failureRatePercent][ne]"?: string;
+                /** @description failureRatePercent is one of a comma-separated list */
+                "filter[failureRatePercent][in]"?: string;
+                /** @description failureRatePercent ≥ value */
+                "filter[failureRatePercent][gte]"?: string;
+                /** @description failureRatePercent ≤ value */
+                "filter[failureRatePercent][lte]"?: string;
+                /** @description minimumCalls equals */
+                "filter[minimumCalls]"?: string;
+                /** @description minimumCalls differs from */
+                "filter[minimumCalls][ne]"?: string;
+                /** @description minimumCalls is one of a comma-separated list */
+                "filter[minimumCalls][in]"?: string;
+                /** @description minimumCalls ≥ value */
+                "filter[minimumCalls][gte]"?: string;
+                /** @description minimumCalls ≤ value */
+                "filter[minimumCalls][lte]"?: string;
+                /** @description openSeconds equals */
+                "filter[openSeconds]"?: string;
+                /** @description openSeconds differs from */
+                "filter[openSeconds][ne]"?: string;
+                /** @description openSeconds is one of a comma-separated list */
+                "filter[openSeconds][in]"?: string;
+                /** @description openSeconds ≥ value */
+                "filter[openSeconds][gte]"?: string;
+                /** @description openSeconds ≤ value */
+                "filter[openSeconds][lte]"?: string;
+                /** @description halfOpenCalls equals */
+                "filter[halfOpenCalls]"?: string;
+                /** @description halfOpenCalls differs from */
+                "filter[halfOpenCalls][ne]"?: string;
+                /** @description halfOpenCalls is one of a comma-separated list */
+                "filter[halfOpenCalls][in]"?: string;
+                /** @description halfOpenCalls ≥ value */
+                "filter[halfOpenCalls][gte]"?: string;
+                /** @description halfOpenCalls ≤ value */
+                "filter[halfOpenCalls][lte]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @description The API
+                             */
+                            apiId: string;
+                            /** @description Failure rate that opens the breaker */
+                            failureRatePercent: number;
+                            /** @description Calls needed before the rate counts */
+                            minimumCalls: number | null;
+                            /** @description How long it stays open before trying again */
+                            openSeconds: number;
+                            /** @description Trial calls while half-open */
+                            halfOpenCalls: number | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_circuit_breaker_configs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCircuitBreakerConfigsCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /** @description Failure rate that opens the breaker */
+                        failureRatePercent: number;
+                        /** @description Calls needed before the rate counts */
+                        minimumCalls: number | null;
+                        /** @description How long it stays open before trying again */
+                        openSeconds: number;
+                        /** @description Trial calls while half-open */
+                        halfOpenCalls: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_circuit_breaker_configs: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /** @description Failure rate that opens the breaker */
+                        failureRatePercent: number;
+                        /** @description Calls needed before the rate counts */
+                        minimumCalls: number | null;
+                        /** @description How long it stays open before trying again */
+                        openSeconds: number;
+                        /** @description Trial calls while half-open */
+                        halfOpenCalls: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_circuit_breaker_configs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_circuit_breaker_configs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /**
+                     * Format: uuid
+                     * @description The API
+                     */
+                    apiId?: string;
+                    /** @description Failure rate that opens the breaker */
+                    failureRatePercent?: number;
+                    /** @description Calls needed before the rate counts */
+                    minimumCalls?: number | null;
+                    /** @description How long it stays open before trying again */
+                    openSeconds?: number;
+                    /** @description Trial calls while half-open */
+                    halfOpenCalls?: number | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /** @description Failure rate that opens the breaker */
+                        failureRatePercent: number;
+                        /** @description Calls needed before the rate counts */
+                        minimumCalls: number | null;
+                        /** @description How long it stays open before trying again */
+                        openSeconds: number;
+                        /** @description Trial calls while half-open */
+                        halfOpenCalls: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_third_party_apis_fallback_strategies: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, kind. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description apiId equals */
+                "filter[apiId]"?: string;
+                /** @description apiId differs from */
+                "filter[apiId][ne]"?: string;
+                /** @description apiId is one of a comma-separated list */
+                "filter[apiId][in]"?: string;
+                /** @description kind equals (one of cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast) */
+                "filter[kind]"?: string;
+                /** @description kind differs from (one of cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast) */
+                "filter[kind][ne]"?: string;
+                /** @description kind is one of a comma-separated list (one of cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast) */
+                "filter[kind][in]"?: string;
+                /** @description lastTestedAt ≥ value (ISO 8601 date or time) */
+                "filter[lastTestedAt][gte]"?: string;
+                /** @description lastTestedAt ≤ value (ISO 8601 date or time) */
+                "filter[lastTestedAt][lte]"?: string;
+                /** @description true: lastTestedAt is empty; false: it is set */
+                "filter[lastTestedAt][isNull]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @description The API
+                             */
+                            apiId: string;
+                            /**
+                             * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+                             * @enum {string}
+                             */
+                            kind: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+                            /** @description What users see while the fallback is in effect (empty when not written yet) */
+                            description: string;
+                            /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+                            lastTestedAt: (string) | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_fallback_strategies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanFallbackStrategiesCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /**
+                         * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+                         * @enum {string}
+                         */
+                        kind: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+                        /** @description What users see while the fallback is in effect (empty when not written yet) */
+                        description: string;
+                        /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+                        lastTestedAt: (string) | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_fallback_strategies: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /**
+                         * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+                         * @enum {string}
+                         */
+                        kind: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+                        /** @description What users see while the fallback is in effect (empty when not written yet) */
+                        description: string;
+                        /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+                        lastTestedAt: (string) | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_fallback_strategies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_fallback_strategies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /**
+                     * Format: uuid
+                     * @description The API
+                     */
+                    apiId?: string;
+                    /**
+                     * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+                     * @enum {string}
+                     */
+                    kind?: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+                    /** @description What users see while the fallback is in effect (empty when not written yet) */
+                    description?: string;
+                    /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+                    lastTestedAt?: string | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /**
+                         * @description The fallback: cached-response, default-value, alternate-provider, queue-for-later, degrade-feature, fail-fast
+                         * @enum {string}
+                         */
+                        kind: "cached-response" | "default-value" | "alternate-provider" | "queue-for-later" | "degrade-feature" | "fail-fast";
+                        /** @description What users see while the fallback is in effect (empty when not written yet) */
+                        description: string;
+                        /** @description When the fallback was last exercised for real (game day, fault injection) (ISO 8601) */
+                        lastTestedAt: (string) | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_third_party_apis_webhook_endpoints: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, path. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description apiId equals */
+                "filter[apiId]"?: string;
+                /** @description apiId differs from */
+                "filter[apiId][ne]"?: string;
+                /** @description apiId is one of a comma-separated list */
+                "filter[apiId][in]"?: string;
+                /** @description path equals */
+                "filter[path]"?: string;
+                /** @description path differs from */
+                "filter[path][ne]"?: string;
+                /** @description path is one of a comma-separated list */
+                "filter[path][in]"?: string;
+                /** @description path contains this text (case-insensitive) */
+                "filter[path][contains]"?: string;
+                /** @description events includes this element */
+                "filter[events][contains]"?: string;
+                /** @description events includes at least one of a comma-separated list */
+                "filter[events][any]"?: string;
+                /** @description events includes every element of a comma-separated list */
+                "filter[events][all]"?: string;
+                /** @description signatureVerification equals (one of hmac-sha256, jwt, mtls, none) */
+                "filter[signatureVerification]"?: string;
+                /** @description signatureVerification differs from (one of hmac-sha256, jwt, mtls, none) */
+                "filter[signatureVerification][ne]"?: string;
+                /** @description signatureVerification is one of a comma-separated list (one of hmac-sha256, jwt, mtls, none) */
+                "filter[signatureVerification][in]"?: string;
+                /** @description true: signatureVerification is empty; false: it is set */
+                "filter[signatureVerification][isNull]"?: string;
+                /** @description idempotent equals */
+                "filter[idempotent]"?: string;
+                /** @description replayWindowSeconds equals */
+                "filter[replayWindowSeconds]"?: string;
+                /** @description replayWindowSeconds differs from */
+                "filter[replayWindowSeconds][ne]"?: string;
+                /** @description replayWindowSeconds is one of a comma-separated list */
+                "filter[replayWindowSeconds][in]"?: string;
+                /** @description replayWindowSeconds ≥ value */
+                "filter[replayWindowSeconds][gte]"?: string;
+                /** @description replayWindowSeconds ≤ value */
+                "filter[replayWindowSeconds][lte]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @description The API that calls it
+                             */
+                            apiId: string;
+                            /** @description Path the webhook is received on */
+                            path: string;
+                            /** @description Event types received */
+                            events: string[];
+                            /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+                            signatureVerification: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+                            /** @description Whether a delivery received twice is handled once */
+                            idempotent: boolean | null;
+                            /** @description How old a delivery may be before it is refused */
+                            replayWindowSeconds: number | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_webhook_endpoints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanWebhookEndpointsCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API that calls it
+                         */
+                        apiId: string;
+                        /** @description Path the webhook is received on */
+                        path: string;
+                        /** @description Event types received */
+                        events: string[];
+                        /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+                        signatureVerification: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+                        /** @description Whether a delivery received twice is handled once */
+                        idempotent: boolean | null;
+                        /** @description How old a delivery may be before it is refused */
+                        replayWindowSeconds: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_webhook_endpoints: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API that calls it
+                         */
+                        apiId: string;
+                        /** @description Path the webhook is received on */
+                        path: string;
+                        /** @description Event types received */
+                        events: string[];
+                        /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+                        signatureVerification: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+                        /** @description Whether a delivery received twice is handled once */
+                        idempotent: boolean | null;
+                        /** @description How old a delivery may be before it is refused */
+                        replayWindowSeconds: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_webhook_endpoints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_webhook_endpoints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /**
+                     * Format: uuid
+                     * @description The API that calls it
+                     */
+                    apiId?: string;
+                    /** @description Path the webhook is received on */
+                    path?: string;
+                    /** @description Event types received */
+                    events?: string[];
+                    /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+                    signatureVerification?: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+                    /** @description Whether a delivery received twice is handled once */
+                    idempotent?: boolean | null;
+                    /** @description How old a delivery may be before it is refused */
+                    replayWindowSeconds?: number | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API that calls it
+                         */
+                        apiId: string;
+                        /** @description Path the webhook is received on */
+                        path: string;
+                        /** @description Event types received */
+                        events: string[];
+                        /** @description How its authenticity is checked: hmac-sha256, jwt, mtls, none */
+                        signatureVerification: ("hmac-sha256" | "jwt" | "mtls" | "none") | null;
+                        /** @description Whether a delivery received twice is handled once */
+                        idempotent: boolean | null;
+                        /** @description How old a delivery may be before it is refused */
+                        replayWindowSeconds: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_third_party_apis_api_cost_tracking: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, pricingModel. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description apiId equals */
+                "filter[apiId]"?: string;
+                /** @description apiId differs from */
+                "filter[apiId][ne]"?: string;
+                /** @description apiId is one of a comma-separated list */
+                "filter[apiId][in]"?: string;
+                /** @description pricingModel equals (one of per-request, tiered, subscription, free) */
+                "filter[pricingModel]"?: string;
+                /** @description pricingModel differs from (one of per-request, tiered, subscription, free) */
+                "filter[pricingModel][ne]"?: string;
+                /** @description pricingModel is one of a comma-separated list (one of per-request, tiered, subscription, free) */
+                "filter[pricingModel][in]"?: string;
+                /** @description unitCost equals */
+                "filter[unitCost]"?: string;
+                /** @description unitCost differs from */
+                "filter[unitCost][ne]"?: string;
+                /** @description unitCost is one of a comma-separated list */
+                "filter[unitCost][in]"?: string;
+                /** @description unitCost ≥ value */
+                "filter[unitCost][gte]"?: string;
+                /** @description unitCost ≤ value */
+                "filter[unitCost][lte]"?: string;
+                /** @description currency equals */
+                "filter[currency]"?: string;
+                /** @description currency differs from */
+                "filter[currency][ne]"?: string;
+                /** @description currency is one of a comma-separated list */
+                "filter[currency][in]"?: string;
+                /** @description currency contains this text (case-insensitive) */
+                "filter[currency][contains]"?: string;
+                /** @description true: currency is empty; false: it is set */
+                "filter[currency][isNull]"?: string;
+                /** @description monthlyBudget equals */
+                "filter[monthlyBudget]"?: string;
+                /** @description monthlyBudget differs from */
+                "filter[monthlyBudget][ne]"?: string;
+                /** @description monthlyBudget is one of a comma-separated list */
+                "filter[monthlyBudget][in]"?: string;
+                /** @description monthlyBudget ≥ value */
+                "filter[monthlyBudget][gte]"?: string;
+                /** @description monthlyBudget ≤ value */
+                "filter[monthlyBudget][lte]"?: string;
+                /** @description alertAtPercent equals */
+                "filter[alertAtPercent]"?: string;
+                /** @description alertAtPercent differs from */
+                "filter[alertAtPercent][ne]"?: string;
+                /** @description alertAtPercent is one of a comma-separated list */
+                "filter[alertAtPercent][in]"?: string;
+                /** @description alertAtPercent ≥ value */
+                "filter[alertAtPercent][gte]"?: string;
+                /** @description alertAtPercent ≤ value */
+                "filter[alertAtPercent][lte]"?: string;
+                /** @description currentMonthSpend equals */
+                "filter[currentMonthSpend]"?: string;
+                /** @description currentMonthSpend differs from */
+                "filter[currentMonthSpend][ne]"?: string;
+                /** @description currentMonthSpend is one of a comma-separated list */
+                "filter[currentMonthSpend][in]"?: string;
+                /** @description currentMonthSpend ≥ value */
+                "filter[currentMonthSpend][gte]"?: string;
+                /** @description currentMonthSpend ≤ value */
+                "filter[currentMonthSpend][lte]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @description The API
+                             */
+                            apiId: string;
+                            /**
+                             * @description How it is billed: per-request, tiered, subscription, free
+                             * @enum {string}
+                             */
+                            pricingModel: "per-request" | "tiered" | "subscription" | "free";
+                            /** @description Cost per unit (request, tier step) */
+                            unitCost: number | null;
+                            /** @description ISO 4217 currency of the amounts */
+                            currency: string | null;
+                            /** @description Budget per month */
+                            monthlyBudget: number | null;
+                            /** @description Share of the budget at which someone is alerted */
+                            alertAtPercent: number | null;
+                            /** @description Spend so far this month (reported by billing) */
+                            currentMonthSpend: number | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_api_cost_tracking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanApiCostTrackingCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /**
+                         * @description How it is billed: per-request, tiered, subscription, free
+                         * @enum {string}
+                         */
+                        pricingModel: "per-request" | "tiered" | "subscription" | "free";
+                        /** @description Cost per unit (request, tier step) */
+                        unitCost: number | null;
+                        /** @description ISO 4217 currency of the amounts */
+                        currency: string | null;
+                        /** @description Budget per month */
+                        monthlyBudget: number | null;
+                        /** @description Share of the budget at which someone is alerted */
+                        alertAtPercent: number | null;
+                        /** @description Spend so far this month (reported by billing) */
+                        currentMonthSpend: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_api_cost_tracking: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /**
+                         * @description How it is billed: per-request, tiered, subscription, free
+                         * @enum {string}
+                         */
+                        pricingModel: "per-request" | "tiered" | "subscription" | "free";
+                        /** @description Cost per unit (request, tier step) */
+                        unitCost: number | null;
+                        /** @description ISO 4217 currency of the amounts */
+                        currency: string | null;
+                        /** @description Budget per month */
+                        monthlyBudget: number | null;
+                        /** @description Share of the budget at which someone is alerted */
+                        alertAtPercent: number | null;
+                        /** @description Spend so far this month (reported by billing) */
+                        currentMonthSpend: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_api_cost_tracking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_api_cost_tracking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /**
+                     * Format: uuid
+                     * @description The API
+                     */
+                    apiId?: string;
+                    /**
+                     * @description How it is billed: per-request, tiered, subscription, free
+                     * @enum {string}
+                     */
+                    pricingModel?: "per-request" | "tiered" | "subscription" | "free";
+                    /** @description Cost per unit (request, tier step) */
+                    unitCost?: number | null;
+                    /** @description ISO 4217 currency of the amounts */
+                    currency?: string | null;
+                    /** @description Budget per month */
+                    monthlyBudget?: number | null;
+                    /** @description Share of the budget at which someone is alerted */
+                    alertAtPercent?: number | null;
+                    /** @description Spend so far this month (reported by billing) */
+                    currentMonthSpend?: number | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The API
+                         */
+                        apiId: string;
+                        /**
+                         * @description How it is billed: per-request, tiered, subscription, free
+                         * @enum {string}
+                         */
+                        pricingModel: "per-request" | "tiered" | "subscription" | "free";
+                        /** @description Cost per unit (request, tier step) */
+                        unitCost: number | null;
+                        /** @description ISO 4217 currency of the amounts */
+                        currency: string | null;
+                        /** @description Budget per month */
+                        monthlyBudget: number | null;
+                        /** @description Share of the budget at which someone is alerted */
+                        alertAtPercent: number | null;
+                        /** @description Spend so far this month (reported by billing) */
+                        currentMonthSpend: number | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_background_jobs_job_queues: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, system. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description system equals (one of pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other) */
+                "filter[system]"?: string;
+                /** @description system differs from (one of pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other) */
+                "filter[system][ne]"?: string;
+                /** @description system is one of a comma-separated list (one of pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other) */
+                "filter[system][in]"?: string;
+                /** @description concurrency equals */
+                "filter[concurrency]"?: string;
+                /** @description concurrency differs from */
+                "filter[concurrency][ne]"?: string;
+                /** @description concurrency is one of a comma-separated list */
+                "filter[concurrency][in]"?: string;
+                /** @description concurrency ≥ value */
+                "filter[concurrency][gte]"?: string;
+                /** @description concurrency ≤ value */
+                "filter[concurrency][lte]"?: string;
+                /** @description visibilityTimeoutSeconds equals */
+                "filter[visibilityTimeoutSeconds]"?: string;
+                /** @description visibilityTimeoutSeconds differs from */
+                "filter[visibilityTimeoutSeconds][ne]"?: string;
+                /** @description visibilityTimeoutSeconds is one of a comma-separated list */
+                "filter[visibilityTimeoutSeconds][in]"?: string;
+                /** @description visibilityTimeoutSeconds ≥ value */
+                "filter[visibilityTimeoutSeconds][gte]"?: string;
+                /** @description visibilityTimeoutSeconds ≤ value */
+                "filter[visibilityTimeoutSeconds][lte]"?: string;
+                /** @description owner equals */
+                "filter[owner]"?: string;
+                /** @description owner differs from */
+                "filter[owner][ne]"?: string;
+                /** @description owner is one of a comma-separated list */
+                "filter[owner][in]"?: string;
+                /** @description owner contains this text (case-insensitive) */
+                "filter[owner][contains]"?: string;
+                /** @description true: owner is empty; false: it is set */
+                "filter[owner][isNull]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /**
+                             * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+                             * @enum {string}
+                             */
+                            system: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+                            /** @description What runs on this queue and why it is separate (empty when not written yet) */
+                            description: string;
+                            /** @description Jobs processed at once per worker */
+                            concurrency: number | null;
+                            /** @description How long a claimed job stays hidden before another worker may take it */
+                            visibilityTimeoutSeconds: number | null;
+                            /** @description Team or person who owns the queue */
+                            owner: string | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_job_queues: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanJobQueuesCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+                         * @enum {string}
+                         */
+                        system: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+                        /** @description What runs on this queue and why it is separate (empty when not written yet) */
+                        description: string;
+                        /** @description Jobs processed at once per worker */
+                        concurrency: number | null;
+                        /** @description How long a claimed job stays hidden before another worker may take it */
+                        visibilityTimeoutSeconds: number | null;
+                        /** @description Team or person who owns the queue */
+                        owner: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_job_queues: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+                         * @enum {string}
+                         */
+                        system: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+                        /** @description What runs on this queue and why it is separate (empty when not written yet) */
+                        description: string;
+                        /** @description Jobs processed at once per worker */
+                        concurrency: number | null;
+                        /** @description How long a claimed job stays hidden before another worker may take it */
+                        visibilityTimeoutSeconds: number | null;
+                        /** @description Team or person who owns the queue */
+                        owner: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_job_queues: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_job_queues: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /**
+                     * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+                     * @enum {string}
+                     */
+                    system?: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+                    /** @description What runs on this queue and why it is separate (empty when not written yet) */
+                    description?: string;
+                    /** @description Jobs processed at once per worker */
+                    concurrency?: number | null;
+                    /** @description How long a claimed job stays hidden before another worker may take it */
+                    visibilityTimeoutSeconds?: number | null;
+                    /** @description Team or person who owns the queue */
+                    owner?: string | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * @description The queue system: pg-boss, bullmq, sidekiq, celery, sqs, rabbitmq, kafka, cloud-tasks, other
+                         * @enum {string}
+                         */
+                        system: "pg-boss" | "bullmq" | "sidekiq" | "celery" | "sqs" | "rabbitmq" | "kafka" | "cloud-tasks" | "other";
+                        /** @description What runs on this queue and why it is separate (empty when not written yet) */
+                        description: string;
+                        /** @description Jobs processed at once per worker */
+                        concurrency: number | null;
+                        /** @description How long a claimed job stays hidden before another worker may take it */
+                        visibilityTimeoutSeconds: number | null;
+                        /** @description Team or person who owns the queue */
+                        owner: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_background_jobs_job_types: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, priority. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description queueId equals */
+                "filter[queueId]"?: string;
+                /** @description queueId differs from */
+                "filter[queueId][ne]"?: string;
+                /** @description queueId is one of a comma-separated list */
+                "filter[queueId][in]"?: string;
+                /** @description true: queueId is empty; false: it is set */
+                "filter[queueId][isNull]"?: string;
+                /** @description priority equals (one of critical, high, normal, low) */
+                "filter[priority]"?: string;
+                /** @description priority differs from (one of critical, high, normal, low) */
+                "filter[priority][ne]"?: string;
+                /** @description priority is one of a comma-separated list (one of critical, high, normal, low) */
+                "filter[priority][in]"?: string;
+                /** @description idempotency equals (one of naturally-idempotent, idempotency-key, not-idempotent) */
+                "filter[idempotency]"?: string;
+                /** @description idempotency differs from (one of naturally-idempotent, idempotency-key, not-idempotent) */
+                "filter[idempotency][ne]"?: string;
+                /** @description idempotency is one of a comma-separated list (one of naturally-idempotent, idempotency-key, not-idempotent) */
+                "filter[idempotency][in]"?: string;
+                /** @description true: idempotency is empty; false: it is set */
+                "filter[idempotency][isNull]"?: string;
+                /** @description idempotencyKey equals */
+                "filter[idempotencyKey]"?: string;
+                /** @description idempotencyKey differs from */
+                "filter[idempotencyKey][ne]"?: string;
+                /** @description idempotencyKey is one of a comma-separated list */
+                "filter[idempotencyKey][in]"?: string;
+                /** @description idempotencyKey contains this text (case-insensitive) */
+                "filter[idempotencyKey][contains]"?: string;
+                /** @description true: idempotencyKey is empty; false: it is set */
+                "filter[idempotencyKey][isNull]"?: string;
+                /** @description timeoutSeconds equals */
+                "filter[timeoutSeconds]"?: string;
+                /** @description timeoutSeconds differs from */
+                "filter[timeoutSeconds][ne]"?: string;
+                /** @description timeoutSeconds is one of a comma-separated list */
+                "filter[timeoutSeconds][in]"?: string;
+                /** @description timeoutSeconds ≥ value */
+                "filter[timeoutSeconds][gte]"?: string;
+                /** @description timeoutSeconds ≤ value */
+                "filter[timeoutSeconds][lte]"?: string;
+                /** @description retryPolicyId equals */
+                "filter[retryPolicyId]"?: string;
+                /** @description retryPolicyId differs from */
+                "filter[retryPolicyId][ne]"?: string;
+                /** @description retryPolicyId is one of a comma-separated list */
+                "filter[retryPolicyId][in]"?: string;
+                /** @description true: retryPolicyId is empty; false: it is set */
+                "filter[retryPolicyId][isNull]"?: string;
+                /** @description deadLetterHandlingId equals */
+                "filter[deadLetterHandlingId]"?: string;
+                /** @description deadLetterHandlingId differs from */
+                "filter[deadLetterHandlingId][ne]"?: string;
+                /** @description deadLetterHandlingId is one of a comma-separated list */
+                "filter[deadLetterHandlingId][in]"?: string;
+                /** @description true: deadLetterHandlingId is empty; false: it is set */
+                "filter[deadLetterHandlingId][isNull]"?: string;
+                /** @description owner equals */
+                "filter[owner]"?: string;
+                /** @description owner differs from */
+                "filter[owner][ne]"?: string;
+                /** @description owner is one of a comma-separated list */
+                "filter[owner][in]"?: string;
+                /** @description owner contains this text (case-insensitive) */
+                "filter[owner][contains]"?: string;
+                /** @description true: owner is empty; false: it is set */
+                "filter[owner][isNull]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /** @description What the job does and what triggers it (empty when not written yet) */
+                            description: string;
+                            /** @description The queue it runs on */
+                            queueId: string | null;
+                            /**
+                             * @description Priority within its queue: critical, high, normal, low
+                             * @enum {string}
+                             */
+                            priority: "critical" | "high" | "normal" | "low";
+                            /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+                            idempotency: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+                            /** @description What makes two runs the same job (for idempotency-key) */
+                            idempotencyKey: string | null;
+                            /** @description How long one run may take before it is failed */
+                            timeoutSeconds: number | null;
+                            /** @description How it is retried */
+                            retryPolicyId: string | null;
+                            /** @description Where it goes when retries are exhausted */
+                            deadLetterHandlingId: string | null;
+                            /** @description Team or person who owns the job */
+                            owner: string | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_job_types: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanJobTypesCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /** @description What the job does and what triggers it (empty when not written yet) */
+                        description: string;
+                        /** @description The queue it runs on */
+                        queueId: string | null;
+                        /**
+                         * @description Priority within its queue: critical, high, normal, low
+                         * @enum {string}
+                         */
+                        priority: "critical" | "high" | "normal" | "low";
+                        /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+                        idempotency: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+                        /** @description What makes two runs the same job (for idempotency-key) */
+                        idempotencyKey: string | null;
+                        /** @description How long one run may take before it is failed */
+                        timeoutSeconds: number | null;
+                        /** @description How it is retried */
+                        retryPolicyId: string | null;
+                        /** @description Where it goes when retries are exhausted */
+                        deadLetterHandlingId: string | null;
+                        /** @description Team or person who owns the job */
+                        owner: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_job_types: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /** @description What the job does and what triggers it (empty when not written yet) */
+                        description: string;
+                        /** @description The queue it runs on */
+                        queueId: string | null;
+                        /**
+                         * @description Priority within its queue: critical, high, normal, low
+                         * @enum {string}
+                         */
+                        priority: "critical" | "high" | "normal" | "low";
+                        /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+                        idempotency: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+                        /** @description What makes two runs the same job (for idempotency-key) */
+                        idempotencyKey: string | null;
+                        /** @description How long one run may take before it is failed */
+                        timeoutSeconds: number | null;
+                        /** @description How it is retried */
+                        retryPolicyId: string | null;
+                        /** @description Where it goes when retries are exhausted */
+                        deadLetterHandlingId: string | null;
+                        /** @description Team or person who owns the job */
+                        owner: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_job_types: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_job_types: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /** @description What the job does and what triggers it (empty when not written yet) */
+                    description?: string;
+                    /** @description The queue it runs on */
+                    queueId?: string | null;
+                    /**
+                     * @description Priority within its queue: critical, high, normal, low
+                     * @enum {string}
+                     */
+                    priority?: "critical" | "high" | "normal" | "low";
+                    /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+                    idempotency?: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+                    /** @description What makes two runs the same job (for idempotency-key) */
+                    idempotencyKey?: string | null;
+                    /** @description How long one run may take before it is failed */
+                    timeoutSeconds?: number | null;
+                    /** @description How it is retried */
+                    retryPolicyId?: string | null;
+                    /** @description Where it goes when retries are exhausted */
+                    deadLetterHandlingId?: string | null;
+                    /** @description Team or person who owns the job */
+                    owner?: string | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /** @description What the job does and what triggers it (empty when not written yet) */
+                        description: string;
+                        /** @description The queue it runs on */
+                        queueId: string | null;
+                        /**
+                         * @description Priority within its queue: critical, high, normal, low
+                         * @enum {string}
+                         */
+                        priority: "critical" | "high" | "normal" | "low";
+                        /** @description Whether running it twice is safe, and how: naturally-idempotent, idempotency-key, not-idempotent */
+                        idempotency: ("naturally-idempotent" | "idempotency-key" | "not-idempotent") | null;
+                        /** @description What makes two runs the same job (for idempotency-key) */
+                        idempotencyKey: string | null;
+                        /** @description How long one run may take before it is failed */
+                        timeoutSeconds: number | null;
+                        /** @description How it is retried */
+                        retryPolicyId: string | null;
+                        /** @description Where it goes when retries are exhausted */
+                        deadLetterHandlingId: string | null;
+                        /** @description Team or person who owns the job */
+                        owner: string | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_background_jobs_retry_policies: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, strategy, maxAttempts. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description strategy equals (one of exponential, linear, fixed, none) */
+                "filter[strategy]"?: string;
+                /** @description strategy differs from (one of exponential, linear, fixed, none) */
+                "filter[strategy][ne]"?: string;
+                /** @description strategy is one of a comma-separated list (one of exponential, linear, fixed, none) */
+                "filter[strategy][in]"?: string;
+                /** @description maxAttempts equals */
+                "filter[maxAttempts]"?: string;
+                /** @description maxAttempts differs from */
+                "filter[maxAttempts][ne]"?: string;
+                /** @description maxAttempts is one of a comma-separated list */
+                "filter[maxAttempts][in]"?: string;
+                /** @description maxAttempts ≥ value */
+                "filter[maxAttempts][gte]"?: string;
+                /** @description maxAttempts ≤ value */
+                "filter[maxAttempts][lte]"?: string;
+                /** @description initialDelaySeconds equals */
+                "filter[initialDelaySeconds]"?: string;
+                /** @description initialDelaySeconds differs from */
+                "filter[initialDelaySeconds][ne]"?: string;
+                /** @description initialDelaySeconds is one of a comma-separated list */
+                "filter[initialDelaySeconds][in]"?: string;
+                /** @description initialDelaySeconds ≥ value */
+                "filter[initialDelaySeconds][gte]"?: string;
+                /** @description initialDelaySeconds ≤ value */
+                "filter[initialDelaySeconds][lte]"?: string;
+                /** @description maxDelaySeconds equals */
+                "filter[maxDelaySeconds]"?: string;
+                /** @description maxDelaySeconds differs from */
+                "filter[maxDelaySeconds][ne]"?: string;
+                /** @description maxDelaySeconds is one of a comma-separated list */
+                "filter[maxDelaySeconds][in]"?: string;
+                /** @description maxDelaySeconds ≥ value */
+                "filter[maxDelaySeconds][gte]"?: string;
+                /** @description maxDelaySeconds ≤ value */
+                "filter[maxDelaySeconds][lte]"?: string;
+                /** @description jitter equals */
+                "filter[jitter]"?: string;
+                /** @description retryOn includes this element */
+                "filter[retryOn][contains]"?: string;
+                /** @description retryOn includes at least one of a comma-separated list */
+                "filter[retryOn][any]"?: string;
+                /** @description retryOn includes every element of a comma-separated list */
+                "filter[retryOn][all]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /**
+                             * @description Backoff between attempts: exponential, linear, fixed, none
+                             * @enum {string}
+                             */
+                            strategy: "exponential" | "linear" | "fixed" | "none";
+                            /** @description Attempts in all, the first included */
+                            maxAttempts: number;
+                            /** @description Delay before the first retry */
+                            initialDelaySeconds: number | null;
+                            /** @description Longest delay between retries */
+                            maxDelaySeconds: number | null;
+                            /** @description Whether delays are randomised so retries do not arrive together */
+                            jitter: boolean;
+                            /** @description Error classes that are retried (empty: every error) */
+                            retryOn: string[];
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_retry_policies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRetryPoliciesCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * @description Backoff between attempts: exponential, linear, fixed, none
+                         * @enum {string}
+                         */
+                        strategy: "exponential" | "linear" | "fixed" | "none";
+                        /** @description Attempts in all, the first included */
+                        maxAttempts: number;
+                        /** @description Delay before the first retry */
+                        initialDelaySeconds: number | null;
+                        /** @description Longest delay between retries */
+                        maxDelaySeconds: number | null;
+                        /** @description Whether delays are randomised so retries do not arrive together */
+                        jitter: boolean;
+                        /** @description Error classes that are retried (empty: every error) */
+                        retryOn: string[];
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_retry_policies: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * @description Backoff between attempts: exponential, linear, fixed, none
+                         * @enum {string}
+                         */
+                        strategy: "exponential" | "linear" | "fixed" | "none";
+                        /** @description Attempts in all, the first included */
+                        maxAttempts: number;
+                        /** @description Delay before the first retry */
+                        initialDelaySeconds: number | null;
+                        /** @description Longest delay between retries */
+                        maxDelaySeconds: number | null;
+                        /** @description Whether delays are randomised so retries do not arrive together */
+                        jitter: boolean;
+                        /** @description Error classes that are retried (empty: every error) */
+                        retryOn: string[];
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_retry_policies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_retry_policies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /**
+                     * @description Backoff between attempts: exponential, linear, fixed, none
+                     * @enum {string}
+                     */
+                    strategy?: "exponential" | "linear" | "fixed" | "none";
+                    /** @description Attempts in all, the first included */
+                    maxAttempts?: number;
+                    /** @description Delay before the first retry */
+                    initialDelaySeconds?: number | null;
+                    /** @description Longest delay between retries */
+                    maxDelaySeconds?: number | null;
+                    /** @description Whether delays are randomised so retries do not arrive together */
+                    jitter?: boolean;
+                    /** @description Error classes that are retried (empty: every error) */
+                    retryOn?: string[];
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * @description Backoff between attempts: exponential, linear, fixed, none
+                         * @enum {string}
+                         */
+                        strategy: "exponential" | "linear" | "fixed" | "none";
+                        /** @description Attempts in all, the first included */
+                        maxAttempts: number;
+                        /** @description Delay before the first retry */
+                        initialDelaySeconds: number | null;
+                        /** @description Longest delay between retries */
+                        maxDelaySeconds: number | null;
+                        /** @description Whether delays are randomised so retries do not arrive together */
+                        jitter: boolean;
+                        /** @description Error classes that are retried (empty: every error) */
+                        retryOn: string[];
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_background_jobs_dead_letter_handling: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name, destination. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description destination equals */
+                "filter[destination]"?: string;
+                /** @description destination differs from */
+                "filter[destination][ne]"?: string;
+                /** @description destination is one of a comma-separated list */
+                "filter[destination][in]"?: string;
+                /** @description destination contains this text (case-insensitive) */
+                "filter[destination][contains]"?: string;
+                /** @description alertChannel equals */
+                "filter[alertChannel]"?: string;
+                /** @description alertChannel differs from */
+                "filter[alertChannel][ne]"?: string;
+                /** @description alertChannel is one of a comma-separated list */
+                "filter[alertChannel][in]"?: string;
+                /** @description alertChannel contains this text (case-insensitive) */
+                "filter[alertChannel][contains]"?: string;
+                /** @description true: alertChannel is empty; false: it is set */
+                "filter[alertChannel][isNull]"?: string;
+                /** @description retentionDays equals */
+                "filter[retentionDays]"?: string;
+                /** @description retentionDays differs from */
+                "filter[retentionDays][ne]"?: string;
+                /** @description retentionDays is one of a comma-separated list */
+                "filter[retentionDays][in]"?: string;
+                /** @description retentionDays ≥ value */
+                "filter[retentionDays][gte]"?: string;
+                /** @description retentionDays ≤ value */
+                "filter[retentionDays][lte]"?: string;
+                /** @description replayable equals */
+                "filter[replayable]"?: string;
+                /** @description lastReplayTestedAt ≥ value (ISO 8601 date or time) */
+                "filter[lastReplayTestedAt][gte]"?: string;
+                /** @description lastReplayTestedAt ≤ value (ISO 8601 date or time) */
+                "filter[lastReplayTestedAt][lte]"?: string;
+                /** @description true: lastReplayTestedAt is empty; false: it is set */
+                "filter[lastReplayTestedAt][isNull]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /** @description Where dead jobs are kept (a queue, a table) */
+                            destination: string;
+                            /** @description Where people are told a job died */
+                            alertChannel: string | null;
+                            /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+                            reviewProcess: string;
+                            /** @description How long dead jobs are kept */
+                            retentionDays: number | null;
+                            /** @description Whether dead jobs can be replayed once the cause is fixed */
+                            replayable: boolean | null;
+                            /** @description When replaying a dead job was last tried for real (ISO 8601) */
+                            lastReplayTestedAt: (string) | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_dead_letter_handling: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanDeadLetterHandlingCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /** @description Where dead jobs are kept (a queue, a table) */
+                        destination: string;
+                        /** @description Where people are told a job died */
+                        alertChannel: string | null;
+                        /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+                        reviewProcess: string;
+                        /** @description How long dead jobs are kept */
+                        retentionDays: number | null;
+                        /** @description Whether dead jobs can be replayed once the cause is fixed */
+                        replayable: boolean | null;
+                        /** @description When replaying a dead job was last tried for real (ISO 8601) */
+                        lastReplayTestedAt: (string) | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_dead_letter_handling: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /** @description Where dead jobs are kept (a queue, a table) */
+                        destination: string;
+                        /** @description Where people are told a job died */
+                        alertChannel: string | null;
+                        /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+                        reviewProcess: string;
+                        /** @description How long dead jobs are kept */
+                        retentionDays: number | null;
+                        /** @description Whether dead jobs can be replayed once the cause is fixed */
+                        replayable: boolean | null;
+                        /** @description When replaying a dead job was last tried for real (ISO 8601) */
+                        lastReplayTestedAt: (string) | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_dead_letter_handling: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_dead_letter_handling: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /** @description Where dead jobs are kept (a queue, a table) */
+                    destination?: string;
+                    /** @description Where people are told a job died */
+                    alertChannel?: string | null;
+                    /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+                    reviewProcess?: string;
+                    /** @description How long dead jobs are kept */
+                    retentionDays?: number | null;
+                    /** @description Whether dead jobs can be replayed once the cause is fixed */
+                    replayable?: boolean | null;
+                    /** @description When replaying a dead job was last tried for real (ISO 8601) */
+                    lastReplayTestedAt?: string | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /** @description Where dead jobs are kept (a queue, a table) */
+                        destination: string;
+                        /** @description Where people are told a job died */
+                        alertChannel: string | null;
+                        /** @description Who reviews dead jobs, how often, and how they decide to replay or drop (empty when not written yet) */
+                        reviewProcess: string;
+                        /** @description How long dead jobs are kept */
+                        retentionDays: number | null;
+                        /** @description Whether dead jobs can be replayed once the cause is fixed */
+                        replayable: boolean | null;
+                        /** @description When replaying a dead job was last tried for real (ISO 8601) */
+                        lastReplayTestedAt: (string) | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_background_jobs_scheduled_jobs: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, updatedAt, name. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description createdAt ≥ value (ISO 8601 date or time) */
+                "filter[createdAt][gte]"?: string;
+                /** @description createdAt ≤ value (ISO 8601 date or time) */
+                "filter[createdAt][lte]"?: string;
+                /** @description updatedAt ≥ value (ISO 8601 date or time) */
+                "filter[updatedAt][gte]"?: string;
+                /** @description updatedAt ≤ value (ISO 8601 date or time) */
+                "filter[updatedAt][lte]"?: string;
+                /** @description name equals */
+                "filter[name]"?: string;
+                /** @description name differs from */
+                "filter[name][ne]"?: string;
+                /** @description name is one of a comma-separated list */
+                "filter[name][in]"?: string;
+                /** @description name contains this text (case-insensitive) */
+                "filter[name][contains]"?: string;
+                /** @description jobTypeId equals */
+                "filter[jobTypeId]"?: string;
+                /** @description jobTypeId differs from */
+                "filter[jobTypeId][ne]"?: string;
+                /** @description jobTypeId is one of a comma-separated list */
+                "filter[jobTypeId][in]"?: string;
+                /** @description cron equals */
+                "filter[cron]"?: string;
+                /** @description cron differs from */
+                "filter[cron][ne]"?: string;
+                /** @description cron is one of a comma-separated list */
+                "filter[cron][in]"?: string;
+                /** @description cron contains this text (case-insensitive) */
+                "filter[cron][contains]"?: string;
+                /** @description true: cron is empty; false: it is set */
+                "filter[cron][isNull]"?: string;
+                /** @description timezone equals */
+                "filter[timezone]"?: string;
+                /** @description timezone differs from */
+                "filter[timezone][ne]"?: string;
+                /** @description timezone is one of a comma-separated list */
+                "filter[timezone][in]"?: string;
+                /** @description timezone contains this text (case-insensitive) */
+                "filter[timezone][contains]"?: string;
+                /** @description true: timezone is empty; false: it is set */
+                "filter[timezone][isNull]"?: string;
+                /** @description overlapPolicy equals (one of skip, queue, allow) */
+                "filter[overlapPolicy]"?: string;
+                /** @description overlapPolicy differs from (one of skip, queue, allow) */
+                "filter[overlapPolicy][ne]"?: string;
+                /** @description overlapPolicy is one of a comma-separated list (one of skip, queue, allow) */
+                "filter[overlapPolicy][in]"?: string;
+                /** @description true: overlapPolicy is empty; false: it is set */
+                "filter[overlapPolicy][isNull]"?: string;
+                /** @description missedRunAlert equals */
+                "filter[missedRunAlert]"?: string;
+                /** @description lastRunAt ≥ value (ISO 8601 date or time) */
+                "filter[lastRunAt][gte]"?: string;
+                /** @description lastRunAt ≤ value (ISO 8601 date or time) */
+                "filter[lastRunAt][lte]"?: string;
+                /** @description true: lastRunAt is empty; false: it is set */
+                "filter[lastRunAt][isNull]"?: string;
+                /** @description lastRunStatus equals (one of succeeded, failed) */
+                "filter[lastRunStatus]"?: string;
+                /** @description lastRunStatus differs from (one of succeeded, failed) */
+                "filter[lastRunStatus][ne]"?: string;
+                /** @description lastRunStatus is one of a comma-separated list (one of succeeded, failed) */
+                "filter[lastRunStatus][in]"?: string;
+                /** @description true: lastRunStatus is empty; false: it is set */
+                "filter[lastRunStatus][isNull]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            /** @description Name, as people quote it */
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @description The job type it starts
+                             */
+                            jobTypeId: string;
+                            /** @description Cron expression (five fields) */
+                            cron: string | null;
+                            /** @description IANA time zone the expression is read in */
+                            timezone: string | null;
+                            /** @description What happens when the previous run is still going: skip, queue, allow */
+                            overlapPolicy: ("skip" | "queue" | "allow") | null;
+                            /** @description Whether a missed or failed run alerts someone */
+                            missedRunAlert: boolean | null;
+                            /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+                            lastRunAt: (string) | null;
+                            /** @description How its last run ended: succeeded, failed */
+                            lastRunStatus: ("succeeded" | "failed") | null;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_scheduled_jobs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanScheduledJobsCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The job type it starts
+                         */
+                        jobTypeId: string;
+                        /** @description Cron expression (five fields) */
+                        cron: string | null;
+                        /** @description IANA time zone the expression is read in */
+                        timezone: string | null;
+                        /** @description What happens when the previous run is still going: skip, queue, allow */
+                        overlapPolicy: ("skip" | "queue" | "allow") | null;
+                        /** @description Whether a missed or failed run alerts someone */
+                        missedRunAlert: boolean | null;
+                        /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+                        lastRunAt: (string) | null;
+                        /** @description How its last run ended: succeeded, failed */
+                        lastRunStatus: ("succeeded" | "failed") | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_scheduled_jobs: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The job type it starts
+                         */
+                        jobTypeId: string;
+                        /** @description Cron expression (five fields) */
+                        cron: string | null;
+                        /** @description IANA time zone the expression is read in */
+                        timezone: string | null;
+                        /** @description What happens when the previous run is still going: skip, queue, allow */
+                        overlapPolicy: ("skip" | "queue" | "allow") | null;
+                        /** @description Whether a missed or failed run alerts someone */
+                        missedRunAlert: boolean | null;
+                        /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+                        lastRunAt: (string) | null;
+                        /** @description How its last run ended: succeeded, failed */
+                        lastRunStatus: ("succeeded" | "failed") | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_scheduled_jobs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_scheduled_jobs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, as people quote it */
+                    name?: string;
+                    /**
+                     * Format: uuid
+                     * @description The job type it starts
+                     */
+                    jobTypeId?: string;
+                    /** @description Cron expression (five fields) */
+                    cron?: string | null;
+                    /** @description IANA time zone the expression is read in */
+                    timezone?: string | null;
+                    /** @description What happens when the previous run is still going: skip, queue, allow */
+                    overlapPolicy?: ("skip" | "queue" | "allow") | null;
+                    /** @description Whether a missed or failed run alerts someone */
+                    missedRunAlert?: boolean | null;
+                    /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+                    lastRunAt?: string | null;
+                    /** @description How its last run ended: succeeded, failed */
+                    lastRunStatus?: ("succeeded" | "failed") | null;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        /** @description Name, as people quote it */
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The job type it starts
+                         */
+                        jobTypeId: string;
+                        /** @description Cron expression (five fields) */
+                        cron: string | null;
+                        /** @description IANA time zone the expression is read in */
+                        timezone: string | null;
+                        /** @description What happens when the previous run is still going: skip, queue, allow */
+                        overlapPolicy: ("skip" | "queue" | "allow") | null;
+                        /** @description Whether a missed or failed run alerts someone */
+                        missedRunAlert: boolean | null;
+                        /** @description When it last ran (reported by the scheduler) (ISO 8601) */
+                        lastRunAt: (string) | null;
+                        /** @description How its last run ended: succeeded, failed */
+                        lastRunStatus: ("succeeded" | "failed") | null;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanImportInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: {
+                            [key: string]: {
+                                ref?: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_readiness_waivers: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, expiresAt. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description checkId equals */
+                "filter[checkId]"?: string;
+                /** @description checkId is one of a comma-separated list */
+                "filter[checkId][in]"?: string;
+                /** @description expiresAt ≥ value (ISO 8601 date or time) */
+                "filter[expiresAt][gte]"?: string;
+                /** @description expiresAt ≤ value (ISO 8601 date or time) */
+                "filter[expiresAt][lte]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            checkId: string;
+                            reason: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** @description Not expired yet */
+                            active: boolean;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_readiness_waiver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadinessWaiverCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        checkId: string;
+                        reason: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** @description Not expired yet */
+                        active: boolean;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_readiness_waiver: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        checkId: string;
+                        reason: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** @description Not expired yet */
+                        active: boolean;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_readiness_waiver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_readiness_waiver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the check may fail for now, and what makes it acceptable */
+                    reason?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the waiver ends (at most a year ahead); the check counts again after it
+                     */
+                    expiresAt?: string;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        checkId: string;
+                        reason: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** @description Not expired yet */
+                        active: boolean;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_readiness_disabled_checks: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, checkId. Default -createdAt */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description checkId equals */
+                "filter[checkId]"?: string;
+                /** @description checkId is one of a comma-separated list */
+                "filter[checkId][in]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            checkId: string;
+                            reason: string;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_readiness_disabled_check: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadinessDisabledCheckCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        checkId: string;
+                        reason: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_readiness_disabled_check: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        checkId: string;
+                        reason: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_readiness_disabled_check: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_readiness_disabled_check: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why this check does not matter in this workspace */
+                    reason?: string;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        checkId: string;
+                        reason: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_readiness_not_applicable_areas: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Comma-separated fields, '-' for descending. Sortable: createdAt, area. Default area */
+                sort?: string;
+                /** @description Words that must all appear in the searchable fields */
+                q?: string;
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+                /** @description area equals */
+                "filter[area]"?: string;
+                /** @description area is one of a comma-separated list */
+                "filter[area][in]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7, time-ordered
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Increases by one on every change; send it back (or If-Match) to update */
+                            version: number;
+                            area: string;
+                            reason: string;
+                            /** @description Custom fields, with ?include=metadata */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_area_exclusion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: a repeated key returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanAreaExclusionCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        area: string;
+                        reason: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_area_exclusion: {
+        parameters: {
+            query?: {
+                /** @description `metadata`: add each record's metadata (custom fields) as `metadata: { key: value }` */
+                include?: "metadata";
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        area: string;
+                        reason: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_area_exclusion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_area_exclusion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; answers 412 if the resource changed since */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The project id */
+                projectId: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the project needs no plan in this area */
+                    reason?: string;
+                    /** @description The version you read; answers 412 if it changed since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7, time-ordered
+                         */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                        /** @description Increases by one on every change; send it back (or If-Match) to update */
+                        version: number;
+                        area: string;
+                        reason: string;
+                        /** @description Custom fields, with ?include=metadata */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state / This transition is not allowed from the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_readiness: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated area slugs to evaluate only those (the score is then not recorded) */
+                area?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessScorecard"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_readiness_history: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ReadinessHistoryEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_readiness_checks: {
+        parameters: {
+            query?: {
+                /** @description Only this area */
+                area?: string;
+                /** @description Only this level */
+                level?: "bronze" | "silver" | "gold";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ReadinessCheck"][];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_areas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            number: number;
+                            slug: string;
+                            key: string;
+                            title: string;
+                            summary: string;
+                            tables: {
+                                name: string;
+                                slug: string;
+                                purpose: string;
+                            }[];
+                            checks: string[];
+                        }[];
+                        nextCursor: null;
                     };
                 };
             };
