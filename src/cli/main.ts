@@ -4,6 +4,7 @@ import { registerDecisionCommands } from './decision-commands.ts';
 import { registerIdentityCommands } from './identity-commands.ts';
 import { registerPlanCommands } from './plan-commands.ts';
 import { registerPrdCommands } from './prd-commands.ts';
+import { registerSearchCommands } from './search-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 
 /** The `shipshape` command line: `shipshape <noun> <verb>`, `--json` everywhere. */
@@ -18,6 +19,7 @@ export function buildCli(): Command {
   registerDecisionCommands(program);
   registerIdentityCommands(program);
   registerPlanCommands(program);
+  registerSearchCommands(program);
   return program;
 }
 
