@@ -28,6 +28,15 @@ function random(seed: number): () => number {
   };
 }
 
+function shuffled<T>(items: T[], next: () => number): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(next() * (index + 1));
+    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
+  }
+  return copy;
+}
+
 /** Pronounceable made-up words: the long tail of a real vocabulary (names, jargon). */
 function syntheticWords(count: number, next: () => number): string[] {
   const consonants = 'bcdfghklmnprstvz';
@@ -53,9 +62,10 @@ export interface Seeded {
 /** Creates a workspace with `count` entities (half projects, half decisions) and indexes them. */
 export async function seedSearch(handle: DatabaseHandle, count: number): Promise<Seeded> {
   const next = random(42);
-  const vocabulary = [...domainWords, ...syntheticWords(3000, next)];
-  // Skewed choice: domain words are common, synthetic ones form a long tail.
-  const word = () => vocabulary[Math.floor(vocabulary.length * next() ** 2.5)] as string;
+  // A Zipf-like skew over a shuffled vocabulary: the most frequent word is in about a fifth of the
+  // documents, most words in a few hundred, the synthetic tail in a handful.
+  const vocabulary = shuffled(domainWords, next).concat(syntheticWords(3000, next));
+  const word = () => vocabulary[Math.floor(vocabulary.length * next() ** 1.6)] as string;
   const words = (min: number, max: number) =>
     Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, word).join(' ');
   const tags = () =>

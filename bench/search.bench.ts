@@ -6,6 +6,7 @@
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/search.bench.ts
 //   BENCH_SIZES=10000,100000 BENCH_PGLITE_MAX=100000 BENCH_REPEATS=20
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
 import { systemContext } from '../src/core/auth/context.ts';
 import { type DatabaseHandle, openDatabase } from '../src/db/connection.ts';
@@ -66,7 +67,9 @@ async function benchDatabase(name: string, handle: DatabaseHandle, entities: num
   const seedStarted = performance.now();
   const seeded = await seedSearch(handle, entities);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
-  if (handle.kind === 'postgres') await handle.exec('analyze');
+  // PostgreSQL's autovacuum would gather statistics soon after a load; PGlite has none, so both are
+  // analysed explicitly to compare like with like.
+  await handle.exec('analyze');
   const ctx = systemContext(seeded.workspaceId, seeded.userId);
   const db = handle.db;
   const row = (operation: string, figures: { p50: number; p95: number }) => ({
@@ -151,6 +154,7 @@ async function withPglite<T>(work: (handle: DatabaseHandle) => Promise<T>): Prom
   }
 }
 
+const loadBefore = os.loadavg()[0] ?? 0;
 const rows: Row[] = [];
 for (const entities of sizes) {
   if (entities <= pgliteMax)
@@ -165,6 +169,9 @@ for (const entities of sizes) {
 const format = (value: number) => value.toFixed(1);
 console.log(
   `Search: ${searchQueries.length} queries (${searchQueries.map((q) => `\`${q}\``).join(', ')}), suggest: ${suggestQueries.length} prefixes; ${repeats} rounds each after a warm-up; one workspace holding all entities (half projects, half decisions).\n`,
+);
+console.log(
+  `Machine: ${os.cpus().length} cores, shared with other work; load average ${loadBefore.toFixed(1)} at the start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at the end.\n`,
 );
 console.log('| database | entities | seed + index (s) | operation | p50 ms | p95 ms |');
 console.log('| --- | ---: | ---: | --- | ---: | ---: |');

@@ -18,6 +18,9 @@ export async function recordSearch(
     query: normalizeQuery(entry.q),
     resultCount: entry.resultCount,
     latencyMs: entry.latencyMs,
+    // The server's clock, like the default end of a report's period: a search is never later than
+    // a report asked for after it.
+    searchedAt: new Date(),
   });
 }
 

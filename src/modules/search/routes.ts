@@ -100,7 +100,8 @@ export function registerSearchRoutes(app: FastifyInstance, db: Database): void {
     async (request) => {
       const ctx = contextOf(request);
       authorize(ctx.actor, searchPermissions.analytics);
-      const to = request.query.to ? new Date(request.query.to) : new Date();
+      // The default end includes this very millisecond.
+      const to = request.query.to ? new Date(request.query.to) : new Date(Date.now() + 1);
       const from = request.query.from ? new Date(request.query.from) : new Date(to.getTime() - 30 * dayMs);
       return searchReport(db, ctx.workspaceId, from, to, request.query.limit);
     },

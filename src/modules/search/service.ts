@@ -85,6 +85,7 @@ function pathOf(definition: ResourceDefinition, id: string, projectId: string | 
 }
 
 type Facet = 'type' | 'status' | 'project' | 'tag';
+type FacetRow = { facet: string; value: string; count: number | string };
 
 interface Hit {
   entity_type: string;
@@ -125,32 +126,38 @@ export async function search(db: Database, ctx: RequestContext, parameters: Sear
     ? sql`(m.rank < ${after.rank}::real or (m.rank = ${after.rank}::real and m.entity_id > ${after.id}::uuid))`
     : sql`true`;
 
-  const hits = await rowsOf<Hit>(
-    db,
-    sql`with q as (select ${query} as query),
-    matched as (
-      select d.entity_type, d.entity_id, d.project_id, d.title, d.body, d.status, d.tags, d.config,
-        ts_rank_cd(d.document, q.query, 32) as rank
-      from search_documents d, q where ${where}),
-    page as (
-      select * from matched m where ${afterCondition}
-      order by m.rank desc, m.entity_id limit ${parameters.limit + 1})
-    select p.entity_type, p.entity_id, p.project_id, p.title, p.status, p.tags, p.rank::text as rank,
-      ts_headline(p.config, p.title, q.query, ${titleHeadlineOptions}) as title_highlight,
-      ts_headline(p.config, left(p.body, ${snippetSourceLength}), q.query, ${headlineOptions}) as snippet
-    from page p, q order by p.rank desc, p.entity_id`,
-  );
-  const facetRows = await rowsOf<{ facet: string; value: string; count: number | string }>(
-    db,
-    sql`with q as (select ${query} as query),
-    matched as (select d.entity_type, d.status, d.project_id, d.tags from search_documents d, q where ${where})
-    select 'type'::text as facet, entity_type as value, count(*) as count from matched group by entity_type
-    union all select 'status', status, count(*) from matched where status is not null group by status
-    union all select 'project', project_id::text, count(*) from matched where project_id is not null group by project_id
-    union all select * from (select 'tag'::text, tag, count(*) from matched, unnest(tags) as tag
-      group by tag order by 3 desc, 2 limit ${maxTagFacets}) tags`,
-  );
-
+  // One statement: the matches are found and ranked once, then paged and counted by facet. The
+  // planner tends to scan the whole table for frequent words, where the GIN bitmap is about twice
+  // as fast on a cached index (bench/RESULTS.md, ## search), so the index path is preferred here.
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+    return rowsOf<Hit & { facets: FacetRow[] | null }>(
+      tx,
+      sql`with q as (select ${query} as query),
+      matched as materialized (
+        select d.entity_type, d.entity_id, d.project_id, d.status, d.tags,
+          ts_rank_cd(d.document, q.query, 32) as rank
+        from search_documents d, q where ${where}),
+      page as (
+        select * from matched m where ${afterCondition}
+        order by m.rank desc, m.entity_id limit ${parameters.limit + 1}),
+      facets as (select coalesce(json_agg(f), '[]') as facets from (
+        select 'type'::text as facet, entity_type as value, count(*) as count from matched group by entity_type
+        union all select 'status', status, count(*) from matched where status is not null group by status
+        union all select 'project', project_id::text, count(*) from matched where project_id is not null group by project_id
+        union all select * from (select 'tag'::text, tag, count(*) from matched, unnest(tags) as tag
+          group by tag order by 3 desc, 2 limit ${maxTagFacets}) tags) f)
+      select f.facets, p.entity_type, p.entity_id, p.project_id, d.title, p.status, p.tags, p.rank::text as rank,
+        ts_headline(d.config, d.title, q.query, ${titleHeadlineOptions}) as title_highlight,
+        ts_headline(d.config, left(d.body, ${snippetSourceLength}), q.query, ${headlineOptions}) as snippet
+      from facets f cross join q
+        left join page p on true
+        left join search_documents d on d.entity_type = p.entity_type and d.entity_id = p.entity_id
+      order by p.rank desc, p.entity_id`,
+    );
+  });
+  const facetRows = rows[0]?.facets ?? [];
+  const hits = rows.filter((row) => row.entity_id);
   const byName = new Map(types.map((definition) => [definition.name, definition]));
   const hasMore = hits.length > parameters.limit;
   const shown = hasMore ? hits.slice(0, parameters.limit) : hits;

@@ -33,10 +33,12 @@ export async function saveLanguage(db: Database, ctx: RequestContext, language: 
   });
 }
 
-/** Rebuilds the workspace's index from the tables (after declarations changed), audited. */
+/** Rebuilds the workspace's index from the tables (after declarations changed or a bulk load), audited. */
 export async function rebuildIndex(db: Database, ctx: RequestContext) {
   return db.transaction(async (tx) => {
     const documents = await reindexWorkspace(tx, ctx.workspaceId);
+    // Fresh statistics for the planner: PGlite has no autovacuum to gather them after a large change.
+    await tx.execute(sql`analyze search_documents`);
     await appendEvent(tx, ctx, {
       eventType: 'search_index.rebuilt',
       aggregateType: 'search_index',
