@@ -267,3 +267,37 @@ describe('search settings and analytics', () => {
     expect((await search(caller, 'rebuild')).total).toBe(1);
   });
 });
+
+describe('resources declared by other modules', () => {
+  it('indexes plan tables and takes their metadata, with nothing written for them', async () => {
+    const caller = await t.newWorkspace();
+    const project = await newProject(caller, { name: 'Storefront' });
+    const flags = `/api/v1/projects/${project.id}/plan/feature-flags/feature-flags`;
+    const flag = await caller.post(flags, {
+      name: 'checkout-redesign',
+      kind: 'release',
+      description: 'Guards the redesigned checkout flow',
+    });
+    expect(flag.status, JSON.stringify(flag.body)).toBe(201);
+    const found = await search(caller, 'redesigned checkout', { type: 'plan_feature_flags' });
+    expect(found.data).toEqual([
+      expect.objectContaining({
+        id: flag.body.id,
+        type: 'plan_feature_flags',
+        status: 'planned',
+        projectId: project.id,
+        path: `${flags}/${flag.body.id}`,
+      }),
+    ]);
+    const metadata = await caller.put(`/api/v1/entities/plan_feature_flags/${flag.body.id}/metadata`, {
+      squad: 'web',
+    });
+    expect(metadata.status).toBe(200);
+    const listed = await caller.get(flags, { query: { 'filter[meta.squad]': 'web', include: 'metadata' } });
+    expect(listed.body.data.map((row: { id: string; metadata: unknown }) => [row.id, row.metadata])).toEqual([
+      [flag.body.id, { squad: 'web' }],
+    ]);
+    expect((await caller.delete(`${flags}/${flag.body.id}`)).status).toBe(204);
+    expect((await search(caller, 'redesigned checkout')).total).toBe(0);
+  });
+});
