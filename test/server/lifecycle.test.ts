@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { JsonBody } from '../../src/test-support/app.ts';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../../src/test-support/database.ts';
 
 const cli = path.resolve(import.meta.dirname, '../../bin/shipshape.js');
@@ -73,13 +74,12 @@ async function serve(extra: Record<string, string> = {}): Promise<Started> {
   return { child, url, output, exited };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: tests assert response shapes themselves
 async function api(
   started: Started,
   method: string,
   route: string,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: JsonBody }> {
   const response = await fetch(`${started.url}${route}`, {
     method,
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
