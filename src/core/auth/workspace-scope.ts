@@ -37,8 +37,12 @@ export async function inWorkspace<T>(
   const switchRole = await tenantRoleUsable(db);
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('shipshape.workspace_id', ${workspaceId}, true)`);
-      if (switchRole) await tx.execute(sql.raw(`set local role ${tenantRole}`));
+      // One round trip for both settings: set_config('role', …, true) is SET LOCAL ROLE.
+      await tx.execute(
+        switchRole
+          ? sql`select set_config('shipshape.workspace_id', ${workspaceId}, true), set_config('role', ${tenantRole}, true)`
+          : sql`select set_config('shipshape.workspace_id', ${workspaceId}, true)`,
+      );
       return work(tx);
     });
   } catch (error) {
