@@ -11,11 +11,13 @@ import { contextOf } from '../../core/http/request-context.ts';
 import { declaredResources } from '../../core/resource/define.ts';
 import { pageSchema } from '../../core/resource/schemas.ts';
 import type { Database } from '../../db/connection.ts';
+import { activityCsv, activityMarkdown, activityReport } from './activity-report.ts';
 import { type EventFilters, eventsInBatches, listEvents } from './events-store.ts';
 import { type CsvColumn, exportContentTypes, exportStream } from './export.ts';
 import { auditAdminister, auditRead, auditReadSensitive } from './permissions.ts';
 import { replayResource } from './replay.ts';
 import {
+  activityReportSchema,
   auditEventSchema,
   eventFilterFields,
   pageFields,
@@ -260,6 +262,40 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
       }
       // Replay compares plain values; it needs audit.administer, which the roles that may see them hold.
       return replayResource(db, ctx.workspaceId, definition, (_field, value) => readableValue(value, true));
+    },
+  );
+
+  api.get(
+    '/audit/reports/activity',
+    {
+      schema: {
+        tags,
+        operationId: 'get_audit_activity_report',
+        summary: 'Activity report: per actor and action, how many times, first and last',
+        description:
+          'A compliance report over the audit events between `from` (inclusive) and `to` (exclusive), as JSON, CSV or Markdown.',
+        querystring: z.strictObject({
+          from: eventFilterFields.from,
+          to: eventFilterFields.to,
+          format: z.enum(['json', 'csv', 'md']).default('json'),
+        }),
+        response: {
+          200: activityReportSchema.or(z.string().describe('CSV or Markdown')),
+          ...problemResponses(commonProblemStatuses),
+        },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      authorize(ctx.actor, auditRead);
+      const { from, to } = filtersOf(request.query);
+      const report = await activityReport(db, ctx.workspaceId, { from, to });
+      if (request.query.format === 'json') return report;
+      const markdown = request.query.format === 'md';
+      return reply
+        .type(markdown ? 'text/markdown; charset=utf-8' : exportContentTypes.csv)
+        .header('content-disposition', `attachment; filename="activity.${markdown ? 'md' : 'csv'}"`)
+        .send(markdown ? activityMarkdown(report) : activityCsv(report));
     },
   );
 }

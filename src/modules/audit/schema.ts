@@ -117,3 +117,24 @@ export const replayReportSchema = z
       .describe('The first 100 differences'),
   })
   .meta({ id: 'AuditReplayReport' });
+
+export const activityReportSchema = z
+  .object({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    generatedAt: z.string(),
+    totalEvents: z.number().int(),
+    actors: z.number().int(),
+    rows: z.array(
+      z.object({
+        actorId: z.uuid().nullable(),
+        actorName: z.string().nullable(),
+        actorKind: z.enum(['person', 'agent']).nullable(),
+        action: z.string().describe('The event type, e.g. project.updated'),
+        count: z.number().int(),
+        firstAt: z.string(),
+        lastAt: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'AuditActivityReport' });
