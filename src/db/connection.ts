@@ -24,6 +24,11 @@ export interface DatabaseHandle {
   exec(sql: string): Promise<Record<string, unknown>[]>;
   /** Runs one parameterised statement and returns its rows. */
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Calls `onNotify` for each NOTIFY on the channel (delivered when the notifying transaction
+   * commits). Answers a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Runs `work` holding a session-level advisory lock, so that two processes never do it at once. */
   withExclusiveLock<T>(name: string, work: (db: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -46,6 +51,7 @@ async function openPglite(dataDir: string | null, onQuery?: QueryTimer): Promise
     db,
     exec: async (sql) => (await client.exec(sql)).at(-1)?.rows ?? [],
     query: async <Row>(sql: string, params: unknown[] = []) => (await client.query<Row>(sql, params)).rows,
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
     // One embedded database belongs to one process: PGlite locks its data folder, so no advisory lock is needed.
     withExclusiveLock: (_name, work) => work(db),
     close: () => client.close(),
@@ -69,6 +75,21 @@ async function openPostgres(url: string, poolSize: number, onQuery?: QueryTimer)
       return (Array.isArray(results) ? results.at(-1)?.rows : results.rows) ?? [];
     },
     query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
+    listen: async (channel, onNotify) => {
+      // A connection of its own: a pooled one would be handed to other queries between notifications.
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => {
+        // The listener lost its connection; subscribers fall back to polling.
+      });
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      });
+      await client.connect();
+      await client.query(`listen "${channel.replace(/"/g, '""')}"`);
+      return async () => {
+        await client.end();
+      };
+    },
     withExclusiveLock: async (name, work) => {
       const client = await pool.connect();
       try {

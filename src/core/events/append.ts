@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/connection.ts';
 import type { RequestContext } from '../auth/context.ts';
 import { asStoredJson, chainHash, genesisHash, type StoredEvent } from './chain.ts';
 import { auditChainHeads, auditEvents, type FieldChanges } from './schema.ts';
 import { protectSensitive } from './sensitive.ts';
+import { eventsChannel } from './subscribe.ts';
 
 export interface NewEvent {
   /** `<aggregate type>.<what happened>`, e.g. `project.updated`. */
@@ -57,10 +58,12 @@ export async function appendEvent(tx: Executor, ctx: RequestContext, event: NewE
   };
   const stored = { ...row, hash: chainHash(head.lastHash, row) };
   await tx.insert(auditEvents).values(stored);
-  await tx
-    .update(auditChainHeads)
-    .set({ lastSequence: stored.sequence, lastHash: stored.hash })
-    .where(eq(auditChainHeads.workspaceId, ctx.workspaceId));
+  // Moves the head and queues a notification, delivered to listeners only if this transaction commits.
+  await tx.execute(sql`
+    with moved as (
+      update ${auditChainHeads} set last_sequence = ${stored.sequence}, last_hash = ${stored.hash}
+      where workspace_id = ${ctx.workspaceId} returning workspace_id)
+    select pg_notify(${eventsChannel}, workspace_id::text) from moved`);
   for (const listener of appendListeners.values()) await listener(tx, ctx, event);
   return stored;
 }

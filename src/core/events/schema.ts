@@ -1,4 +1,15 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 
 /** The changed fields of a write: each field's value before and after. */
@@ -77,3 +88,21 @@ export const instanceSecrets = pgTable('instance_secrets', {
   value: text('value').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A durable subscriber to the event log; one process at a time holds it (the lease). */
+export const auditSubscribers = pgTable('audit_subscribers', {
+  name: text('name').primaryKey(),
+  leasedBy: text('leased_by'),
+  leasedUntil: timestamp('leased_until', { withTimezone: true }),
+});
+
+/** How far each subscriber has handled each workspace's chain. */
+export const auditSubscriberPositions = pgTable(
+  'audit_subscriber_positions',
+  {
+    subscriber: text('subscriber').notNull(),
+    workspaceId: uuid('workspace_id').notNull(),
+    position: bigint('position', { mode: 'number' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.subscriber, table.workspaceId] })],
+);

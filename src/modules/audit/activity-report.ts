@@ -79,7 +79,7 @@ export function activityCsv(report: ActivityReport): string {
 
 /** A Markdown table; cell text is escaped so that names cannot break the table or inject markup. */
 export function activityMarkdown(report: ActivityReport): string {
-  const escape = (value: unknown) =>
+  const cell = (value: unknown) =>
     String(value ?? '—')
       .replace(/[\\`*_[\]<>|]/g, (character) => `\\${character}`)
       .replace(/\r?\n/g, ' ');
@@ -94,7 +94,7 @@ export function activityMarkdown(report: ActivityReport): string {
     '| --- | --- | --- | ---: | --- | --- |',
     ...report.rows.map(
       (row) =>
-        `| ${escape(row.actorName ?? row.actorId)} | ${escape(row.actorKind)} | ${escape(row.action)} | ${row.count} | ${row.firstAt} | ${row.lastAt} |`,
+        `| ${cell(row.actorName ?? row.actorId)} | ${cell(row.actorKind)} | ${cell(row.action)} | ${row.count} | ${row.firstAt} | ${row.lastAt} |`,
     ),
     '',
   ].join('\n');
