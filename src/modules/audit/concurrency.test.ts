@@ -1,8 +1,8 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { createMetrics } from '../../core/observability/metrics.ts';
-import { type DatabaseHandle, openDatabase } from '../../db/connection.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
 import { testDatabaseKind } from '../../test-support/database.ts';
 import { uniqueKey, verify } from './test-helpers.ts';
@@ -59,26 +59,54 @@ describe('concurrent appends', () => {
     async () => {
       const url = t.testDatabase.url;
       if (!url) throw new Error('the PostgreSQL test database has no URL');
-      const second: DatabaseHandle = await openDatabase({ kind: 'postgres', url, poolSize: 10 });
-      const otherApp = await buildApp({
-        config: { bodyLimitBytes: 1024 * 1024, logLevel: 'silent' },
-        database: second,
-        metrics: createMetrics(),
-        logger: false,
-      });
+      // A second, separate server process (`shipshape serve`) on the same database.
+      const child = spawn(
+        process.execPath,
+        [path.resolve(import.meta.dirname, '../../../bin/shipshape.js'), 'serve'],
+        {
+          env: {
+            ...process.env,
+            DATABASE_URL: url,
+            PORT: '0',
+            HOST: '127.0.0.1',
+            LOG_LEVEL: 'warn',
+            SHIPSHAPE_TEST_DATABASE: '',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       try {
+        const address = await new Promise<string>((resolve, reject) => {
+          readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+            const listening = /listening on (http:\/\/\S+)/.exec(line);
+            if (listening?.[1]) resolve(listening[1]);
+          });
+          exited.then(() => reject(new Error('the second server exited before listening')));
+        });
         const caller = await t.newWorkspace();
-        const answers = await Promise.all(
-          Array.from({ length: 60 }, (_, index) => createThrough(index % 2 ? otherApp : t.app, caller.token)),
+        const viaOtherProcess = async () => {
+          const response = await fetch(`${address}/api/v1/projects`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${caller.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ name: 'Concurrent', key: uniqueKey('P') }),
+          });
+          await response.text();
+          return response.status;
+        };
+        const statuses = await Promise.all(
+          Array.from({ length: 60 }, async (_, index) =>
+            index % 2 ? viaOtherProcess() : (await createThrough(t.app, caller.token)).statusCode,
+          ),
         );
-        expect(answers.map((answer) => answer.statusCode)).toEqual(Array(60).fill(201));
+        expect(statuses).toEqual(Array(60).fill(201));
         expect(await sequencesOf(caller.workspaceId)).toEqual(
           Array.from({ length: 60 }, (_, index) => index + 1),
         );
         expect(await verify(caller)).toMatchObject({ ok: true, eventsChecked: 60 });
       } finally {
-        await otherApp.close();
-        await second.close();
+        child.kill('SIGTERM');
+        await exited;
       }
     },
   );

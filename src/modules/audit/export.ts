@@ -36,7 +36,8 @@ export function exportStream<T>(
       yield chunk;
     }
   }
-  return Readable.from(lines());
+  // At most two batches read ahead of the client: memory stays a few batches, whatever the total.
+  return Readable.from(lines(), { highWaterMark: 2 });
 }
 
 /**
