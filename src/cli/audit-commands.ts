@@ -6,6 +6,7 @@ import {
   resolveConnection,
   withConnectionOptions,
 } from './api-client.ts';
+import { registerAuditReadCommands } from './audit-read-commands.ts';
 
 interface VerifyReport {
   ok: boolean;
@@ -18,6 +19,7 @@ interface VerifyReport {
 /** `shipshape audit …`: check and read the audit trail of the token's workspace. */
 export function registerAuditCommands(program: Command): void {
   const audit = program.command('audit').description('The tamper-evident audit trail');
+  registerAuditReadCommands(audit);
 
   withConnectionOptions(
     audit
