@@ -268,6 +268,7 @@ export function registerAuditEventRoutes(app: FastifyInstance, db: Database): vo
   api.get(
     '/audit/reports/activity',
     {
+      config: { permission: auditRead },
       schema: {
         tags,
         operationId: 'get_audit_activity_report',
