@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { emailAddress } from './core/auth/email.ts';
 import type { AuthSettings } from './core/auth/settings.ts';
 
 /** Every environment variable Shipshape reads, with its default. README.md's table mirrors this. */
@@ -22,7 +23,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^shp_[A-Za-z0-9_-]{16,}$/, 'must start with shp_ followed by at least 16 letters, digits, _ or -')
     .optional(),
-  SHIPSHAPE_ADMIN_EMAIL: z.string().email().default('admin@localhost'),
+  SHIPSHAPE_ADMIN_EMAIL: emailAddress.default('admin@localhost'),
   SHIPSHAPE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()

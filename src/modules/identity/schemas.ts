@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { emailAddress } from '../../core/auth/email.ts';
 import { maximumPasswordLength, minimumPasswordLength } from '../../core/auth/passwords.ts';
 import { roles, userKinds } from '../../core/auth/schema.ts';
 
-export const emailSchema = z.email().max(320).describe('An email address');
+export const emailSchema = emailAddress;
 export const passwordSchema = z
   .string()
   .min(minimumPasswordLength, `must be at least ${minimumPasswordLength} characters`)

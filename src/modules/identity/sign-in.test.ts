@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { bootstrapFirstWorkspace } from '../../core/auth/bootstrap.ts';
-import { memberships } from '../../core/auth/schema.ts';
+import { hashPassword } from '../../core/auth/passwords.ts';
+import { memberships, users } from '../../core/auth/schema.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
 import { createTestDatabase } from '../../test-support/database.ts';
 import { browser, goodPassword, setPassword } from './test-helpers.ts';
@@ -36,6 +37,17 @@ describe('password sign-in and sessions', () => {
       credential: { kind: 'session', readOnly: false },
       csrfToken: answer.body.csrfToken,
     });
+  });
+
+  it('signs in an address on a single-label domain, like the default owner admin@localhost', async () => {
+    const member = await t.newMember(t.owner, 'editor');
+    await t.database.db
+      .update(users)
+      .set({ email: 'someone@localhost', passwordHash: await hashPassword(goodPassword) })
+      .where(eq(users.id, member.userId));
+    const answer = await browser(t).login('someone@localhost', goodPassword);
+    expect(answer.status).toBe(200);
+    expect(answer.body.user.id).toBe(member.userId);
   });
 
   it('refuses cookie-authenticated writes without the CSRF token, accepts them with it', async () => {
