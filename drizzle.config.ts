@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  // The plan's tables live in their own PostgreSQL schema and module, apart from Shipshape's own.
-  schema: ['./src/db/schema.ts', './src/modules/plan/schema.ts'],
+  // The core's tables, then each module's own (the plan's live in their own PostgreSQL schema).
+  schema: ['./src/core/app/core-tables.ts', './src/modules/*/tables.ts'],
   out: './src/db/migrations',
 });

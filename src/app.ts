@@ -9,34 +9,18 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
-import { createAuthenticationHook } from './core/auth/authenticate.ts';
+import type { ModuleDefinition } from './core/app/module.ts';
+import { createRegistry, type Registry } from './core/app/registry.ts';
+import { createAppServices } from './core/app/services.ts';
 import type { AuthSettings } from './core/auth/settings.ts';
-import { scheduleCheckpoints } from './core/events/checkpoints.ts';
-import { createFieldCipher, useFieldCipher } from './core/events/sensitive.ts';
-import { createCheckpointSigner } from './core/events/signing.ts';
+import { createAuthenticationHook } from './core/http/authenticate.ts';
 import { registerHealthRoutes } from './core/http/health.ts';
 import { toProblem } from './core/http/problem.ts';
 import { createRateLimiter } from './core/http/rate-limit.ts';
+import { type AppServices, installRoutes, isPublicRoute } from './core/http/route.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import type { DatabaseHandle } from './db/connection.ts';
-import { registerAccessLogRoutes } from './modules/audit/access-log/routes.ts';
-import { createAccessLogWriter } from './modules/audit/access-log/writer.ts';
-import { registerAuditEventRoutes } from './modules/audit/events-routes.ts';
-import { registerRetentionRoutes } from './modules/audit/retention/routes.ts';
-import { registerAuditRoutes } from './modules/audit/routes.ts';
-import { registerDecisionLogRoutes } from './modules/decision-logs/routes.ts';
-import {
-  identityDependencies,
-  registerIdentityRoutes,
-  registerPublicIdentityRoutes,
-} from './modules/identity/routes.ts';
-import { registerMetadataRoutes } from './modules/metadata/routes.ts';
-import { scheduleDailyScores } from './modules/plan/history.ts';
-import { registerPlanRoutes } from './modules/plan/routes.ts';
-import { registerPrdReviewRoutes } from './modules/prd-reviews/routes.ts';
-import { registerProjectRoutes } from './modules/projects/routes.ts';
-import { registerSchemaExportRoutes } from './modules/schema-export/routes.ts';
-import { registerSearchRoutes } from './modules/search/routes.ts';
+import { shipshapeModules } from './modules/index.ts';
 import { registerUi } from './ui.ts';
 
 export interface AppDependencies {
@@ -54,22 +38,30 @@ export interface AppDependencies {
   metrics: Metrics;
   /** Sessions, sign-in throttling and rate limits; defaults when absent. */
   auth?: Partial<AuthSettings>;
-  /** Further modules served under /api/v1 with authentication (tests add test-only resources). */
-  modules?: ((api: FastifyInstance, db: DatabaseHandle['db']) => void)[];
+  /** The modules to serve: every Shipshape module unless given (tests add test-only modules). */
+  modules?: readonly ModuleDefinition[];
   /** Pino options or false; tests pass false. */
   logger?: FastifyServerOptions['logger'];
+}
+
+/** A built app: its HTTP server, its long-lived services and what its modules declare. */
+export interface App {
+  http: FastifyInstance;
+  services: AppServices;
+  registry: Registry;
 }
 
 export const apiPrefix = '/api/v1';
 const incomingRequestId = /^[\w.:-]{1,128}$/;
 
 /**
- * The composition root: assembles mechanisms and modules into one Fastify app. `main.ts` and the
- * tests both build the app through here, so that what is tested is what runs.
+ * The composition root: assembles mechanisms and modules into one app. `server.ts` and the tests
+ * both build the app through here, so that what is tested is what runs.
  */
-export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDependencies): Promise<App> {
   const { database, metrics } = deps;
-  const app = Fastify({
+  const registry = createRegistry(deps.modules ?? shipshapeModules);
+  const http = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimitBytes,
     requestIdHeader: false,
@@ -79,13 +71,67 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
     routerOptions: { maxParamLength: 200 },
   });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-
-  app.addHook('onRequest', async (request, reply) => {
+  const services = await createAppServices({
+    database,
+    metrics,
+    registry,
+    settings: {
+      publicUrl: deps.config.publicUrl,
+      auditCheckpointIntervalSeconds: deps.config.auditCheckpointIntervalSeconds ?? 0,
+      readinessRecordingIntervalSeconds: deps.config.readinessRecordingIntervalSeconds ?? 0,
+    },
+    secretKey: deps.config.secretKey,
+    previousSecretKeys: deps.config.previousSecretKeys,
+    auth: deps.auth,
+    onAccessLogError: (error, lost) => http.log.error({ err: error, lost }, 'writing the access log failed'),
+  });
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  http.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.setErrorHandler((error, request, reply) => {
+  setErrorHandlers(http);
+  instrumentRequests(http, metrics);
+  await registerOpenApi(http, deps.config.publicUrl);
+  // Registered before the API, so it runs after every route's own close: the access log flushes last.
+  http.addHook('onClose', async () => {
+    await services.credentials.close();
+    await services.accessLog.close();
+  });
+
+  registerHealthRoutes(http, database);
+  await registerUi(http);
+
+  const publicRoutes = registry.routes.filter(isPublicRoute);
+  const privateRoutes = registry.routes.filter((route) => !isPublicRoute(route));
+  await http.register(
+    async (api) => {
+      installRoutes(api, publicRoutes, services);
+    },
+    { prefix: apiPrefix },
+  );
+  const perCredential = createRateLimiter('API', services.auth.settings.rateLimits.perCredentialPerMinute);
+  await http.register(
+    async (api) => {
+      api.addHook('onRoute', (route) => {
+        const permission = route.config?.permission;
+        route.schema = {
+          ...route.schema,
+          security: [{ bearerToken: [] }, { sessionCookie: [] }],
+          ...(permission ? { 'x-permission': permission.name } : {}),
+        };
+      });
+      api.addHook('onRequest', createAuthenticationHook(database.db, perCredential, services.credentials));
+      api.addHook('onResponse', services.accessLog.record);
+      installRoutes(api, privateRoutes, services);
+    },
+    { prefix: apiPrefix },
+  );
+  return { http, services, registry };
+}
+
+function setErrorHandlers(http: FastifyInstance): void {
+  http.setErrorHandler((error, request, reply) => {
     const { problem, headers, internal } = toProblem(error);
     if (internal) request.log.error({ err: error }, 'request failed');
     else if (problem.status >= 500) request.log.warn({ code: problem.code }, problem.detail);
@@ -96,7 +142,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       .serializer((body) => JSON.stringify(body))
       .send({ ...problem, instance: request.url.split('?')[0], requestId: request.id });
   });
-  app.setNotFoundHandler((request, reply) => {
+  http.setNotFoundHandler((request, reply) => {
     const { problem } = toProblem(null);
     return reply
       .code(404)
@@ -111,10 +157,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         requestId: request.id,
       });
   });
+}
 
-  instrumentRequests(app, metrics);
-
-  await app.register(swagger, {
+async function registerOpenApi(http: FastifyInstance, publicUrl: string | undefined): Promise<void> {
+  await http.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -123,7 +169,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         description:
           'The control plane for production-ready software delivery. Errors are RFC 9457 problem+json; lists paginate with cursors.',
       },
-      servers: deps.config.publicUrl ? [{ url: deps.config.publicUrl }] : [],
+      servers: publicUrl ? [{ url: publicUrl }] : [],
       components: {
         securitySchemes: {
           bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (shp_…)' },
@@ -139,68 +185,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  const signer = await createCheckpointSigner(database.db, deps.config.secretKey);
-  useFieldCipher(
-    await createFieldCipher(database.db, deps.config.secretKey, deps.config.previousSecretKeys ?? []),
-  );
-  const stopCheckpoints = scheduleCheckpoints(
-    database.db,
-    signer,
-    deps.config.auditCheckpointIntervalSeconds ?? 0,
-    (error) => app.log.error({ err: error }, 'writing audit checkpoints failed'),
-  );
-  app.addHook('onClose', async () => stopCheckpoints());
-  const stopScores = scheduleDailyScores(
-    database.db,
-    deps.config.readinessRecordingIntervalSeconds ?? 0,
-    (error) => app.log.error({ err: error }, 'recording readiness scores failed'),
-  );
-  app.addHook('onClose', async () => stopScores());
-  const accessLog = createAccessLogWriter(database.db, {
-    onError: (error, lost) => app.log.error({ err: error, lost }, 'writing the access log failed'),
-  });
-  // Registered after everything that may still answer requests, so it flushes last on shutdown.
-  app.addHook('onClose', async () => accessLog.close());
-
-  registerHealthRoutes(app, database);
-  await registerUi(app);
-
-  const identity = identityDependencies(database.db, deps.auth);
-  await app.register(async (publicApi) => registerPublicIdentityRoutes(publicApi, identity), {
-    prefix: apiPrefix,
-  });
-  const perCredential = createRateLimiter('API', identity.settings.rateLimits.perCredentialPerMinute);
-  await app.register(
-    async (api) => {
-      api.addHook('onRoute', (route) => {
-        const permission = route.config?.permission;
-        route.schema = {
-          ...route.schema,
-          security: [{ bearerToken: [] }, { sessionCookie: [] }],
-          ...(permission ? { 'x-permission': permission } : {}),
-        };
-      });
-      api.addHook('onRequest', createAuthenticationHook(database.db, perCredential));
-      api.addHook('onResponse', accessLog.record);
-      registerIdentityRoutes(api, identity);
-      registerProjectRoutes(api, database.db);
-      registerAuditRoutes(api, { db: database.db, signer });
-      registerAuditEventRoutes(api, database.db);
-      registerAccessLogRoutes(api, database.db, accessLog);
-      registerRetentionRoutes(api, database.db);
-      registerPrdReviewRoutes(api, database.db, metrics);
-      registerDecisionLogRoutes(api, database.db);
-      registerMetadataRoutes(api, database.db);
-      registerSearchRoutes(api, database.db);
-      registerPlanRoutes(api, database.db);
-      registerSchemaExportRoutes(api);
-      for (const register of deps.modules ?? []) register(api, database.db);
-    },
-    { prefix: apiPrefix },
-  );
-
-  return app;
+  await http.register(swaggerUi, { routePrefix: '/docs' });
+  http.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
 }

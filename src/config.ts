@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { BootstrapSettings } from './core/auth/bootstrap.ts';
 import { emailAddress } from './core/auth/email.ts';
 import type { AuthSettings } from './core/auth/settings.ts';
+import type { DatabaseConfig } from './db/connection.ts';
+
+export type { DatabaseConfig };
 
 /** Every environment variable Shipshape reads, with its default. README.md's table mirrors this. */
 const environmentSchema = z.object({
@@ -25,6 +29,7 @@ const environmentSchema = z.object({
     .optional(),
   SHIPSHAPE_ADMIN_EMAIL: emailAddress.default('admin@localhost'),
   SHIPSHAPE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
+  CREDENTIAL_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .min(0.1)
@@ -53,17 +58,13 @@ const environmentSchema = z.object({
   READINESS_RECORDING_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
 });
 
-export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; poolSize: number };
-
 export interface Config {
   port: number;
   host: string;
   database: DatabaseConfig;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
-  bootstrap: { adminToken?: string; adminEmail: string; adminPassword?: string; workspaceName: string };
+  bootstrap: BootstrapSettings;
   auth: AuthSettings;
   publicUrl?: string;
   /** Signs audit checkpoints; when unset, a key generated on first start is kept in the database. */
@@ -109,6 +110,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         perCredentialPerMinute: env.RATE_LIMIT_PER_CREDENTIAL_PER_MINUTE,
       },
       secureCookies: env.PUBLIC_URL?.startsWith('https:') ?? false,
+      credentialCacheSeconds: env.CREDENTIAL_CACHE_SECONDS,
     },
     publicUrl: env.PUBLIC_URL,
     secretKey: env.SHIPSHAPE_SECRET_KEY,

@@ -6,8 +6,6 @@ import { startJobs } from './core/jobs/queue.ts';
 import { createMetrics } from './core/observability/metrics.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { accessLogRetentionJob } from './modules/audit/retention/job.ts';
-import { prdCachePurgeJob } from './modules/prd-reviews/cache.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -28,7 +26,11 @@ export async function startServer(
     const { applied } = await migrateDatabase(database);
     if (applied > 0) print(`Applied ${applied} database migration(s).`);
     const bootstrap = await bootstrapFirstWorkspace(database, config.bootstrap);
-    const app = await buildApp({ config, database, metrics, auth: config.auth });
+    const {
+      http: app,
+      services,
+      registry,
+    } = await buildApp({ config, database, metrics, auth: config.auth });
     let closing = false;
     // Once stopping, answers ask clients to close their keep-alive connections, so that the
     // connections of requests still in flight end with them instead of holding the shutdown open.
@@ -36,10 +38,13 @@ export async function startServer(
       if (closing) reply.header('connection', 'close');
     });
     const address = await app.listen({ port: config.port, host: config.host });
-    const jobs = await startJobs(
-      database,
-      [accessLogRetentionJob(database.db), prdCachePurgeJob(database.db)],
-      (error) => app.log.error({ err: error }, 'the job queue reported an error'),
+    // Every module's recurring jobs, each run once across all server processes.
+    const scheduled = registry.jobs.flatMap((job) => {
+      const cron = job.schedule(services);
+      return cron ? [{ name: job.name, cron, run: () => job.run(services) }] : [];
+    });
+    const jobs = await startJobs(database, scheduled, (error) =>
+      app.log.error({ err: error }, 'the job queue reported an error'),
     );
     const url = config.publicUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
     print(`Shipshape is listening on ${url} (${describeDatabase(config)})`);

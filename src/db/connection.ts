@@ -1,15 +1,22 @@
-import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePostgres, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
-import type { DatabaseConfig } from '../config.ts';
-import * as schema from './schema.ts';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
 
-export type Schema = typeof schema;
-/** The query builder. PGlite and node-postgres share the same builder API; we type both as one. */
-export type Database = NodePgDatabase<Schema>;
+/** Where the data lives: the embedded database (in a folder, or in memory when null) or a PostgreSQL server. */
+export type DatabaseConfig =
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /** A dumped data directory to start from (one `dumpDataDir` wrote), instead of an empty database. */
+      loadDataDir?: Blob;
+    }
+  | { kind: 'postgres'; url: string; poolSize: number };
+
+/**
+ * The query builder. PGlite and node-postgres share the same builder API; we type both as one.
+ * Queries name their tables explicitly, so the builder needs no schema (and `db/` imports no table).
+ */
+export type Database = NodePgDatabase<Record<string, never>>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** Anything queries can run on: the database itself or an open transaction. */
 export type Executor = Database | Transaction;
@@ -31,110 +38,29 @@ export interface DatabaseHandle {
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Runs `work` holding a session-level advisory lock, so that two processes never do it at once. */
   withExclusiveLock<T>(name: string, work: (db: Database) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on a connection whose session has exactly these settings (a role and configuration
+   * parameters), for as long as `work` runs; nothing else uses that connection meanwhile. Settings
+   * are applied only when the connection does not already have them, so a stream of requests for
+   * the same settings costs no extra round trip. `db` itself never carries such settings.
+   */
+  withSession<T>(settings: SessionSettings, work: (db: Database) => Promise<T>): Promise<T>;
+  /** The embedded database only: its whole data directory as a gzipped tarball, to load elsewhere. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
+}
+
+/** Session state a connection can carry: the role it acts as, and configuration parameters. */
+export interface SessionSettings {
+  /** Acts as this role (SET ROLE); none keeps the connecting user. */
+  role?: string;
+  /** Custom parameters (`shipshape.workspace_id`), read by policies with current_setting. */
+  parameters: Readonly<Record<string, string>>;
 }
 
 /** Opens the configured database: embedded PGlite (default) or a PostgreSQL server. */
 export async function openDatabase(config: DatabaseConfig, onQuery?: QueryTimer): Promise<DatabaseHandle> {
   return config.kind === 'postgres'
     ? openPostgres(config.url, config.poolSize, onQuery)
-    : openPglite(config.dataDir, onQuery);
-}
-
-async function openPglite(dataDir: string | null, onQuery?: QueryTimer): Promise<DatabaseHandle> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
-  if (onQuery) timePgliteQueries(client, onQuery);
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
-  return {
-    kind: 'pglite',
-    db,
-    exec: async (sql) => (await client.exec(sql)).at(-1)?.rows ?? [],
-    query: async <Row>(sql: string, params: unknown[] = []) => (await client.query<Row>(sql, params)).rows,
-    listen: (channel, onNotify) => client.listen(channel, onNotify),
-    // One embedded database belongs to one process: PGlite locks its data folder, so no advisory lock is needed.
-    withExclusiveLock: (_name, work) => work(db),
-    close: () => client.close(),
-  };
-}
-
-async function openPostgres(url: string, poolSize: number, onQuery?: QueryTimer): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  pool.on('error', () => {
-    // An idle client lost its connection; the pool replaces it. Queries in flight report their own error.
-  });
-  if (onQuery) pool.on('connect', (client) => timePostgresQueries(client, onQuery));
-  const db = drizzlePostgres({ client: pool, schema });
-  await pool.query('select 1');
-  return {
-    kind: 'postgres',
-    db,
-    exec: async (sql) => {
-      // Several statements answer one result each; one statement answers a single result.
-      const results: pg.QueryResult | pg.QueryResult[] = await pool.query(sql);
-      return (Array.isArray(results) ? results.at(-1)?.rows : results.rows) ?? [];
-    },
-    query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
-    listen: async (channel, onNotify) => {
-      // A connection of its own: a pooled one would be handed to other queries between notifications.
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => {
-        // The listener lost its connection; subscribers fall back to polling.
-      });
-      client.on('notification', (message) => {
-        if (message.channel === channel) onNotify(message.payload ?? '');
-      });
-      await client.connect();
-      await client.query(`listen "${channel.replace(/"/g, '""')}"`);
-      return async () => {
-        await client.end();
-      };
-    },
-    withExclusiveLock: async (name, work) => {
-      const client = await pool.connect();
-      try {
-        await client.query('select pg_advisory_lock(hashtext($1))', [name]);
-        try {
-          return await work(drizzlePostgres({ client, schema }));
-        } finally {
-          await client.query('select pg_advisory_unlock(hashtext($1))', [name]);
-        }
-      } finally {
-        client.release();
-      }
-    },
-    close: () => pool.end(),
-  };
-}
-
-function timed<T>(onQuery: QueryTimer, run: () => T): T {
-  const started = process.hrtime.bigint();
-  const result = run();
-  const stop = () => onQuery(Number(process.hrtime.bigint() - started) / 1e9);
-  if (result instanceof Promise) result.then(stop, stop);
-  else stop();
-  return result;
-}
-
-function timePostgresQueries(client: pg.PoolClient, onQuery: QueryTimer): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) =>
-    timed(onQuery, () => query(...args));
-}
-
-function timePgliteQueries(client: PGlite, onQuery: QueryTimer): void {
-  const query = client.query.bind(client);
-  const exec = client.exec.bind(client);
-  const transaction = client.transaction.bind(client);
-  client.query = ((...args: Parameters<typeof query>) =>
-    timed(onQuery, () => query(...args))) as typeof client.query;
-  client.exec = ((...args: Parameters<typeof exec>) =>
-    timed(onQuery, () => exec(...args))) as typeof client.exec;
-  client.transaction = ((callback: Parameters<typeof transaction>[0]) =>
-    transaction((tx) => {
-      const txQuery = tx.query.bind(tx);
-      tx.query = ((...args: Parameters<typeof txQuery>) =>
-        timed(onQuery, () => txQuery(...args))) as typeof tx.query;
-      return callback(tx);
-    })) as typeof client.transaction;
+    : openPglite(config.dataDir, onQuery, config.loadDataDir);
 }

@@ -3,17 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { migrate as migrateWithNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migrateWithPglite } from 'drizzle-orm/pglite/migrator';
+import { z } from 'zod';
 import type { DatabaseHandle } from './connection.ts';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-interface Journal {
-  entries: { tag: string }[];
-}
+const journalSchema = z.object({ entries: z.array(z.object({ tag: z.string() })) });
 
 /** The migrations shipped with this version, in order. */
 export function shippedMigrations(): string[] {
-  const journal = JSON.parse(fs.readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as Journal;
+  const journal = journalSchema.parse(
+    JSON.parse(fs.readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')),
+  );
   return journal.entries.map((entry) => entry.tag);
 }
 

@@ -1,8 +1,15 @@
-import type { Config } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
 import { hashPassword } from './passwords.ts';
 import { memberships, users, workspaces } from './schema.ts';
 import { generateTokenSecret, insertToken } from './tokens.ts';
+
+/** What the first start creates: the first workspace, its owner and the owner's credentials. */
+export interface BootstrapSettings {
+  adminToken?: string;
+  adminEmail: string;
+  adminPassword?: string;
+  workspaceName: string;
+}
 
 export type BootstrapResult =
   | { created: false }
@@ -14,7 +21,7 @@ export type BootstrapResult =
  */
 export async function bootstrapFirstWorkspace(
   handle: DatabaseHandle,
-  bootstrap: Config['bootstrap'],
+  bootstrap: BootstrapSettings,
 ): Promise<BootstrapResult> {
   return handle.withExclusiveLock('shipshape:bootstrap', async (db) =>
     db.transaction(async (tx) => {

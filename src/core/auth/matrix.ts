@@ -1,18 +1,18 @@
-import { classesOf, declaredPermissions, permissionClasses } from './permissions.ts';
+import { classesOf, type Permission, permissionClasses } from './permissions.ts';
 import { roles } from './schema.ts';
 
 /**
- * The role × permission matrix as Markdown, from the permission registry itself (docs/security.md
- * embeds it; a test keeps the two equal). Call it once every module has been imported.
+ * The role × permission matrix as Markdown, from the permissions an app declares (docs/security.md
+ * embeds it; a test keeps the two equal).
  */
-export function renderPermissionMatrix(): string {
+export function renderPermissionMatrix(permissions: Iterable<Permission>): string {
   const classRows = Object.entries(permissionClasses).map(
     ([name, meaning]) =>
-      `| \`${name}\` | ${meaning} | ${roles.map((role) => (classesOf(role).includes(name as never) ? '✔' : '—')).join(' | ')} |`,
+      `| \`${name}\` | ${meaning} | ${roles.map((role) => (classesOf(role).some((held) => held === name) ? '✔' : '—')).join(' | ')} |`,
   );
-  const permissions = [...declaredPermissions()].sort(([a], [b]) => a.localeCompare(b));
-  const permissionRows = permissions.map(
-    ([name, classes]) =>
+  const sorted = [...permissions].sort((a, b) => a.name.localeCompare(b.name));
+  const permissionRows = sorted.map(
+    ({ name, classes }) =>
       `| \`${name}\` | ${classes.join(' or ')} | ${roles
         .map((role) => (classes.some((c) => classesOf(role).includes(c)) ? '✔' : '—'))
         .join(' | ')} |`,

@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { Actor } from './context.ts';
 import type { Role } from './schema.ts';
 
@@ -25,24 +25,23 @@ const roleGrants: Record<Role, readonly PermissionClass[]> = {
   agent: ['self', 'read', 'contribute'],
 };
 
-const registry = new Map<string, readonly PermissionClass[]>();
+/** An action and the classes that grant it. A value: routes and services hold it, nothing looks it up. */
+export interface Permission {
+  readonly name: string;
+  readonly classes: readonly PermissionClass[];
+}
 
 /**
- * Declares a permission. Modules call this once per action, at import time. A permission usually
- * belongs to one class; one that belongs to several (commenting: `contribute` or `review`) is
- * granted to a role holding any of them.
+ * Declares a permission. A permission usually belongs to one class; one that belongs to several
+ * (commenting: `contribute` or `review`) is granted to a role holding any of them. The app lists
+ * the permissions of its installed modules (docs and the role × action test read that list).
  */
 export function definePermission(
   name: string,
   permissionClass: PermissionClass | readonly PermissionClass[],
-): string {
+): Permission {
   const classes = typeof permissionClass === 'string' ? [permissionClass] : [...permissionClass];
-  const existing = registry.get(name);
-  if (existing && existing.join() !== classes.join()) {
-    throw new Error(`Permission ${name} is declared twice with different classes`);
-  }
-  registry.set(name, classes);
-  return name;
+  return Object.freeze({ name, classes: Object.freeze(classes) });
 }
 
 /** The classes a role holds (for docs and the role × action test). */
@@ -50,36 +49,28 @@ export function classesOf(role: Role): readonly PermissionClass[] {
   return roleGrants[role];
 }
 
-/** Every declared permission and its classes (for docs and the role × action test). */
-export function declaredPermissions(): ReadonlyMap<string, readonly PermissionClass[]> {
-  return registry;
-}
-
-function classesOfPermission(permission: string): readonly PermissionClass[] {
-  const classes = registry.get(permission);
-  if (!classes) throw new Error(`Unknown permission ${permission}`);
-  return classes;
-}
-
 /** Does this role hold this permission? The one policy question; everything else asks it. */
-export function roleAllows(role: Role, permission: string): boolean {
-  return classesOfPermission(permission).some((permissionClass) =>
-    roleGrants[role].includes(permissionClass),
-  );
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return permission.classes.some((permissionClass) => roleGrants[role].includes(permissionClass));
 }
 
-/** Throws 403 unless the actor may perform the action. Read-only tokens may only read. */
-export function authorize(actor: Actor, permission: string): void {
-  const classes = classesOfPermission(permission);
-  if (actor.readOnly && !classes.every((permissionClass) => permissionClass === 'read')) {
-    throw new AppError('forbidden', `This token is read-only; ${permission} needs a token that may write.`, {
-      code: 'token.read_only',
-    });
+/**
+ * Throws 403 unless the actor may perform the action. Read-only tokens may only read. Routes
+ * declare their permission and the authentication hook asks this once; services ask it only for
+ * rules that depend on state.
+ */
+export function authorize(actor: Actor, permission: Permission): void {
+  if (actor.readOnly && !permission.classes.every((permissionClass) => permissionClass === 'read')) {
+    throw new AppError(
+      'forbidden',
+      `This token is read-only; ${permission.name} needs a token that may write.`,
+      { code: 'token.read_only' },
+    );
   }
   if (!roleAllows(actor.role, permission)) {
-    throw new AppError('forbidden', `The ${actor.role} role may not ${permission}.`, {
+    throw new AppError('forbidden', `The ${actor.role} role may not ${permission.name}.`, {
       code: 'permission_denied',
-      extensions: { permission },
+      extensions: { permission: permission.name },
     });
   }
 }

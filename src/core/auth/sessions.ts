@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
+import { announceCredentialChange } from './credential-cache.ts';
 import { memberships, type Role, sessions, users } from './schema.ts';
 import { hashToken } from './tokens.ts';
 
@@ -38,7 +39,7 @@ export async function createSession(
     .values({
       userId: session.userId,
       tokenHash: hashToken(secret),
-      expiresAt: sql`now() + make_interval(secs => ${session.ttlSeconds})` as unknown as Date,
+      expiresAt: sql<Date>`now() + make_interval(secs => ${session.ttlSeconds})`,
       sourceAddress: session.sourceAddress ?? null,
       userAgent: session.userAgent ?? null,
     })
@@ -97,9 +98,14 @@ export async function membershipFor(
   return row ?? null;
 }
 
-/** Ends one session. */
+/** Ends one session, at once on every server process. */
 export async function revokeSession(db: Executor, sessionId: string): Promise<void> {
-  await db.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.id, sessionId));
+  const [ended] = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(eq(sessions.id, sessionId))
+    .returning({ userId: sessions.userId });
+  if (ended) await announceCredentialChange(db, ended.userId);
 }
 
 /** Ends every live session of a user (sign-out everywhere); returns how many were ended. */
@@ -109,5 +115,6 @@ export async function revokeAllSessions(db: Executor, userId: string): Promise<n
     .set({ revokedAt: sql`now()` })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
     .returning({ id: sessions.id });
+  await announceCredentialChange(db, userId);
   return ended.length;
 }

@@ -13,6 +13,11 @@ export interface AuthSettings {
   rateLimits: { signInPerMinute: number; invitationsPerMinute: number; perCredentialPerMinute: number };
   /** Mark the session cookie Secure even on plain-http requests (PUBLIC_URL is https). */
   secureCookies: boolean;
+  /**
+   * How long a resolved token or session is kept in memory (0: looked up on every request).
+   * Revocations reach every process at once; this bounds how late one can be if a notice is missed.
+   */
+  credentialCacheSeconds: number;
 }
 
 export const defaultAuthSettings: AuthSettings = {
@@ -23,4 +28,5 @@ export const defaultAuthSettings: AuthSettings = {
   invitationTtlSeconds: 72 * 3600,
   rateLimits: { signInPerMinute: 20, invitationsPerMinute: 20, perCredentialPerMinute: 1200 },
   secureCookies: false,
+  credentialCacheSeconds: 10,
 };

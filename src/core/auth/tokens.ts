@@ -78,8 +78,14 @@ function tokenLookup(db: Database) {
 }
 const preparedLookups = new WeakMap<Database, ReturnType<typeof tokenLookup>>();
 
-/** Resolves a bearer secret to its workspace and actor, or null when unknown, revoked or expired. */
-export async function authenticateToken(db: Database, secret: string): Promise<Authenticated | null> {
+/**
+ * Resolves a bearer secret to its workspace and actor (with the token's expiry), or null when
+ * unknown, revoked or expired.
+ */
+export async function authenticateToken(
+  db: Database,
+  secret: string,
+): Promise<{ authenticated: Authenticated; expiresAt: Date | null } | null> {
   if (!secret.startsWith(tokenPrefix) || secret.length > 200) return null;
   let lookup = preparedLookups.get(db);
   if (!lookup) {
@@ -103,13 +109,16 @@ export async function authenticateToken(db: Database, secret: string): Promise<A
       );
   }
   return {
-    workspaceId: row.workspaceId,
-    actor: {
-      userId: row.userId,
-      kind: row.kind,
-      role: row.role,
-      tokenId: row.tokenId,
-      readOnly: row.readOnly,
+    authenticated: {
+      workspaceId: row.workspaceId,
+      actor: {
+        userId: row.userId,
+        kind: row.kind,
+        role: row.role,
+        tokenId: row.tokenId,
+        readOnly: row.readOnly,
+      },
     },
+    expiresAt: row.expiresAt,
   };
 }

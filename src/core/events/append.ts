@@ -4,7 +4,7 @@ import type { Executor } from '../../db/connection.ts';
 import type { RequestContext } from '../auth/context.ts';
 import { asStoredJson, chainHash, genesisHash, type StoredEvent } from './chain.ts';
 import { auditChainHeads, auditEvents, type FieldChanges } from './schema.ts';
-import { protectSensitive } from './sensitive.ts';
+import { type FieldCipher, protectSensitive } from './sensitive.ts';
 import { eventsChannel } from './subscribe.ts';
 
 export interface NewEvent {
@@ -20,12 +20,26 @@ export interface NewEvent {
 }
 
 /** Work that must commit or roll back with each event (e.g. keeping the search index current). */
-export type AppendListener = (tx: Executor, ctx: RequestContext, event: NewEvent) => Promise<void>;
-const appendListeners = new Map<string, AppendListener>();
+export interface AppendListener {
+  name: string;
+  onAppended(tx: Executor, ctx: RequestContext, event: NewEvent): Promise<void>;
+}
 
-/** Runs `listener` after every appended event, in the event's transaction. Named, so registering twice is harmless. */
-export function onEventAppended(name: string, listener: AppendListener): void {
-  appendListeners.set(name, listener);
+/**
+ * How one app appends events: which fields of each aggregate type are stored encrypted, the cipher
+ * that encrypts them, and the work that commits with every event. Built once per app from its
+ * installed modules; nothing about it is global.
+ */
+export interface EventLog {
+  sensitiveFields(aggregateType: string): readonly string[];
+  cipher: FieldCipher | null;
+  listeners: readonly AppendListener[];
+}
+
+/** What appending needs of the caller's scope: who acts, and the app's event log. */
+export interface AppendScope {
+  ctx: RequestContext;
+  app: { events: EventLog };
 }
 
 /**
@@ -34,7 +48,9 @@ export function onEventAppended(name: string, listener: AppendListener): void {
  * concurrent appends (from any number of processes) take sequence numbers one after another and
  * each links to the hash before it. If the transaction rolls back, the sequence is not consumed.
  */
-export async function appendEvent(tx: Executor, ctx: RequestContext, event: NewEvent): Promise<StoredEvent> {
+export async function appendEvent(tx: Executor, scope: AppendScope, event: NewEvent): Promise<StoredEvent> {
+  const { ctx } = scope;
+  const { events } = scope.app;
   const head = await lockChainHead(tx, ctx.workspaceId);
   const row = {
     id: uuidv7(),
@@ -45,7 +61,10 @@ export async function appendEvent(tx: Executor, ctx: RequestContext, event: NewE
     aggregateId: event.aggregateId,
     aggregateVersion: event.aggregateVersion ?? null,
     userId: ctx.actor.userId,
-    eventData: asStoredJson({ ...event.data, changes: protectSensitive(event.aggregateType, event.changes) }),
+    eventData: asStoredJson({
+      ...event.data,
+      changes: protectSensitive(event.changes, events.sensitiveFields(event.aggregateType), events.cipher),
+    }),
     metadata: asStoredJson({
       requestId: ctx.requestId,
       sourceAddress: ctx.sourceAddress,
@@ -57,14 +76,15 @@ export async function appendEvent(tx: Executor, ctx: RequestContext, event: NewE
     prevHash: head.lastHash,
   };
   const stored = { ...row, hash: chainHash(head.lastHash, row) };
-  await tx.insert(auditEvents).values(stored);
-  // Moves the head and queues a notification, delivered to listeners only if this transaction commits.
+  // One statement stores the event, moves the head and queues a notification (delivered to
+  // listeners only if this transaction commits).
   await tx.execute(sql`
-    with moved as (
+    with stored as (${tx.insert(auditEvents).values(stored).getSQL()}),
+    moved as (
       update ${auditChainHeads} set last_sequence = ${stored.sequence}, last_hash = ${stored.hash}
       where workspace_id = ${ctx.workspaceId} returning workspace_id)
     select pg_notify(${eventsChannel}, workspace_id::text) from moved`);
-  for (const listener of appendListeners.values()) await listener(tx, ctx, event);
+  for (const listener of events.listeners) await listener.onAppended(tx, ctx, event);
   return stored;
 }
 

@@ -59,28 +59,3 @@ export async function latestCheckpoint(db: Executor, workspaceId: string): Promi
     .limit(1);
   return row ?? null;
 }
-
-/**
- * Writes due checkpoints every `seconds` (0 turns it off). Returns a function that stops it.
- * Failures are reported and retried at the next tick; checkpoints are an extra guard, not a write path.
- */
-export function scheduleCheckpoints(
-  db: Database,
-  signer: CheckpointSigner,
-  seconds: number,
-  onError: (error: unknown) => void,
-): () => void {
-  if (seconds <= 0) return () => {};
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    writeDueCheckpoints(db, signer)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, seconds * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}

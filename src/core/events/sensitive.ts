@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
-import { declaredResources } from '../resource/define.ts';
+import { propertyOf } from '../errors/unknown-values.ts';
 import { type FieldChanges, instanceSecrets } from './schema.ts';
 
 /** How an encrypted value is stored in `event_data`: self-describing, so readers need no field list. */
@@ -51,7 +51,8 @@ export async function createFieldCipher(
   if (configuredSecret) keys.push(keyFrom(configuredSecret));
   for (const secret of previousSecrets) keys.push(keyFrom(secret));
   keys.push(keyFrom(await readOrCreateStoredSecret(db)));
-  const current = keys[0] as Key;
+  const [current] = keys;
+  if (!current) throw new Error('no key to encrypt with');
   return {
     keyId: current.id,
     encrypt(value) {
@@ -87,36 +88,25 @@ async function readOrCreateStoredSecret(db: Executor): Promise<string> {
   return row.value;
 }
 
-let activeCipher: FieldCipher | null = null;
-
-/** Installs the cipher appends use (the app does this once at start). */
-export function useFieldCipher(cipher: FieldCipher): void {
-  activeCipher = cipher;
-}
-
 export function isEncrypted(value: unknown): value is EncryptedValue {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { $encrypted?: unknown }).$encrypted === 'aes-256-gcm'
-  );
+  return typeof value === 'object' && value !== null && propertyOf(value, '$encrypted') === 'aes-256-gcm';
 }
 
 /**
- * Encrypts the before and after values of the fields the aggregate's resource declares sensitive.
- * Refuses to append when there is a sensitive value and no cipher: plain text must never be stored.
+ * Encrypts the before and after values of the given sensitive fields. Refuses to append when there
+ * is a sensitive value and no cipher: plain text must never be stored.
  */
-export function protectSensitive(aggregateType: string, changes: FieldChanges): FieldChanges {
-  const sensitive = declaredResources().get(aggregateType)?.sensitiveFields ?? [];
+export function protectSensitive(
+  changes: FieldChanges,
+  sensitiveFields: readonly string[],
+  cipher: FieldCipher | null,
+): FieldChanges {
   const protectedChanges: FieldChanges = { ...changes };
-  for (const field of sensitive) {
+  for (const field of sensitiveFields) {
     const change = changes[field];
     if (!change) continue;
-    if (!activeCipher) throw new Error(`no cipher for the sensitive field ${aggregateType}.${field}`);
-    protectedChanges[field] = {
-      before: activeCipher.encrypt(change.before),
-      after: activeCipher.encrypt(change.after),
-    };
+    if (!cipher) throw new Error(`no cipher for the sensitive field ${field}`);
+    protectedChanges[field] = { before: cipher.encrypt(change.before), after: cipher.encrypt(change.after) };
   }
   return protectedChanges;
 }
@@ -126,20 +116,24 @@ export function protectSensitive(aggregateType: string, changes: FieldChanges): 
  * redaction marker with `keyUnknown` when no key for it is held), the redaction marker otherwise.
  * Values that were never encrypted pass through.
  */
-export function readableValue(value: unknown, reveal: boolean): unknown {
+export function readableValue(value: unknown, reveal: boolean, cipher: FieldCipher | null): unknown {
   if (!isEncrypted(value)) return value;
-  if (!reveal || !activeCipher) return redacted;
-  const plain = activeCipher.decrypt(value);
+  if (!reveal || !cipher) return redacted;
+  const plain = cipher.decrypt(value);
   return plain === undefined ? { redacted: true, keyUnknown: value.keyId } : plain;
 }
 
 /** The changes of an event as a reader may see them (see readableValue). */
-export function readableChanges(changes: FieldChanges, reveal: boolean): FieldChanges {
+export function readableChanges(
+  changes: FieldChanges,
+  reveal: boolean,
+  cipher: FieldCipher | null,
+): FieldChanges {
   const shown: FieldChanges = {};
   for (const [field, change] of Object.entries(changes)) {
     shown[field] = {
-      before: readableValue(change.before, reveal),
-      after: readableValue(change.after, reveal),
+      before: readableValue(change.before, reveal, cipher),
+      after: readableValue(change.after, reveal, cipher),
     };
   }
   return shown;

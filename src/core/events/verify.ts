@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
-import { chainHash, genesisHash } from './chain.ts';
+import { chainHash, genesisHash, type StoredEvent } from './chain.ts';
 import { auditChainHeads, auditCheckpoints, auditEvents } from './schema.ts';
 import type { CheckpointSigner } from './signing.ts';
 
@@ -38,6 +38,81 @@ export interface VerifyReport {
 
 const batchSize = 1000;
 
+/** The workspace's events up to `upTo`, in sequence order, a batch at a time. */
+async function* eventBatches(db: Executor, workspaceId: string, upTo: number): AsyncGenerator<StoredEvent[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.workspaceId, workspaceId),
+          gt(auditEvents.sequence, after),
+          lte(auditEvents.sequence, Math.max(upTo, 0)),
+        ),
+      )
+      .orderBy(asc(auditEvents.sequence))
+      .limit(batchSize);
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) return;
+    after = last.sequence;
+  }
+}
+
+/** Checks one event against the one before it: its place, its link and its own hash. */
+function checkLink(
+  row: StoredEvent,
+  expectedSequence: number,
+  previous: string,
+): { problem: BrokenLink } | { hash: string } {
+  if (row.sequence !== expectedSequence) {
+    return {
+      problem: broken(
+        expectedSequence,
+        'sequence_gap',
+        `sequence ${expectedSequence}`,
+        `sequence ${row.sequence}`,
+        `event ${expectedSequence} is missing or out of place`,
+      ),
+    };
+  }
+  if (row.prevHash !== previous) {
+    return {
+      problem: broken(
+        row.sequence,
+        'prev_hash_mismatch',
+        previous,
+        row.prevHash,
+        `event ${row.sequence} does not link to the event before it`,
+      ),
+    };
+  }
+  const recomputed = chainHash(previous, row);
+  if (recomputed !== row.hash) {
+    return {
+      problem: broken(
+        row.sequence,
+        'hash_mismatch',
+        recomputed,
+        row.hash,
+        `event ${row.sequence} was changed after it was written`,
+      ),
+    };
+  }
+  return { hash: recomputed };
+}
+
+/** The problem with the checkpoint signed at this event, if there is one. */
+function checkpointProblemAt(
+  signer: CheckpointSigner,
+  checkpoint: typeof auditCheckpoints.$inferSelect | undefined,
+  hash: string,
+): BrokenLink | null {
+  return checkpoint ? checkpointProblem(signer, checkpoint, hash) : null;
+}
+
 /**
  * Recomputes the workspace's chain from its first event and compares it with the stored hashes,
  * the chain head and the signed checkpoints; reports the first broken link. Reads in batches, so
@@ -73,73 +148,17 @@ export async function verifyChain(
 
   let expectedSequence = 1;
   let previous = genesisHash;
-  let after = 0;
-  for (;;) {
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(
-        and(
-          eq(auditEvents.workspaceId, workspaceId),
-          gt(auditEvents.sequence, after),
-          lte(auditEvents.sequence, Math.max(headSequence, 0)),
-        ),
-      )
-      .orderBy(asc(auditEvents.sequence))
-      .limit(batchSize);
+  for await (const rows of eventBatches(db, workspaceId, headSequence)) {
     for (const row of rows) {
-      const checked = expectedSequence - 1;
-      if (row.sequence !== expectedSequence) {
-        return report(
-          broken(
-            expectedSequence,
-            'sequence_gap',
-            `sequence ${expectedSequence}`,
-            `sequence ${row.sequence}`,
-            `event ${expectedSequence} is missing or out of place`,
-          ),
-          checked,
-          previous,
-        );
-      }
-      if (row.prevHash !== previous) {
-        return report(
-          broken(
-            row.sequence,
-            'prev_hash_mismatch',
-            previous,
-            row.prevHash,
-            `event ${row.sequence} does not link to the event before it`,
-          ),
-          checked,
-          previous,
-        );
-      }
-      const recomputed = chainHash(previous, row);
-      if (recomputed !== row.hash) {
-        return report(
-          broken(
-            row.sequence,
-            'hash_mismatch',
-            recomputed,
-            row.hash,
-            `event ${row.sequence} was changed after it was written`,
-          ),
-          checked,
-          previous,
-        );
-      }
-      const checkpoint = bySequence.get(row.sequence);
-      if (checkpoint) {
-        const problem = checkpointProblem(signer, checkpoint, recomputed);
-        if (problem) return report(problem, checked, previous);
-      }
-      previous = recomputed;
+      const link = checkLink(row, expectedSequence, previous);
+      const problem =
+        'problem' in link
+          ? link.problem
+          : checkpointProblemAt(signer, bySequence.get(row.sequence), link.hash);
+      if (problem || !('hash' in link)) return report(problem, expectedSequence - 1, previous);
+      previous = link.hash;
       expectedSequence += 1;
     }
-    const last = rows.at(-1);
-    if (!last || rows.length < batchSize) break;
-    after = last.sequence;
   }
   const count = expectedSequence - 1;
   if (count < headSequence) {

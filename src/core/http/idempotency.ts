@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Database, Executor, Transaction } from '../../db/connection.ts';
-import type { RequestContext } from '../auth/context.ts';
-import { inWorkspace } from '../auth/workspace-scope.ts';
-import { AppError } from './errors.ts';
+import type { Executor, Transaction } from '../../db/connection.ts';
+import { AppError } from '../errors/app-error.ts';
+import { canonicalJson } from '../events/chain.ts';
+import type { WorkspaceDatabase } from '../tenancy/workspace-database.ts';
 import { idempotencyKeys } from './idempotency-schema.ts';
 
 /** An HTTP answer in a form that can be stored and sent again verbatim. */
@@ -29,13 +29,11 @@ const keyPattern = /^[\x21-\x7e]{1,255}$/;
  * nothing. Reusing a key for a different request is refused with 422.
  */
 export async function runIdempotentWrite(
-  db: Database,
-  ctx: RequestContext,
+  db: WorkspaceDatabase,
   request: IdempotentRequest,
   write: (tx: Transaction) => Promise<StoredAnswer>,
 ): Promise<StoredAnswer & { replayed: boolean }> {
-  if (request.key === undefined)
-    return { ...(await inWorkspace(db, ctx.workspaceId, write)), replayed: false };
+  if (request.key === undefined) return { ...(await db.transaction(write)), replayed: false };
   const key = request.key;
   if (!keyPattern.test(key)) {
     throw new AppError('validation_failed', 'Idempotency-Key must be 1 to 255 printable ASCII characters.', {
@@ -43,13 +41,13 @@ export async function runIdempotentWrite(
     });
   }
   const fingerprint = fingerprintOf(request);
-  const earlier = await findAnswer(db, ctx, key, fingerprint);
+  const earlier = await db.read((reader) => findAnswer(reader, db.workspaceId, key, fingerprint));
   if (earlier) return { ...earlier, replayed: true };
   try {
-    const answer = await inWorkspace(db, ctx.workspaceId, async (tx) => {
+    const answer = await db.transaction(async (tx) => {
       const result = await write(tx);
       await tx.insert(idempotencyKeys).values({
-        workspaceId: ctx.workspaceId,
+        workspaceId: db.workspaceId,
         key,
         method: request.method,
         path: request.path,
@@ -63,7 +61,7 @@ export async function runIdempotentWrite(
     return { ...answer, replayed: false };
   } catch (error) {
     // A concurrent request with the same key committed first: our transaction rolled back whole.
-    const winner = await findAnswer(db, ctx, key, fingerprint);
+    const winner = await db.read((reader) => findAnswer(reader, db.workspaceId, key, fingerprint));
     if (winner) return { ...winner, replayed: true };
     throw error;
   }
@@ -71,14 +69,14 @@ export async function runIdempotentWrite(
 
 async function findAnswer(
   db: Executor,
-  ctx: RequestContext,
+  workspaceId: string,
   key: string,
   fingerprint: string,
 ): Promise<StoredAnswer | null> {
   const [stored] = await db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.workspaceId, ctx.workspaceId), eq(idempotencyKeys.key, key)))
+    .where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.key, key)))
     .limit(1);
   if (!stored) return null;
   if (stored.requestHash !== fingerprint) {
@@ -95,16 +93,4 @@ function fingerprintOf(request: IdempotentRequest): string {
   return createHash('sha256')
     .update(`${request.method} ${request.path}\n${canonicalJson(request.body)}`)
     .digest('hex');
-}
-
-/** JSON with object keys sorted, so that the same body always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([name, entry]) => `${JSON.stringify(name)}:${canonicalJson(entry)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }

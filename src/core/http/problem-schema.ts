@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problemKinds } from './errors.ts';
+import { problemKinds } from '../errors/app-error.ts';
 
 /** RFC 9457 problem details, as every error answer carries them. */
 export const problemSchema = z

@@ -1,6 +1,7 @@
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldError, problemKinds } from './errors.ts';
+import { AppError, type FieldError, problemKinds } from '../errors/app-error.ts';
+import { propertyOf, stringPropertyOf } from '../errors/unknown-values.ts';
 
 export interface Problem {
   type: string;
@@ -84,10 +85,10 @@ export function toProblem(error: unknown): {
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const location = (error as { validationContext?: string }).validationContext;
+    const location = stringPropertyOf(error, 'validationContext');
     const errors = error.validation.flatMap((issue) => {
-      const unknownKeys =
-        issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : undefined;
+      const keys = issue.keyword === 'unrecognized_keys' ? propertyOf(issue.params, 'keys') : undefined;
+      const unknownKeys = Array.isArray(keys) ? keys.map(String) : undefined;
       if (unknownKeys?.length) {
         const parent = issue.instancePath.replace(/\/$/, '');
         return unknownKeys.map((key) => ({
@@ -132,15 +133,21 @@ interface PostgresError {
 
 /** The driver's error: drizzle wraps it in DrizzleQueryError as `cause`. */
 function postgresErrorOf(error: unknown): PostgresError | null {
-  for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
-    const code = (candidate as { code?: unknown })?.code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return candidate as PostgresError;
+  for (const candidate of [error, propertyOf(error, 'cause')]) {
+    const code = stringPropertyOf(candidate, 'code');
+    if (code && /^[0-9A-Z]{5}$/.test(code)) {
+      return {
+        code,
+        detail: stringPropertyOf(candidate, 'detail'),
+        column: stringPropertyOf(candidate, 'column'),
+      };
+    }
   }
   return null;
 }
 
 function isFastifyError(error: unknown): error is FastifyError {
-  return typeof (error as FastifyError)?.code === 'string' && (error as FastifyError).code.startsWith('FST_');
+  return stringPropertyOf(error, 'code')?.startsWith('FST_') ?? false;
 }
 
 /** `Key (workspace_id, key)=(…, PAY) already exists.` → the user-facing columns and values. */

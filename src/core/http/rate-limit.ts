@@ -1,4 +1,4 @@
-import { AppError } from './errors.ts';
+import { AppError } from '../errors/app-error.ts';
 
 /**
  * Fixed one-minute windows counted in this process's memory. A limit of N per minute therefore

@@ -1,20 +1,14 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { getTableConfig } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/connection.ts';
-import { AppError, notFound } from '../http/errors.ts';
-import { declaredResources, type ResourceDefinition, type Row } from '../resource/define.ts';
+import { notFound } from '../errors/app-error.ts';
 import { entityMetadata } from './schema.ts';
 
-/** The declared resource named `type`, or 404 naming the types that exist. */
-export function resourceType(type: string): ResourceDefinition {
-  const definition = declaredResources().get(type);
-  if (!definition) {
-    throw new AppError('not_found', `No entity type ${type}.`, {
-      code: 'entity_type.not_found',
-      extensions: { entityTypes: [...declaredResources().keys()].sort() },
-    });
-  }
-  return definition;
+/** What metadata needs to know of an entity type (a resource definition is one). */
+export interface MetadataEntityType {
+  name: string;
+  label: string;
+  table: PgTable & { id: PgColumn; workspaceId: PgColumn };
 }
 
 /**
@@ -23,36 +17,36 @@ export function resourceType(type: string): ResourceDefinition {
  */
 export async function findEntity(
   tx: Executor,
-  definition: ResourceDefinition,
+  definition: MetadataEntityType,
   workspaceId: string,
   id: string,
   lock = false,
-): Promise<Row> {
+): Promise<{ id: string }> {
   const { table } = definition;
   const query = tx
-    .select()
+    .select({ id: table.id })
     .from(table)
     .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)))
     .limit(1);
-  const [row] = (await (lock ? query.for('update') : query)) as Row[];
+  const [row] = await (lock ? query.for('update') : query);
   if (!row) throw notFound(definition.label, id);
-  return row;
+  return { id: String(row.id) };
 }
 
 /** The ids among `ids` that exist in the workspace. */
 export async function existingIds(
   tx: Executor,
-  definition: ResourceDefinition,
+  definition: MetadataEntityType,
   workspaceId: string,
   ids: string[],
 ): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const { table } = definition;
-  const rows = (await tx
+  const rows = await tx
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.workspaceId, workspaceId), inArray(table.id, ids)))) as { id: string }[];
-  return new Set(rows.map((row) => row.id));
+    .where(and(eq(table.workspaceId, workspaceId), inArray(table.id, ids)));
+  return new Set(rows.map((row) => String(row.id)));
 }
 
 export type MetadataSet = Record<string, unknown>;
@@ -94,7 +88,7 @@ export const metaFilterPattern = /^filter\[meta\.([a-z][a-z0-9_-]{0,63})\]$/;
  * `filter[meta.team]=payments`: rows whose metadata key holds that value — a scalar equal to it as
  * text (so `3` matches the number 3) or an array that contains it.
  */
-export function metadataCondition(definition: ResourceDefinition, key: string, value: string): SQL {
+export function metadataCondition(definition: MetadataEntityType, key: string, value: string): SQL {
   return sql`exists (select 1 from ${entityMetadata} m
     where m.entity_type = ${definition.name} and m.entity_id = ${definition.table.id}
       and m.workspace_id = ${definition.table.workspaceId} and m.meta_key = ${key}
@@ -103,45 +97,22 @@ export function metadataCondition(definition: ResourceDefinition, key: string, v
 }
 
 /**
- * After `deleted` (a row of `definition`) is gone: removes its metadata, and the metadata of rows
- * that the database deleted with it through `on delete cascade` foreign keys (a project's PRDs).
+ * After a row of `definition` is gone: removes its metadata, and the metadata of rows that the
+ * database deleted with it through `on delete cascade` foreign keys (`cascaded`: a project's PRDs).
  */
 export async function removeMetadataOfDeleted(
   tx: Executor,
-  definition: ResourceDefinition,
+  definition: MetadataEntityType,
   workspaceId: string,
   deletedId: string,
+  cascaded: readonly MetadataEntityType[],
 ): Promise<void> {
   await tx
     .delete(entityMetadata)
     .where(and(eq(entityMetadata.entityType, definition.name), eq(entityMetadata.entityId, deletedId)));
-  for (const dependent of cascadedResources(definition)) {
+  for (const dependent of cascaded) {
     await tx.execute(sql`delete from ${entityMetadata} m
       where m.workspace_id = ${workspaceId} and m.entity_type = ${dependent.name}
         and not exists (select 1 from ${dependent.table} t where t.id = m.entity_id)`);
   }
-}
-
-/**
- * Declared resources whose rows the database deletes, directly or down a chain of `on delete
- * cascade` foreign keys, when a row of `definition` is deleted.
- */
-export function cascadedResources(definition: ResourceDefinition): ResourceDefinition[] {
-  const found = new Map<string, ResourceDefinition>();
-  const visit = (parent: ResourceDefinition) => {
-    const parentTable = getTableConfig(parent.table).name;
-    for (const candidate of declaredResources().values()) {
-      if (found.has(candidate.name) || candidate.name === definition.name) continue;
-      const cascades = getTableConfig(candidate.table).foreignKeys.some(
-        (key) =>
-          key.onDelete === 'cascade' && getTableConfig(key.reference().foreignTable).name === parentTable,
-      );
-      if (cascades) {
-        found.set(candidate.name, candidate);
-        visit(candidate);
-      }
-    }
-  };
-  visit(definition);
-  return [...found.values()];
 }

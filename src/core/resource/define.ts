@@ -1,9 +1,12 @@
+import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import type { Executor } from '../../db/connection.ts';
+import type { Transaction } from '../../db/connection.ts';
 import type { RequestContext } from '../auth/context.ts';
-import { definePermission } from '../auth/permissions.ts';
+import { definePermission, type Permission } from '../auth/permissions.ts';
+import type { SearchFields } from '../search/fields.ts';
 import type { FilterSpec } from './filters.ts';
+import type { Scope } from './scope.ts';
 
 /** A table with the columns `resourceColumns()` gives (and `project_id` for project-scoped ones). */
 export type ResourceTable = PgTable & {
@@ -15,50 +18,64 @@ export type ResourceTable = PgTable & {
   projectId?: PgColumn;
 };
 
-export type Row = Record<string, unknown> & { id: string; version: number; workspaceId: string };
+/** What every resource row has, whatever its table. */
+export interface BaseRow {
+  id: string;
+  workspaceId: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
 
-/** What a hook gets to work with: the request's context and the open transaction. */
+/** A row of the table, as Drizzle reads it. */
+export type RowOf<TTable extends ResourceTable> = InferSelectModel<TTable> & BaseRow;
+
+/** Values for the table's columns (the layer fills workspace, project, id and timestamps). */
+export type ValuesOf<TTable extends ResourceTable> = Partial<InferInsertModel<TTable>>;
+
+/** What a hook gets to work with: the request's scope and the open transaction. */
 export interface HookContext {
+  scope: Scope;
   ctx: RequestContext;
-  tx: Executor;
+  tx: Transaction;
   /** The project in the path, for project-scoped resources. */
   projectId?: string;
 }
 
-/** Behaviour a module adds to the generic CRUD, without bypassing its scoping, audit or versioning. */
-export interface ResourceHooks {
+/**
+ * Behaviour a module adds to the generic CRUD, without bypassing its scoping, audit or versioning.
+ * Written as methods so that a resource of one table is usable wherever any resource is.
+ */
+export interface ResourceHooks<TTable extends ResourceTable, TCreate, TUpdate> {
   /** Validate or complete the values of a new row (throw an AppError to refuse). */
-  beforeCreate?(
-    values: Record<string, unknown>,
-    hook: HookContext,
-  ): Promise<Record<string, unknown>> | Record<string, unknown>;
+  beforeCreate?(values: TCreate, hook: HookContext): Promise<ValuesOf<TTable>> | ValuesOf<TTable>;
   /** Write what depends on a new row (it exists now, in the same transaction). */
-  afterCreate?(row: Row, hook: HookContext): Promise<void> | void;
+  afterCreate?(row: RowOf<TTable>, hook: HookContext): Promise<void> | void;
   /** Validate or complete a change; `current` is the row as it is, locked for the transaction. */
   beforeUpdate?(
-    changes: Record<string, unknown>,
-    current: Row,
+    changes: TUpdate,
+    current: RowOf<TTable>,
     hook: HookContext,
-  ): Promise<Record<string, unknown>> | Record<string, unknown>;
+  ): Promise<ValuesOf<TTable>> | ValuesOf<TTable>;
   /** Refuse a deletion (throw) or clean up what depends on the row. */
-  beforeDelete?(current: Row, hook: HookContext): Promise<void> | void;
+  beforeDelete?(current: RowOf<TTable>, hook: HookContext): Promise<void> | void;
   /** Computed fields of the answer. */
-  toOutput?(row: Row): Record<string, unknown>;
+  toOutput?(row: RowOf<TTable>): Record<string, unknown>;
 }
 
-/** The parts of a resource that global search indexes. */
-export interface SearchFields {
-  title?: PgColumn;
-  body?: PgColumn[];
-  /** A text or enum column shown and counted as the status facet; null for none. */
-  status?: PgColumn | null;
-  /** A text[] column of tags; null for none. */
-  tags?: PgColumn | null;
-  /** The project the entity belongs to; null for none. */
-  project?: PgColumn | null;
+export interface ResourcePermissions {
+  read: Permission;
+  create: Permission;
+  update: Permission;
+  delete: Permission;
 }
 
-export interface ResourceDefinition {
+export interface ResourceDefinition<
+  TTable extends ResourceTable = ResourceTable,
+  TCreate extends z.ZodObject = z.ZodObject,
+  TUpdate extends z.ZodObject = z.ZodObject,
+  TOutput extends z.ZodObject = z.ZodObject,
+> {
   /** Singular snake_case name: the aggregate type in events (`project.created`) and the permission prefix. */
   name: string;
   /** Plural path segment under /api/v1 (or under /api/v1/projects/{projectId} when project-scoped). */
@@ -68,12 +85,8 @@ export interface ResourceDefinition {
   /** OpenAPI tag the routes are grouped under. */
   tag: string;
   scope: 'workspace' | 'project';
-  table: ResourceTable;
-  schemas: {
-    create: z.ZodObject;
-    update: z.ZodObject;
-    output: z.ZodObject;
-  };
+  table: TTable;
+  schemas: { create: TCreate; update: TUpdate; output: TOutput };
   filters: Record<string, FilterSpec>;
   /** Fields a list may sort by; their columns must be NOT NULL, so that keyset pagination is exact. */
   sortable: Record<string, PgColumn>;
@@ -93,23 +106,44 @@ export interface ResourceDefinition {
    * `audit.read_sensitive` (docs/audit.md, Sensitive fields).
    */
   sensitiveFields?: readonly string[];
-  hooks?: ResourceHooks;
-  permissions: { read: string; create: string; update: string; delete: string };
+  hooks?: ResourceHooks<TTable, z.output<TCreate>, z.output<TUpdate>>;
+  permissions: ResourcePermissions;
 }
 
-export type ResourceDeclaration = Omit<ResourceDefinition, 'permissions' | 'label' | 'tag'> & {
+/** Any resource, whatever its table and schemas. */
+// biome-ignore lint/suspicious/noExplicitAny: the widest resource type; each definition keeps its own precise types
+export type AnyResource = ResourceDefinition<any, any, any, any>;
+
+/** The row type of a resource definition. */
+export type RowOfResource<D extends AnyResource> = D extends ResourceDefinition<infer T> ? RowOf<T> : never;
+
+/** The answer type of a resource definition (what its output schema accepts). */
+export type OutputOfResource<D extends AnyResource> = z.input<D['schemas']['output']>;
+
+export type ResourceDeclaration<
+  TTable extends ResourceTable,
+  TCreate extends z.ZodObject,
+  TUpdate extends z.ZodObject,
+  TOutput extends z.ZodObject,
+> = Omit<ResourceDefinition<TTable, TCreate, TUpdate, TOutput>, 'permissions' | 'label' | 'tag'> & {
   label?: string;
   tag?: string;
-  permissions?: Partial<ResourceDefinition['permissions']>;
+  permissions?: Partial<ResourcePermissions>;
 };
 
-const registry = new Map<string, ResourceDefinition>();
-
 /**
- * Declares a resource. The resource layer then serves list, get, create, update and delete for it,
- * scoped to the caller's workspace, audited, versioned and documented in OpenAPI.
+ * Declares a resource: a value the module lists and the app installs. The resource layer then
+ * serves list, get, create, update and delete for it, scoped to the caller's workspace, audited,
+ * versioned and documented in OpenAPI. Nothing is registered anywhere by declaring.
  */
-export function defineResource(declaration: ResourceDeclaration): ResourceDefinition {
+export function defineResource<
+  TTable extends ResourceTable,
+  TCreate extends z.ZodObject,
+  TUpdate extends z.ZodObject,
+  TOutput extends z.ZodObject,
+>(
+  declaration: ResourceDeclaration<TTable, TCreate, TUpdate, TOutput>,
+): ResourceDefinition<TTable, TCreate, TUpdate, TOutput> {
   for (const [field, column] of Object.entries(declaration.sortable)) {
     if (!column.notNull) throw new Error(`${declaration.name}: sortable field ${field} must be NOT NULL`);
   }
@@ -120,24 +154,24 @@ export function defineResource(declaration: ResourceDeclaration): ResourceDefini
     throw new Error(`${declaration.name}: a project-scoped table needs a project_id column`);
   }
   const name = declaration.name;
-  const definition: ResourceDefinition = {
+  return {
     ...declaration,
     label: declaration.label ?? name.replace(/_/g, ' '),
     tag: declaration.tag ?? declaration.path,
     permissions: {
-      read: definePermission(declaration.permissions?.read ?? `${name}.read`, 'read'),
+      read: declaration.permissions?.read ?? definePermission(`${name}.read`, 'read'),
       create: declaration.permissions?.create ?? definePermission(`${name}.create`, 'write'),
       update: declaration.permissions?.update ?? definePermission(`${name}.update`, 'write'),
       delete: declaration.permissions?.delete ?? definePermission(`${name}.delete`, 'write'),
     },
   };
-  const existing = registry.get(name);
-  if (existing && existing.table !== definition.table) throw new Error(`Resource ${name} is declared twice`);
-  registry.set(name, definition);
-  return definition;
 }
 
-/** Every declared resource type (for metadata, search and the isolation tests). */
-export function declaredResources(): ReadonlyMap<string, ResourceDefinition> {
-  return registry;
+/**
+ * The rows Drizzle read from a resource's table. Drizzle types the rows of a table known only by
+ * its constraint loosely; the definition's own row type is what that table holds. The one place
+ * the resource layer asserts a type.
+ */
+export function rowsOf<D extends AnyResource>(_definition: D, rows: unknown): RowOfResource<D>[] {
+  return rows as RowOfResource<D>[];
 }

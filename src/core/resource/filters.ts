@@ -2,7 +2,7 @@ import { eq, gte, inArray, isNotNull, isNull, lte, ne, type SQL, sql } from 'dri
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { RequestContext } from '../auth/context.ts';
-import { AppError, type FieldError } from '../http/errors.ts';
+import { AppError, type FieldError } from '../errors/app-error.ts';
 
 export const filterOperators = ['eq', 'ne', 'in', 'gte', 'lte', 'contains', 'any', 'all', 'isNull'] as const;
 export type FilterOperator = (typeof filterOperators)[number];
@@ -162,7 +162,10 @@ export function filterConditions(
           spec.custom && ctx ? spec.custom(operator, raw, ctx) : condition(spec, operator, raw),
         );
       } catch (error) {
-        errors.push({ path: `query.${parameter}`, message: (error as Error).message });
+        errors.push({
+          path: `query.${parameter}`,
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     }
   }

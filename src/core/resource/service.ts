@@ -1,17 +1,18 @@
 import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/connection.ts';
-import type { RequestContext } from '../auth/context.ts';
-import { appendEvent, diffFields } from '../events/append.ts';
-import { AppError, invalidField, notFound } from '../http/errors.ts';
-import { metadataCondition, metaFilterPattern, removeMetadataOfDeleted } from '../metadata/entities.ts';
-import { declaredResources, type ResourceDefinition, type Row } from './define.ts';
+import { invalidField, notFound } from '../errors/app-error.ts';
+import { metadataCondition, metaFilterPattern } from '../metadata/entities.ts';
+import { indexedFieldsOf } from '../search/fields.ts';
+import { matchesSearch } from '../search/query.ts';
+import { projects } from '../tenancy/projects-table.ts';
+import { type AnyResource, type OutputOfResource, type RowOfResource, rowsOf } from './define.ts';
 import { escapeLike, filterConditions } from './filters.ts';
-// Registers the search index's event listener: every resource write keeps the index current.
-import '../search/indexer.ts';
+import type { Scope } from './scope.ts';
 import { afterCursor, encodeCursor, orderBy, parseSort } from './sorting.ts';
 
 export const defaultPageSize = 50;
+
 export const maxPageSize = 200;
 const maxSearchWords = 10;
 const maxMetadataFilters = 10;
@@ -24,18 +25,12 @@ export interface ListParameters {
   [filterParameter: string]: unknown;
 }
 
-export interface Page {
+export interface Page<Row> {
   data: Row[];
   nextCursor: string | null;
 }
 
-/** Where a resource's rows live: the caller's workspace, and the project for project-scoped ones. */
-export interface Scope {
-  ctx: RequestContext;
-  projectId?: string;
-}
-
-function scopeConditions(definition: ResourceDefinition, scope: Scope): SQL[] {
+function scopeConditions(definition: AnyResource, scope: Scope): SQL[] {
   const { table } = definition;
   const conditions = [eq(table.workspaceId, scope.ctx.workspaceId)];
   if (definition.scope === 'project') {
@@ -48,23 +43,21 @@ function scopeConditions(definition: ResourceDefinition, scope: Scope): SQL[] {
 /** A project-scoped route addresses a project: it must exist in the caller's workspace, else 404. */
 export async function assertProjectVisible(db: Executor, scope: Scope): Promise<void> {
   if (!scope.projectId) return;
-  const projects = declaredResources().get('project');
-  if (!projects) throw new Error('project-scoped resources need the project resource');
   const [found] = await db
-    .select({ id: projects.table.id })
-    .from(projects.table)
-    .where(and(eq(projects.table.id, scope.projectId), eq(projects.table.workspaceId, scope.ctx.workspaceId)))
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.id, scope.projectId), eq(projects.workspaceId, scope.ctx.workspaceId)))
     .limit(1);
   if (!found) throw notFound('project', scope.projectId);
 }
 
 /** One page of a resource's rows: filtered, searched, sorted, after the cursor. */
-export async function listRows(
+export async function listRows<D extends AnyResource>(
   db: Executor,
-  definition: ResourceDefinition,
+  definition: D,
   scope: Scope,
   parameters: ListParameters,
-): Promise<Page> {
+): Promise<Page<RowOfResource<D>>> {
   const { table } = definition;
   const limit = parameters.limit ?? defaultPageSize;
   const keys = parseSort(parameters.sort ?? definition.defaultSort, definition.sortable);
@@ -73,14 +66,17 @@ export async function listRows(
     ...filterConditions(definition.filters, parameters, scope.ctx),
   ];
   conditions.push(...metadataConditions(definition, parameters));
-  if (parameters.q) conditions.push(textSearchCondition(definition.searchable, parameters.q));
+  if (parameters.q) conditions.push(searchCondition(definition, scope, parameters.q));
   if (parameters.cursor) conditions.push(afterCursor(keys, table.id, parameters.cursor));
-  const rows = (await db
-    .select()
-    .from(table)
-    .where(and(...conditions))
-    .orderBy(...orderBy(keys, table.id))
-    .limit(limit + 1)) as Row[];
+  const rows = rowsOf(
+    definition,
+    await db
+      .select()
+      .from(table)
+      .where(and(...conditions))
+      .orderBy(...orderBy(keys, table.id))
+      .limit(limit + 1),
+  );
   const hasMore = rows.length > limit;
   const data = hasMore ? rows.slice(0, limit) : rows;
   const last = data[data.length - 1];
@@ -88,7 +84,7 @@ export async function listRows(
 }
 
 /** `filter[meta.<key>]=value` parameters: each must hold on the row's metadata. */
-function metadataConditions(definition: ResourceDefinition, parameters: ListParameters): SQL[] {
+function metadataConditions(definition: AnyResource, parameters: ListParameters): SQL[] {
   const conditions: SQL[] = [];
   for (const [parameter, value] of Object.entries(parameters)) {
     const key = metaFilterPattern.exec(parameter)?.[1];
@@ -100,38 +96,98 @@ function metadataConditions(definition: ResourceDefinition, parameters: ListPara
   return conditions;
 }
 
+/**
+ * `q=`: the same search as /search (full text over the indexed fields, websearch syntax, the last
+ * word as a prefix). A resource kept out of the index (`search: false`, or a sensitive title)
+ * falls back to matching every word as a substring of its searchable fields.
+ */
+function searchCondition(definition: AnyResource, scope: Scope, q: string): SQL {
+  if (indexedFieldsOf(definition)) {
+    return matchesSearch({ name: definition.name, id: definition.table.id }, scope.ctx.workspaceId, q);
+  }
+  return substringCondition(definition.searchable, q);
+}
+
 /** Every word must appear (case-insensitively) in at least one searchable field (text or text[]). */
-function textSearchCondition(columns: PgColumn[], q: string): SQL {
+function substringCondition(columns: PgColumn[], q: string): SQL {
   const words = q.split(/\s+/).filter(Boolean).slice(0, maxSearchWords);
   const searched = columns.map((column) =>
     column.dataType === 'array' ? sql`array_to_string(${column}, ' ')` : column,
   );
   const perWord = words.map(
-    (word) => or(...searched.map((column) => ilike(column, `%${escapeLike(word)}%`))) as SQL,
+    (word) => or(...searched.map((column) => ilike(column, `%${escapeLike(word)}%`))) ?? sql`false`,
   );
-  return and(...perWord) as SQL;
+  return and(...perWord) ?? sql`true`;
 }
 
 /** One row by id, or 404 (also when it belongs to another workspace or project). */
-export async function getRow(
+export async function getRow<D extends AnyResource>(
   db: Executor,
-  definition: ResourceDefinition,
+  definition: D,
   scope: Scope,
   id: string,
   lock = false,
-): Promise<Row> {
-  const query = db
-    .select()
-    .from(definition.table)
-    .where(and(eq(definition.table.id, id), ...scopeConditions(definition, scope)))
-    .limit(1);
-  const [row] = (await (lock ? query.for('update') : query)) as Row[];
+): Promise<RowOfResource<D>> {
+  if (definition.scope === 'project' && !scope.projectId)
+    throw new Error(`${definition.name} needs a project id`);
+  const rows = lock
+    ? await db
+        .select()
+        .from(definition.table)
+        .where(and(eq(definition.table.id, id), ...scopeConditions(definition, scope)))
+        .limit(1)
+        .for('update')
+    : await preparedGet(db, definition).execute({
+        id,
+        workspaceId: scope.ctx.workspaceId,
+        projectId: scope.projectId ?? null,
+      });
+  const [row] = rowsOf(definition, rows);
   if (!row) throw notFound(definition.label, id);
   return row;
 }
 
+/**
+ * Reading one row by id is the API's most frequent query: it is built once per connection and
+ * resource and sent as a named prepared statement, so neither the query builder nor the server's
+ * planner repeats its work on every request.
+ */
+const preparedGets = new WeakMap<Executor, Map<string, ReturnType<typeof prepareGet>>>();
+
+function preparedGet(db: Executor, definition: AnyResource) {
+  let forConnection = preparedGets.get(db);
+  if (!forConnection) {
+    forConnection = new Map();
+    preparedGets.set(db, forConnection);
+  }
+  let prepared = forConnection.get(definition.name);
+  if (!prepared) {
+    prepared = prepareGet(db, definition);
+    forConnection.set(definition.name, prepared);
+  }
+  return prepared;
+}
+
+function prepareGet(db: Executor, definition: AnyResource) {
+  const { table } = definition;
+  const conditions = [
+    eq(table.id, sql.placeholder('id')),
+    eq(table.workspaceId, sql.placeholder('workspaceId')),
+  ];
+  if (definition.scope === 'project') {
+    if (!table.projectId) throw new Error(`${definition.name} needs a project id`);
+    conditions.push(eq(table.projectId, sql.placeholder('projectId')));
+  }
+  return db
+    .select()
+    .from(table)
+    .where(and(...conditions))
+    .limit(1)
+    .prepare(`shipshape_get_${definition.name.replace(/\W/g, '_')}`.slice(0, 63));
+}
+
 /** The fields whose changes events record (and that replay rebuilds). */
-export function auditedFields(definition: ResourceDefinition): readonly string[] {
+export function auditedFields(definition: AnyResource): readonly string[] {
   return (
     definition.auditedFields ??
     Object.keys(definition.schemas.output.shape).filter(
@@ -140,112 +196,11 @@ export function auditedFields(definition: ResourceDefinition): readonly string[]
   );
 }
 
-/** Inserts a row and its `<name>.created` event, in the caller's transaction. */
-export async function createRow(
-  tx: Executor,
-  definition: ResourceDefinition,
-  scope: Scope,
-  input: Record<string, unknown>,
-): Promise<Row> {
-  const values = definition.hooks?.beforeCreate
-    ? await definition.hooks.beforeCreate({ ...input }, { ctx: scope.ctx, tx, projectId: scope.projectId })
-    : { ...input };
-  values.workspaceId = scope.ctx.workspaceId;
-  if (definition.scope === 'project') values.projectId = scope.projectId;
-  const [row] = (await tx.insert(definition.table).values(values).returning()) as Row[];
-  if (!row) throw new Error(`insert into ${definition.name} returned nothing`);
-  await definition.hooks?.afterCreate?.(row, { ctx: scope.ctx, tx, projectId: scope.projectId });
-  await appendEvent(tx, scope.ctx, {
-    eventType: `${definition.name}.created`,
-    aggregateType: definition.name,
-    aggregateId: row.id,
-    aggregateVersion: row.version,
-    changes: diffFields(null, row, auditedFields(definition)),
-  });
-  return row;
-}
-
-/**
- * Applies a change with optimistic concurrency: when `expectedVersion` is given and the row has
- * moved on, answers 412 and changes nothing. A change that alters nothing writes nothing.
- */
-export async function updateRow(
-  tx: Executor,
-  definition: ResourceDefinition,
-  scope: Scope,
-  id: string,
-  changes: Record<string, unknown>,
-  expectedVersion?: number,
-): Promise<Row> {
-  const current = await getRow(tx, definition, scope, id, true);
-  assertVersion(definition, current, expectedVersion);
-  const values = definition.hooks?.beforeUpdate
-    ? await definition.hooks.beforeUpdate({ ...changes }, current, {
-        ctx: scope.ctx,
-        tx,
-        projectId: scope.projectId,
-      })
-    : { ...changes };
-  const fieldChanges = diffFields(current, { ...current, ...values }, auditedFields(definition));
-  if (Object.keys(fieldChanges).length === 0) return current;
-  const { table } = definition;
-  const [row] = (await tx
-    .update(table)
-    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(table.id, id), eq(table.workspaceId, scope.ctx.workspaceId)))
-    .returning()) as Row[];
-  if (!row) throw notFound(definition.label, id);
-  await appendEvent(tx, scope.ctx, {
-    eventType: `${definition.name}.updated`,
-    aggregateType: definition.name,
-    aggregateId: id,
-    aggregateVersion: row.version,
-    changes: fieldChanges,
-  });
-  return row;
-}
-
-/** Deletes a row (412 on a stale expected version) and records `<name>.deleted` with its last values. */
-export async function deleteRow(
-  tx: Executor,
-  definition: ResourceDefinition,
-  scope: Scope,
-  id: string,
-  expectedVersion?: number,
-): Promise<void> {
-  const current = await getRow(tx, definition, scope, id, true);
-  assertVersion(definition, current, expectedVersion);
-  await definition.hooks?.beforeDelete?.(current, { ctx: scope.ctx, tx, projectId: scope.projectId });
-  await tx
-    .delete(definition.table)
-    .where(and(eq(definition.table.id, id), eq(definition.table.workspaceId, scope.ctx.workspaceId)));
-  await removeMetadataOfDeleted(tx, definition, scope.ctx.workspaceId, id);
-  await appendEvent(tx, scope.ctx, {
-    eventType: `${definition.name}.deleted`,
-    aggregateType: definition.name,
-    aggregateId: id,
-    aggregateVersion: current.version + 1,
-    changes: diffFields(current, null, auditedFields(definition)),
-  });
-}
-
-function assertVersion(
-  definition: ResourceDefinition,
-  current: Row,
-  expectedVersion: number | undefined,
-): void {
-  if (expectedVersion !== undefined && current.version !== expectedVersion) {
-    throw new AppError(
-      'precondition_failed',
-      `This ${definition.label} is at version ${current.version}, not ${expectedVersion}: someone changed it since you read it. Read it again and reapply your change.`,
-      { code: 'version_mismatch', extensions: { currentVersion: current.version } },
-    );
-  }
-}
-
 /** The row as the API shows it: the output schema's fields plus computed ones. */
-export function toOutput(definition: ResourceDefinition, row: Row): Record<string, unknown> {
+export function toOutput<D extends AnyResource>(definition: D, row: RowOfResource<D>): OutputOfResource<D> {
   const output: Record<string, unknown> = {};
-  for (const field of Object.keys(definition.schemas.output.shape)) output[field] = row[field];
-  return definition.hooks?.toOutput ? { ...output, ...definition.hooks.toOutput(row) } : output;
+  const fields: Record<string, unknown> = row;
+  for (const field of Object.keys(definition.schemas.output.shape)) output[field] = fields[field];
+  const computed = definition.hooks?.toOutput?.(row);
+  return (computed ? { ...output, ...computed } : output) as OutputOfResource<D>;
 }

@@ -1,6 +1,7 @@
 import { asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { AppError } from '../http/errors.ts';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error.ts';
 
 export interface SortKey {
   field: string;
@@ -41,12 +42,13 @@ export function orderBy(keys: SortKey[], idColumn: PgColumn): SQL[] {
   ];
 }
 
-interface CursorPayload {
+const cursorPayload = z.object({
   /** The sort the cursor was made for; a cursor is only valid with the same sort. */
-  s: string;
+  s: z.string(),
   /** The last row's sort values, then its id. */
-  v: unknown[];
-}
+  v: z.array(z.unknown()),
+});
+type CursorPayload = z.output<typeof cursorPayload>;
 
 /** An opaque cursor pointing just after `row` in the given order. */
 export function encodeCursor(keys: SortKey[], row: Record<string, unknown>): string {
@@ -64,7 +66,7 @@ export function afterCursor(keys: SortKey[], idColumn: PgColumn, cursor: string)
     new AppError('validation_failed', `cursor: ${message}`, { errors: [{ path: 'query.cursor', message }] });
   let payload: CursorPayload;
   try {
-    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
+    payload = cursorPayload.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
     throw invalid('is not a cursor this server issued');
   }

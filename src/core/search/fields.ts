@@ -1,6 +1,28 @@
-import { is, type SQL, sql } from 'drizzle-orm';
-import { PgColumn } from 'drizzle-orm/pg-core';
-import type { ResourceDefinition } from '../resource/define.ts';
+import { getTableColumns, is, type SQL, sql } from 'drizzle-orm';
+import { PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+
+/** The parts of a resource that global search indexes. */
+export interface SearchFields {
+  title?: PgColumn;
+  body?: PgColumn[];
+  /** A text or enum column shown and counted as the status facet; null for none. */
+  status?: PgColumn | null;
+  /** A text[] column of tags; null for none. */
+  tags?: PgColumn | null;
+  /** The project the entity belongs to; null for none. */
+  project?: PgColumn | null;
+}
+
+/** What search needs to know of a resource (a resource definition is one). */
+export interface IndexableResource {
+  /** The entity type in the index. */
+  name: string;
+  table: PgTable & { id: PgColumn; workspaceId: PgColumn };
+  /** Text columns searched; the first is the title unless `search` names one. */
+  searchable: readonly PgColumn[];
+  search?: SearchFields | false;
+  sensitiveFields?: readonly string[];
+}
 
 /** What global search indexes of one resource, resolved from its declaration. */
 export interface IndexedFields {
@@ -11,16 +33,14 @@ export interface IndexedFields {
   project: PgColumn | null;
 }
 
-function columnNamed(definition: ResourceDefinition, field: string): PgColumn | null {
-  const value = (definition.table as unknown as Record<string, unknown>)[field];
+function columnNamed(definition: IndexableResource, field: string): PgColumn | null {
+  const value = getTableColumns(definition.table)[field];
   return is(value, PgColumn) ? value : null;
 }
 
 /** The declaration's field name of a column (`projectId` for project_id). */
-function fieldOf(definition: ResourceDefinition, column: PgColumn): string | undefined {
-  return Object.entries(definition.table as unknown as Record<string, unknown>).find(
-    ([, value]) => value === column,
-  )?.[0];
+function fieldOf(definition: IndexableResource, column: PgColumn): string | undefined {
+  return Object.entries(getTableColumns(definition.table)).find(([, value]) => value === column)?.[0];
 }
 
 /**
@@ -28,7 +48,7 @@ function fieldOf(definition: ResourceDefinition, column: PgColumn): string | und
  * parts, else the first `searchable` column as title, the others as body, and the conventional
  * `status`, `tags` and `projectId` columns when the table has them. Sensitive fields are never indexed.
  */
-export function indexedFieldsOf(definition: ResourceDefinition): IndexedFields | null {
+export function indexedFieldsOf(definition: IndexableResource): IndexedFields | null {
   if (definition.search === false) return null;
   const declared = definition.search ?? {};
   const [first] = definition.searchable;

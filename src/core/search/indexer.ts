@@ -1,9 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
-import { onEventAppended } from '../events/append.ts';
-import { cascadedResources } from '../metadata/entities.ts';
-import { declaredResources, type ResourceDefinition } from '../resource/define.ts';
-import { asText, indexedFieldsOf } from './fields.ts';
+import { asText, type IndexableResource, indexedFieldsOf } from './fields.ts';
 import { searchDocuments } from './schema.ts';
 
 const maxTitleLength = 1000;
@@ -15,7 +12,7 @@ const maxBodyLength = 200_000;
  * one INSERT … SELECT: one row after a write, a whole workspace for a rebuild or a bulk load.
  * Answers the number of documents written.
  */
-export async function indexRows(tx: Executor, definition: ResourceDefinition, where: SQL): Promise<number> {
+export async function indexRows(tx: Executor, definition: IndexableResource, where: SQL): Promise<number> {
   const fields = indexedFieldsOf(definition);
   if (!fields) return 0;
   const { table } = definition;
@@ -42,7 +39,7 @@ export async function indexRows(tx: Executor, definition: ResourceDefinition, wh
 }
 
 /** Brings one entity's document in line with its row: rewritten if the row exists, removed if not. */
-export async function indexEntity(tx: Executor, definition: ResourceDefinition, id: string): Promise<void> {
+export async function indexEntity(tx: Executor, definition: IndexableResource, id: string): Promise<void> {
   if (!indexedFieldsOf(definition)) return;
   const written = await indexRows(tx, definition, eq(definition.table.id, id));
   if (!written) await removeDocument(tx, definition.name, id);
@@ -55,20 +52,27 @@ async function removeDocument(tx: Executor, entityType: string, id: string): Pro
 }
 
 /**
- * After a row of `definition` is deleted: drops its document, the documents of rows the database
- * deleted with it (`on delete cascade`), and — for a project — re-reads the documents that named
- * it, since their rows are gone or no longer belong to a project.
+ * After a row of `definition` is deleted: drops its document and the documents of rows the
+ * database deleted with it (`cascaded`: resources whose rows go with it through `on delete
+ * cascade`). When `definition` is the project resource, the documents that named the project are
+ * re-read from their rows (gone, or no longer in a project) — `all` lists the candidates.
  */
-async function afterDelete(tx: Executor, definition: ResourceDefinition, workspaceId: string, id: string) {
+export async function removeDeletedFromIndex(
+  tx: Executor,
+  deleted: { definition: IndexableResource; workspaceId: string; id: string; isProject: boolean },
+  cascaded: readonly IndexableResource[],
+  all: readonly IndexableResource[],
+): Promise<void> {
+  const { definition, workspaceId, id } = deleted;
   await removeDocument(tx, definition.name, id);
-  for (const child of cascadedResources(definition)) {
+  for (const child of cascaded) {
     if (!indexedFieldsOf(child)) continue;
     await tx.execute(sql`delete from search_documents d
       where d.workspace_id = ${workspaceId} and d.entity_type = ${child.name}
         and not exists (select 1 from ${child.table} where ${child.table.id} = d.entity_id)`);
   }
-  if (definition.name !== 'project') return;
-  for (const candidate of declaredResources().values()) {
+  if (!deleted.isProject) return;
+  for (const candidate of all) {
     if (!indexedFieldsOf(candidate)?.project) continue;
     const named = sql`${candidate.table.id} in (select entity_id from search_documents
       where workspace_id = ${workspaceId} and entity_type = ${candidate.name} and project_id = ${id})`;
@@ -79,9 +83,13 @@ async function afterDelete(tx: Executor, definition: ResourceDefinition, workspa
 }
 
 /** Rebuilds every document of the workspace, type by type (after a declaration changed, or a bulk load). */
-export async function reindexWorkspace(tx: Executor, workspaceId: string): Promise<number> {
+export async function reindexWorkspace(
+  tx: Executor,
+  workspaceId: string,
+  resources: readonly IndexableResource[],
+): Promise<number> {
   let written = 0;
-  for (const definition of declaredResources().values()) {
+  for (const definition of resources) {
     if (!indexedFieldsOf(definition)) continue;
     written += await indexRows(tx, definition, eq(definition.table.workspaceId, workspaceId));
     await tx.execute(sql`delete from search_documents d
@@ -90,14 +98,3 @@ export async function reindexWorkspace(tx: Executor, workspaceId: string): Promi
   }
   return written;
 }
-
-// Every write to a resource appends its event in the write's transaction, whichever code path
-// made it (the resource layer, a lifecycle action, an import); indexing on the event keeps the
-// index exactly as fresh as the audit trail.
-onEventAppended('search-index', async (tx, ctx, event) => {
-  const definition = declaredResources().get(event.aggregateType);
-  if (!definition) return;
-  if (event.eventType === `${definition.name}.deleted`)
-    await afterDelete(tx, definition, ctx.workspaceId, event.aggregateId);
-  else await indexEntity(tx, definition, event.aggregateId);
-});

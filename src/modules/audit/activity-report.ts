@@ -1,55 +1,17 @@
-import { and, asc, count, eq, gte, lt, max, min, type SQL } from 'drizzle-orm';
-import { users } from '../../core/auth/schema.ts';
-import { auditEvents } from '../../core/events/schema.ts';
-import type { Executor } from '../../db/connection.ts';
-import { csvField } from './export.ts';
-
-export interface ActivityRow {
-  actorId: string | null;
-  actorName: string | null;
-  actorKind: 'person' | 'agent' | null;
-  action: string;
-  count: number;
-  firstAt: string;
-  lastAt: string;
-}
-
-export interface ActivityReport {
-  from: string | null;
-  to: string | null;
-  generatedAt: string;
-  totalEvents: number;
-  actors: number;
-  rows: ActivityRow[];
-}
+import type { Download } from '../../core/http/download.ts';
+import type { Scope } from '../../core/resource/scope.ts';
+import type { ActivityQuery, ActivityReport, ActivityRow } from './contracts.ts';
+import { activityByActor } from './events-store.ts';
+import { csvField, exportContentTypes } from './export.ts';
+import { type TimeRangeQuery, timeRange } from './time-range.ts';
 
 /**
  * Who did what in the workspace between `from` (inclusive) and `to` (exclusive): for each actor and
- * action (event type), how many times, first and last. One grouped query over the event log.
+ * action (event type), how many times, first and last.
  */
-export async function activityReport(
-  db: Executor,
-  workspaceId: string,
-  range: { from?: Date; to?: Date },
-): Promise<ActivityReport> {
-  const where: SQL[] = [eq(auditEvents.workspaceId, workspaceId)];
-  if (range.from) where.push(gte(auditEvents.occurredAt, range.from));
-  if (range.to) where.push(lt(auditEvents.occurredAt, range.to));
-  const grouped = await db
-    .select({
-      actorId: auditEvents.userId,
-      actorName: users.displayName,
-      actorKind: users.kind,
-      action: auditEvents.eventType,
-      count: count(),
-      firstAt: min(auditEvents.occurredAt),
-      lastAt: max(auditEvents.occurredAt),
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(and(...where))
-    .groupBy(auditEvents.userId, users.displayName, users.kind, auditEvents.eventType)
-    .orderBy(asc(users.displayName), asc(auditEvents.userId), asc(auditEvents.eventType));
+export async function activityReport(scope: Scope, query: TimeRangeQuery): Promise<ActivityReport> {
+  const range = timeRange(query);
+  const grouped = await scope.db.read((db) => activityByActor(db, scope.ctx.workspaceId, range));
   const rows = grouped.map((row) => ({
     ...row,
     count: Number(row.count),
@@ -63,6 +25,23 @@ export async function activityReport(
     totalEvents: rows.reduce((sum, row) => sum + row.count, 0),
     actors: new Set(rows.map((row) => row.actorId)).size,
     rows,
+  };
+}
+
+/** The report as asked: the object itself (JSON), or a CSV or Markdown file of it. */
+export async function activityReportAs(
+  scope: Scope,
+  query: ActivityQuery,
+): Promise<{ report: ActivityReport } | { file: Download }> {
+  const report = await activityReport(scope, query);
+  if (query.format === 'json') return { report };
+  const markdown = query.format === 'md';
+  return {
+    file: {
+      contentType: markdown ? 'text/markdown; charset=utf-8' : exportContentTypes.csv,
+      fileName: `activity.${markdown ? 'md' : 'csv'}`,
+      body: markdown ? activityMarkdown(report) : activityCsv(report),
+    },
   };
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, lte, max, min, type SQL } from 'drizzle-orm';
+import { users } from '../../core/auth/schema.ts';
+import { AppError } from '../../core/errors/app-error.ts';
 import type { StoredEvent } from '../../core/events/chain.ts';
 import { auditEvents } from '../../core/events/schema.ts';
-import { AppError } from '../../core/http/errors.ts';
 import type { Executor } from '../../db/connection.ts';
 
 /** What a reader may narrow the trail down to. Every field is optional; they combine with AND. */
@@ -18,6 +19,12 @@ export interface EventPage {
   data: StoredEvent[];
   nextCursor: string | null;
 }
+
+/**
+ * Runs one read and answers its result: a workspace-bound database's `read` (each batch of a long
+ * export in a unit of its own), or an open transaction's executor (`(work) => work(tx)`).
+ */
+export type Reader = <T>(work: (db: Executor) => Promise<T>) => Promise<T>;
 
 function conditions(workspaceId: string, filters: EventFilters): SQL[] {
   const where: SQL[] = [eq(auditEvents.workspaceId, workspaceId)];
@@ -36,7 +43,9 @@ export function encodeSequenceCursor(sequence: number): string {
 
 export function decodeSequenceCursor(cursor: string): number {
   try {
-    const { after } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after: unknown };
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const after =
+      typeof decoded === 'object' && decoded !== null && 'after' in decoded ? decoded.after : null;
     if (typeof after === 'number' && Number.isSafeInteger(after) && after >= 0) return after;
   } catch {
     // reported below
@@ -70,11 +79,12 @@ export async function listEvents(
 }
 
 /**
- * Every matching event in sequence order, read in keyset-paginated batches: memory stays the size
- * of one batch however long the trail is. `upTo` bounds the sequence (for a consistent end).
+ * Every matching event in sequence order, read in keyset-paginated batches, each batch one read:
+ * memory stays the size of one batch however long the trail is. `upTo` bounds the sequence (for a
+ * consistent end).
  */
 export async function* eventsInBatches(
-  db: Executor,
+  read: Reader,
   workspaceId: string,
   filters: EventFilters,
   batchSize = 1000,
@@ -84,15 +94,42 @@ export async function* eventsInBatches(
   for (;;) {
     const where = [...conditions(workspaceId, filters), gt(auditEvents.sequence, after)];
     if (upTo !== undefined) where.push(lte(auditEvents.sequence, upTo));
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(and(...where))
-      .orderBy(asc(auditEvents.sequence))
-      .limit(batchSize);
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(...where))
+        .orderBy(asc(auditEvents.sequence))
+        .limit(batchSize),
+    );
     if (rows.length > 0) yield rows;
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) return;
     after = last.sequence;
   }
+}
+
+/**
+ * For each actor and action (event type) between `from` (inclusive) and `to` (exclusive): how
+ * many times, first and last. One grouped query over the event log.
+ */
+export async function activityByActor(db: Executor, workspaceId: string, range: { from?: Date; to?: Date }) {
+  const where: SQL[] = [eq(auditEvents.workspaceId, workspaceId)];
+  if (range.from) where.push(gte(auditEvents.occurredAt, range.from));
+  if (range.to) where.push(lt(auditEvents.occurredAt, range.to));
+  return db
+    .select({
+      actorId: auditEvents.userId,
+      actorName: users.displayName,
+      actorKind: users.kind,
+      action: auditEvents.eventType,
+      count: count(),
+      firstAt: min(auditEvents.occurredAt),
+      lastAt: max(auditEvents.occurredAt),
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.userId))
+    .where(and(...where))
+    .groupBy(auditEvents.userId, users.displayName, users.kind, auditEvents.eventType)
+    .orderBy(asc(users.displayName), asc(auditEvents.userId), asc(auditEvents.eventType));
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 
 export type ExportFormat = 'ndjson' | 'csv';
 
@@ -38,6 +39,36 @@ export function exportStream<T>(
   }
   // At most two batches read ahead of the client: memory stays a few batches, whatever the total.
   return Readable.from(lines(), { highWaterMark: 2 });
+}
+
+/** An export to download, streamed as the client reads it. */
+export interface ExportDownload {
+  contentType: string;
+  fileName: string;
+  body: Readable;
+}
+
+/** The export of records as a file named `<name>.<format>`. */
+export function exportDownload<T>(
+  name: string,
+  format: ExportFormat,
+  batches: AsyncIterable<T[]>,
+  toJson: (record: T) => unknown,
+  columns: CsvColumn<T>[],
+): ExportDownload {
+  return {
+    contentType: exportContentTypes[format],
+    fileName: `${name}.${format}`,
+    body: exportStream(batches, format, toJson, columns),
+  };
+}
+
+/** Sends an export as an attachment; a stream is sent as it is, never serialized. */
+export function sendExport(reply: FastifyReply, file: ExportDownload): FastifyReply {
+  return reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .send(file.body);
 }
 
 /**

@@ -166,7 +166,10 @@ describe('archiving the access log', () => {
     const owner = await t.newWorkspace();
     await owner.put('/api/v1/audit/retention', { hotDays: 1, archiveDays: 3650 });
     await oldEntries(owner.workspaceId, owner.userId, 7, 2);
-    const jobs = await startJobs(t.database, [accessLogRetentionJob(t.database.db)], (error) => {
+    const job = accessLogRetentionJob;
+    const cron = job.schedule(t.services) ?? '';
+    const definition = { name: job.name, cron, run: () => job.run(t.services) };
+    const jobs = await startJobs(t.database, [definition], (error) => {
       throw error;
     });
     try {

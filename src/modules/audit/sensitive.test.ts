@@ -1,11 +1,11 @@
 import { pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { defineModule } from '../../core/app/module.ts';
 import { createFieldCipher } from '../../core/events/sensitive.ts';
-import { resourceColumns } from '../../core/resource/columns.ts';
 import { defineResource } from '../../core/resource/define.ts';
-import { registerResourceRoutes } from '../../core/resource/routes.ts';
 import { resourceOutputFields } from '../../core/resource/schemas.ts';
+import { resourceColumns } from '../../core/tenancy/columns.ts';
 import { type Caller, createTestApp, type TestApp } from '../../test-support/app.ts';
 import { verify } from './test-helpers.ts';
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
           updated_at timestamptz(3) not null default now(), version integer not null default 1,
           title text not null, secret text not null)`)
         .then(() => undefined),
-    modules: [(api, db) => registerResourceRoutes(api, db, secretNoteResource)],
+    modules: [defineModule({ name: 'secret-notes', resources: [secretNoteResource] })],
   });
 });
 afterAll(() => t.close());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendEvent } from '../../core/events/append.ts';
 import type { StoredEvent } from '../../core/events/chain.ts';
 import { type Subscription, subscribe } from '../../core/events/subscribe.ts';
 import { type DatabaseHandle, openDatabase } from '../../db/connection.ts';
@@ -110,21 +111,31 @@ describe('subscriptions', () => {
       const held = new Promise<void>((resolve) => {
         commit = resolve;
       });
+      let appended: () => void = () => {};
+      const hasAppended = new Promise<void>((resolve) => {
+        appended = resolve;
+      });
       const late = t.database.db.transaction(async (tx) => {
-        const { appendEvent } = await import('../../core/events/append.ts');
         const ctx = {
           requestId: 'late',
           workspaceId: owner.workspaceId,
           actor: { userId: owner.userId, kind: 'person' as const, role: 'owner' as const, readOnly: false },
         };
-        await appendEvent(tx, ctx, {
-          eventType: 'project.noted',
-          aggregateType: 'project',
-          aggregateId: '01900000-0000-7000-8000-000000000000',
-          changes: {},
-        });
+        await appendEvent(
+          tx,
+          { ctx, app: t.services },
+          {
+            eventType: 'project.noted',
+            aggregateType: 'project',
+            aggregateId: '01900000-0000-7000-8000-000000000000',
+            changes: {},
+          },
+        );
+        appended();
         await held;
       });
+      // The second writer starts only once event 2 is taken, so it must queue behind the late one.
+      await hasAppended;
       const waiting = createProject(owner);
       await all.subscription.drain();
       expect(all.sequences()).toEqual([1]);

@@ -17,7 +17,7 @@ export async function rebuildAt(
   let entity: RebuiltEntity | null = null;
   // Times are stored to the millisecond: "before at + 1 ms" is "at or before at".
   const filters = { aggregateType, aggregateId, to: new Date(at.getTime() + 1) };
-  for await (const batch of eventsInBatches(db, workspaceId, filters)) {
+  for await (const batch of eventsInBatches((work) => work(db), workspaceId, filters)) {
     for (const event of batch) entity = applyEvent(entity, event, decode);
   }
   return entity;

@@ -127,6 +127,29 @@ describe('finding decisions', () => {
     expect(await find({ q: 'decide', 'filter[status]': 'draft' })).toEqual(['cache', 'retry', 'review']);
   });
 
+  it('finds the same decisions through q= on the list as through /search, with the same syntax', async () => {
+    const created = await owner.post('/api/v1/decision-logs', {
+      title: 'Idempotent payment retries',
+      decisionType: 'architecture',
+      decisionDrivers: ['No double charges'],
+    });
+    expect(created.status).toBe(201);
+    const listed = async (q: string) =>
+      (await owner.get('/api/v1/decision-logs', { query: { q } })).body.data.map((d: { id: string }) => d.id);
+    const searched = async (q: string) =>
+      (await owner.get('/api/v1/search', { query: { q, type: 'decision_log' } })).body.data.map(
+        (hit: { id: string }) => hit.id,
+      );
+    for (const q of ['double charges', 'charge', 'doub', '"double charges"', 'double -refunds']) {
+      expect(await listed(q), q).toEqual([created.body.id]);
+      expect(await searched(q), q).toEqual([created.body.id]);
+    }
+    for (const q of ['"charges double"', 'double -charges']) {
+      expect(await listed(q), q).toEqual([]);
+      expect(await searched(q), q).toEqual([]);
+    }
+  });
+
   it('sorts by date both ways and pages through', async () => {
     const newest = await finder.get(base, { query: { sort: '-decisionDate', limit: '3' } });
     expect(newest.body.data.map((d: { title: string }) => d.title)).toEqual([

@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/auth/context.ts';
-import { authorize, definePermission } from '../../core/auth/permissions.ts';
-import { AppError } from '../../core/http/errors.ts';
-import type { DecisionStatus } from './schema.ts';
+import { authorize, definePermission, type Permission } from '../../core/auth/permissions.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import type { DecisionStatus } from './contracts.ts';
 
 export const decisionPermissions = {
   read: definePermission('decision_log.read', 'read'),
@@ -24,7 +24,7 @@ export type TransitionAction = (typeof transitionActions)[number];
 interface Transition {
   from: readonly DecisionStatus[];
   to: DecisionStatus;
-  permission: string;
+  permission: Permission;
   /** Only people may take this step. */
   personOnly: boolean;
 }
@@ -69,10 +69,13 @@ export function assertPerson(actor: Actor, what: string): void {
   }
 }
 
-/** Checks the caller may take the action from the current status (403, then 409 with `allowed`). */
+/**
+ * Checks the caller may take the action from the current status: people only where it says so
+ * (403), and only from the statuses it starts from (409 with `allowed`). The action's permission
+ * itself is the route's, checked before the request is read.
+ */
 export function checkTransition(actor: Actor, action: TransitionAction, status: DecisionStatus): Transition {
   const transition = transitions[action];
-  authorize(actor, transition.permission);
   if (transition.personOnly) assertPerson(actor, `${action} decisions`);
   if (!transition.from.includes(status)) {
     const allowed = allowedActions(status);

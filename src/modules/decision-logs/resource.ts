@@ -1,19 +1,23 @@
-import { AppError } from '../../core/http/errors.ts';
-import { defineResource, type HookContext, type Row } from '../../core/resource/define.ts';
+import type { z } from 'zod';
+import { AppError } from '../../core/errors/app-error.ts';
+import { defineResource, type HookContext } from '../../core/resource/define.ts';
 import { filterOn } from '../../core/resource/filters.ts';
 import type { Executor } from '../../db/connection.ts';
-import { decisionPermissions, editableStatuses, initialStatus } from './lifecycle.ts';
 import {
-  type DecisionStatus,
+  type DecisionCreate,
+  type DecisionUpdate,
   decisionBodyFields,
   decisionCreateSchema,
   decisionLogSchema,
-  decisionLogs,
   decisionStatuses,
   decisionUpdateSchema,
+  type impactRiskSchema,
   referenceOf,
-} from './schema.ts';
+} from './contracts.ts';
+import { decisionPermissions, editableStatuses, initialStatus } from './lifecycle.ts';
 import { allocateNumber, membersAmong } from './store.ts';
+import type { DecisionRow } from './tables.ts';
+import { decisionLogs } from './tables.ts';
 import { checkReferences, unprocessable } from './validation.ts';
 
 const table = decisionLogs;
@@ -47,38 +51,40 @@ const auditedFields = [
   'supersedes',
 ] as const;
 
+type ImpactRisk = z.output<typeof impactRiskSchema> | null;
+
 /** The API's `impactRisk: {level, text}` is two columns. */
-function splitImpactRisk(values: Record<string, unknown>): void {
-  if (!('impactRisk' in values)) return;
-  const impact = values.impactRisk as { level: string; text?: string } | null | undefined;
-  delete values.impactRisk;
-  if (impact === undefined) return;
-  values.impactRiskLevel = impact?.level ?? null;
-  values.impactRiskText = impact?.text ?? '';
+function impactColumns(impact: ImpactRisk | undefined) {
+  if (impact === undefined) return {};
+  return { impactRiskLevel: impact?.level ?? null, impactRiskText: impact?.text ?? '' };
 }
 
 /** The owner's display name defaults to the member's name. */
-async function completeOwnerName(tx: Executor, workspaceId: string, values: Record<string, unknown>) {
-  if (typeof values.decisionOwnerId !== 'string' || values.decisionOwner) return;
-  const [member] = await membersAmong(tx, workspaceId, [values.decisionOwnerId]);
-  if (member) values.decisionOwner = member.displayName;
+async function ownerName(tx: Executor, workspaceId: string, ownerId: string | null | undefined) {
+  if (!ownerId) return undefined;
+  const [member] = await membersAmong(tx, workspaceId, [ownerId]);
+  return member?.displayName;
 }
 
-async function beforeCreate(values: Record<string, unknown>, { ctx, tx }: HookContext) {
-  values.status = initialStatus(ctx.actor, values.status as DecisionStatus | undefined);
-  const errors = await checkReferences(tx, ctx.workspaceId, values, values.id as string | undefined);
+async function beforeCreate(values: DecisionCreate, { scope, tx }: HookContext) {
+  const { impactRisk, status: requested, ...fields } = values;
+  const status = initialStatus(scope.ctx.actor, requested);
+  const errors = await checkReferences(tx, scope, values);
   if (errors.length) throw unprocessable(errors);
-  await completeOwnerName(tx, ctx.workspaceId, values);
-  values.decisionOwner ??= '';
-  splitImpactRisk(values);
-  values.number = await allocateNumber(tx, ctx.workspaceId);
-  return values;
+  const workspaceId = scope.ctx.workspaceId;
+  return {
+    ...fields,
+    ...impactColumns(impactRisk),
+    status,
+    decisionOwner: fields.decisionOwner || (await ownerName(tx, workspaceId, fields.decisionOwnerId)) || '',
+    number: await allocateNumber(tx, workspaceId),
+  };
 }
 
 const bodyFieldNames = Object.keys(decisionBodyFields);
 
-async function beforeUpdate(changes: Record<string, unknown>, current: Row, { ctx, tx }: HookContext) {
-  const status = current.status as DecisionStatus;
+async function beforeUpdate(changes: DecisionUpdate, current: DecisionRow, { scope, tx }: HookContext) {
+  const { status } = current;
   const body = Object.keys(changes).filter((field) => bodyFieldNames.includes(field));
   if (!editableStatuses.includes(status) && body.length) {
     throw new AppError(
@@ -91,18 +97,18 @@ async function beforeUpdate(changes: Record<string, unknown>, current: Row, { ct
       },
     );
   }
-  const errors = await checkReferences(tx, ctx.workspaceId, changes, current.id);
+  const errors = await checkReferences(tx, scope, changes, current.id);
   if (errors.length) throw unprocessable(errors);
-  if (changes.decisionOwnerId !== undefined && changes.decisionOwner === undefined)
-    changes.decisionOwner = '';
-  await completeOwnerName(tx, ctx.workspaceId, changes);
-  splitImpactRisk(changes);
-  return changes;
+  const { impactRisk, ...fields } = changes;
+  const owner =
+    changes.decisionOwnerId !== undefined && changes.decisionOwner === undefined
+      ? { decisionOwner: (await ownerName(tx, scope.ctx.workspaceId, changes.decisionOwnerId)) ?? '' }
+      : {};
+  return { ...fields, ...owner, ...impactColumns(impactRisk) };
 }
 
-function beforeDelete(current: Row) {
-  const supersedes = current.supersedes as string[];
-  if (current.supersededBy || supersedes.length) {
+function beforeDelete(current: DecisionRow) {
+  if (current.supersededBy || current.supersedes.length) {
     throw new AppError(
       'conflict',
       'This decision is part of a supersession chain; deleting it would break the history of the decisions linked to it.',
@@ -111,9 +117,9 @@ function beforeDelete(current: Row) {
   }
 }
 
-function toOutput(row: Row) {
+function toOutput(row: DecisionRow) {
   return {
-    reference: referenceOf(row.number as number),
+    reference: referenceOf(row.number),
     impactRisk: row.impactRiskLevel ? { level: row.impactRiskLevel, text: row.impactRiskText } : null,
   };
 }
@@ -152,6 +158,7 @@ export const decisionResource = defineResource({
     table.title,
     table.context,
     table.decision,
+    table.decisionDrivers,
     table.consequences,
     table.consequencesGood,
     table.consequencesBad,

@@ -1,12 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { appendEvent, diffFields } from '../../core/events/append.ts';
-import { AppError } from '../../core/http/errors.ts';
-import type { Row } from '../../core/resource/define.ts';
-import { getRow, type Scope } from '../../core/resource/service.ts';
-import type { Database, Executor } from '../../db/connection.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import { appendEvent } from '../../core/events/append.ts';
+import type { Scope } from '../../core/resource/scope.ts';
+import { getRow } from '../../core/resource/service.ts';
+import { changeRow, lockRow } from '../../core/resource/writes.ts';
+import type { Transaction } from '../../db/connection.ts';
 import { checkTransition, type TransitionAction } from './lifecycle.ts';
 import { decisionResource } from './resource.ts';
-import { type DecisionStatus, decisionLogs } from './schema.ts';
+import { decisionTypesOf, saveDecisionTypes } from './store.ts';
+import type { DecisionRow } from './tables.ts';
 
 export interface TransitionRequest {
   action: TransitionAction;
@@ -14,35 +15,6 @@ export interface TransitionRequest {
   /** For `supersede`: the decision that replaces this one. */
   supersededBy?: string;
   expectedVersion?: number;
-}
-
-/**
- * Changes columns of a locked decision outside the body rules (status and links), bumps its
- * version and records one typed event, in the caller's transaction.
- */
-async function applyChange(
-  tx: Executor,
-  scope: Scope,
-  current: Row,
-  values: Record<string, unknown>,
-  event: { type: string; data: Record<string, unknown>; reason?: string },
-): Promise<Row> {
-  const [row] = (await tx
-    .update(decisionLogs)
-    .set({ ...values, version: sql`${decisionLogs.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(decisionLogs.id, current.id), eq(decisionLogs.workspaceId, scope.ctx.workspaceId)))
-    .returning()) as Row[];
-  if (!row) throw new Error('decision vanished inside its transaction');
-  await appendEvent(tx, scope.ctx, {
-    eventType: `decision_log.${event.type}`,
-    aggregateType: decisionResource.name,
-    aggregateId: row.id,
-    aggregateVersion: row.version,
-    changes: diffFields(current, row, Object.keys(values)),
-    data: event.data,
-    reason: event.reason,
-  });
-  return row;
 }
 
 const eventNames: Record<TransitionAction, string> = {
@@ -53,47 +25,44 @@ const eventNames: Record<TransitionAction, string> = {
   supersede: 'superseded',
 };
 
-/** Moves a decision along its lifecycle: checks permission, person, state and version; audits. */
-export async function transitionDecision(
-  db: Database,
-  scope: Scope,
-  id: string,
-  request: TransitionRequest,
-): Promise<Row> {
-  return db.transaction(async (tx) => {
-    const current = await getRow(tx, decisionResource, scope, id, true);
-    const status = current.status as DecisionStatus;
-    const transition = checkTransition(scope.ctx.actor, request.action, status);
-    if (request.expectedVersion !== undefined && request.expectedVersion !== current.version) {
-      throw new AppError(
-        'precondition_failed',
-        `This decision is at version ${current.version}, not ${request.expectedVersion}: read it again.`,
-        { code: 'version_mismatch', extensions: { currentVersion: current.version } },
-      );
-    }
-    const values: Record<string, unknown> = { status: transition.to };
-    const data: Record<string, unknown> = { from: status, to: transition.to };
+/** Moves a decision along its lifecycle: checks person, state and version; audits each change. */
+export async function transitionDecision(scope: Scope, id: string, request: TransitionRequest) {
+  return scope.db.transaction(async (tx) => {
+    const current = await lockRow(tx, decisionResource, scope, id, request.expectedVersion);
+    const transition = checkTransition(scope.ctx.actor, request.action, current.status);
+    const data: Record<string, unknown> = { from: current.status, to: transition.to };
+    let supersededBy: string | undefined;
     if (request.action === 'supersede') {
       const replacement = await replacementFor(tx, scope, current, request.supersededBy);
-      values.supersededBy = replacement.id;
+      supersededBy = replacement.id;
       data.supersededBy = replacement.id;
-      await applyChange(
-        tx,
-        scope,
-        replacement,
-        { supersedes: [...(replacement.supersedes as string[]), current.id] },
-        { type: 'supersedes', data: { supersedes: current.id }, reason: request.reason },
-      );
+      await changeRow(tx, decisionResource, scope, replacement, {
+        values: { supersedes: [...replacement.supersedes, current.id] },
+        event: 'supersedes',
+        fields: ['supersedes'],
+        data: { supersedes: current.id },
+        reason: request.reason,
+        always: true,
+      });
     }
-    return applyChange(tx, scope, current, values, {
-      type: eventNames[request.action],
+    const values = supersededBy ? { status: transition.to, supersededBy } : { status: transition.to };
+    return changeRow(tx, decisionResource, scope, current, {
+      values,
+      event: eventNames[request.action],
+      fields: Object.keys(values),
       data,
       reason: request.reason,
+      always: true,
     });
   });
 }
 
-async function replacementFor(tx: Executor, scope: Scope, current: Row, replacementId: string | undefined) {
+async function replacementFor(
+  tx: Transaction,
+  scope: Scope,
+  current: DecisionRow,
+  replacementId: string | undefined,
+): Promise<DecisionRow> {
   const invalid = (message: string) =>
     new AppError('unprocessable', `supersededBy: ${message}`, {
       code: 'decision_log.invalid_replacement',
@@ -101,14 +70,34 @@ async function replacementFor(tx: Executor, scope: Scope, current: Row, replacem
     });
   if (!replacementId) throw invalid('name the decision that replaces this one');
   if (replacementId === current.id) throw invalid('a decision cannot supersede itself');
-  let replacement: Row;
-  try {
-    replacement = await getRow(tx, decisionResource, scope, replacementId, true);
-  } catch {
-    throw invalid('no such decision in this workspace');
-  }
+  const replacement = await getRow(tx, decisionResource, scope, replacementId, true).catch(() => null);
+  if (!replacement) throw invalid('no such decision in this workspace');
   if (replacement.status !== 'accepted') {
-    throw invalid(`the replacing decision must be accepted; it is ${replacement.status as string}`);
+    throw invalid(`the replacing decision must be accepted; it is ${replacement.status}`);
   }
   return replacement;
+}
+
+/** The decision types of the workspace (the defaults until someone sets them). */
+export async function decisionSettings(scope: Scope): Promise<{ decisionTypes: string[] }> {
+  return { decisionTypes: await scope.db.read((db) => decisionTypesOf(db, scope.ctx.workspaceId)) };
+}
+
+/** Sets the workspace's decision types; decisions keep the type they have. Audited. */
+export async function setDecisionTypes(
+  scope: Scope,
+  decisionTypes: string[],
+): Promise<{ decisionTypes: string[] }> {
+  const saved = await scope.db.transaction(async (tx) => {
+    const before = await decisionTypesOf(tx, scope.ctx.workspaceId);
+    const after = await saveDecisionTypes(tx, scope.ctx.workspaceId, decisionTypes);
+    await appendEvent(tx, scope, {
+      eventType: 'decision_log_settings.updated',
+      aggregateType: 'decision_log_settings',
+      aggregateId: scope.ctx.workspaceId,
+      changes: { decisionTypes: { before, after } },
+    });
+    return after;
+  });
+  return { decisionTypes: saved };
 }

@@ -1,8 +1,9 @@
 import { and, eq, getTableName, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { memberships, users } from '../../core/auth/schema.ts';
-import { declaredResources } from '../../core/resource/define.ts';
+import type { ResourceCatalog } from '../../core/resource/catalog.ts';
 import type { Executor } from '../../db/connection.ts';
-import { decisionLogSettings, decisionLogs, defaultDecisionTypes } from './schema.ts';
+import { defaultDecisionTypes } from './contracts.ts';
+import { decisionLogSettings, decisionLogs } from './tables.ts';
 
 /** The workspace's decision types (the defaults until someone configures them). */
 export async function decisionTypesOf(db: Executor, workspaceId: string): Promise<string[]> {
@@ -81,25 +82,24 @@ export async function membersNamed(db: Executor, workspaceId: string, names: str
 
 /**
  * Which of the ids exist in the workspace in the resource stored in `tableName`; `undefined` when
- * no declared resource has that table (its module is not installed).
+ * the app serves no resource with that table (its module is not installed).
  */
 export async function existingIds(
   db: Executor,
+  resources: ResourceCatalog,
   workspaceId: string,
   tableName: string,
   ids: string[],
 ): Promise<Set<string> | undefined> {
-  const definition = [...declaredResources().values()].find(
-    (candidate) => getTableName(candidate.table) === tableName,
-  );
+  const definition = resources.all().find((candidate) => getTableName(candidate.table) === tableName);
   if (!definition) return undefined;
   if (ids.length === 0) return new Set();
   const { table } = definition;
-  const rows = (await db
+  const rows = await db
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.workspaceId, workspaceId), inArray(table.id, ids)))) as { id: string }[];
-  return new Set(rows.map((row) => row.id));
+    .where(and(eq(table.workspaceId, workspaceId), inArray(table.id, ids)));
+  return new Set(rows.map((row) => String(row.id)));
 }
 
 /** Decisions of the workspace by id, for links (few columns). */

@@ -1,17 +1,28 @@
-import { AppError, type FieldError } from '../../core/http/errors.ts';
+import { AppError, type FieldError } from '../../core/errors/app-error.ts';
+import type { Scope } from '../../core/resource/scope.ts';
 import type { Executor } from '../../db/connection.ts';
-import { internalArtifactTables, type RelatedArtifact } from './artifacts-schema.ts';
+import { internalArtifactTables, type RelatedArtifact } from './contracts.ts';
 import { decisionTypesOf, existingIds, membersAmong } from './store.ts';
+
+/** The fields of a decision that name something else: a type, members, a project, linked records. */
+export interface DecisionReferences {
+  decisionType?: string;
+  decisionOwnerId?: string | null;
+  involvedQa?: readonly string[];
+  projectId?: string | null;
+  relatedArtifacts?: readonly RelatedArtifact[];
+}
 
 /** Checks references against the workspace: members, decision type, project and internal links. */
 export async function checkReferences(
   db: Executor,
-  workspaceId: string,
-  values: Record<string, unknown>,
+  scope: Scope,
+  values: DecisionReferences,
   selfId?: string,
 ): Promise<FieldError[]> {
+  const { workspaceId } = scope.ctx;
   const errors: FieldError[] = [];
-  if (typeof values.decisionType === 'string') {
+  if (values.decisionType !== undefined) {
     const types = await decisionTypesOf(db, workspaceId);
     if (!types.includes(values.decisionType)) {
       errors.push({
@@ -21,11 +32,11 @@ export async function checkReferences(
     }
   }
   const ownerId = values.decisionOwnerId;
-  const qa = Array.isArray(values.involvedQa) ? (values.involvedQa as string[]) : [];
-  const people = [...(typeof ownerId === 'string' ? [ownerId] : []), ...qa];
+  const qa = values.involvedQa ?? [];
+  const people = [...(ownerId ? [ownerId] : []), ...qa];
   if (people.length) {
     const members = new Set((await membersAmong(db, workspaceId, people)).map((member) => member.userId));
-    if (typeof ownerId === 'string' && !members.has(ownerId)) {
+    if (ownerId && !members.has(ownerId)) {
       errors.push({ path: 'decisionOwnerId', message: 'is not a member of this workspace' });
     }
     qa.forEach((userId, index) => {
@@ -33,35 +44,37 @@ export async function checkReferences(
         errors.push({ path: `involvedQa.${index}`, message: 'is not a member of this workspace' });
     });
   }
-  if (typeof values.projectId === 'string') {
-    const found = await existingIds(db, workspaceId, 'projects', [values.projectId]);
+  if (values.projectId) {
+    const found = await existingIds(db, scope.app.resources, workspaceId, 'projects', [values.projectId]);
     if (!found?.has(values.projectId))
       errors.push({ path: 'projectId', message: 'no such project in this workspace' });
   }
-  if (Array.isArray(values.relatedArtifacts)) {
-    errors.push(
-      ...(await checkArtifacts(db, workspaceId, values.relatedArtifacts as RelatedArtifact[], selfId)),
-    );
+  if (values.relatedArtifacts) {
+    errors.push(...(await checkArtifacts(db, scope, values.relatedArtifacts, selfId)));
   }
   return errors;
 }
 
 async function checkArtifacts(
   db: Executor,
-  workspaceId: string,
-  artifacts: RelatedArtifact[],
+  scope: Scope,
+  artifacts: readonly RelatedArtifact[],
   selfId: string | undefined,
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   for (const [type, tableName] of Object.entries(internalArtifactTables)) {
-    const wanted = artifacts
-      .map((artifact, index) => ({ artifact, index }))
-      .filter(({ artifact }) => artifact.type === type);
+    const wanted = artifacts.flatMap((artifact, index) =>
+      artifact.type === type && 'id' in artifact ? [{ id: artifact.id, index }] : [],
+    );
     if (wanted.length === 0) continue;
-    const ids = wanted.map(({ artifact }) => (artifact as { id: string }).id);
-    const found = await existingIds(db, workspaceId, tableName, ids);
-    for (const { artifact, index } of wanted) {
-      const id = (artifact as { id: string }).id;
+    const found = await existingIds(
+      db,
+      scope.app.resources,
+      scope.ctx.workspaceId,
+      tableName,
+      wanted.map(({ id }) => id),
+    );
+    for (const { id, index } of wanted) {
       if (!found) {
         errors.push({
           path: `relatedArtifacts.${index}.type`,

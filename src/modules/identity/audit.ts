@@ -1,16 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../core/auth/context.ts';
 import { memberships } from '../../core/auth/schema.ts';
-import { appendEvent } from '../../core/events/append.ts';
+import { type AppendScope, appendEvent, type EventLog } from '../../core/events/append.ts';
 import type { Executor } from '../../db/connection.ts';
 
-/** Records an identity event (no field diff, just what happened) in the context's workspace. */
-export function recordIdentityEvent(
-  tx: Executor,
-  ctx: RequestContext,
-  event: { eventType: string; aggregateType: string; aggregateId: string; data?: Record<string, unknown> },
-) {
-  return appendEvent(tx, ctx, { ...event, changes: {} });
+export interface IdentityEvent {
+  eventType: string;
+  aggregateType: string;
+  aggregateId: string;
+  data?: Record<string, unknown>;
+}
+
+/** Records an identity event (no field diff, just what happened) in the scope's workspace. */
+export function recordIdentityEvent(tx: Executor, scope: AppendScope, event: IdentityEvent) {
+  return appendEvent(tx, scope, { ...event, changes: {} });
 }
 
 /**
@@ -19,13 +22,15 @@ export function recordIdentityEvent(
  */
 export async function recordInEveryWorkspaceOf(
   tx: Executor,
+  app: { events: EventLog },
   userId: string,
   ctxFor: (workspaceId: string, role: RequestContext['actor']['role']) => RequestContext,
-  event: { eventType: string; aggregateType: string; aggregateId: string; data?: Record<string, unknown> },
+  event: IdentityEvent,
 ): Promise<void> {
   const rows = await tx
     .select({ workspaceId: memberships.workspaceId, role: memberships.role })
     .from(memberships)
     .where(eq(memberships.userId, userId));
-  for (const row of rows) await recordIdentityEvent(tx, ctxFor(row.workspaceId, row.role), event);
+  for (const row of rows)
+    await recordIdentityEvent(tx, { ctx: ctxFor(row.workspaceId, row.role), app }, event);
 }

@@ -4,9 +4,8 @@ import { clearLoginFailures, recordLoginFailure, secondsBlocked } from '../../co
 import { verifyPassword } from '../../core/auth/passwords.ts';
 import { users } from '../../core/auth/schema.ts';
 import { createSession } from '../../core/auth/sessions.ts';
-import type { AuthSettings } from '../../core/auth/settings.ts';
-import { AppError } from '../../core/http/errors.ts';
-import type { Database } from '../../db/connection.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import type { AppServices } from '../../core/http/route.ts';
 import { recordInEveryWorkspaceOf } from './audit.ts';
 
 export interface Client {
@@ -20,12 +19,11 @@ export interface Client {
  * after a few, each attempt must wait longer, then the address is locked for a while (429 with
  * Retry-After, whether or not the account exists, so the answer reveals nothing).
  */
-export async function signIn(
-  db: Database,
-  settings: AuthSettings,
-  input: { email: string; password: string },
-  client: Client,
-) {
+export async function signIn(app: AppServices, input: { email: string; password: string }, client: Client) {
+  app.auth.signInLimiter.hit(client.sourceAddress ?? 'unknown');
+  const { settings } = app.auth;
+  // Signing in crosses workspaces: the person is found by email, and the event goes to each of theirs.
+  const { db } = app.systemDatabase;
   const wait = await secondsBlocked(db, input.email);
   if (wait > 0) {
     throw new AppError('rate_limited', `Too many failed sign-ins for this address; retry in ${wait} s.`, {
@@ -49,7 +47,7 @@ export async function signIn(
     await db.transaction(async (tx) => {
       const failures = await recordLoginFailure(tx, input.email, settings);
       if (user) {
-        await recordInEveryWorkspaceOf(tx, user.id, ctxFor(user.id), {
+        await recordInEveryWorkspaceOf(tx, app, user.id, ctxFor(user.id), {
           eventType: 'session.sign_in_failed',
           aggregateType: 'user',
           aggregateId: user.id,
@@ -69,7 +67,7 @@ export async function signIn(
       sourceAddress: client.sourceAddress,
       userAgent: client.userAgent,
     });
-    await recordInEveryWorkspaceOf(tx, user.id, ctxFor(user.id), {
+    await recordInEveryWorkspaceOf(tx, app, user.id, ctxFor(user.id), {
       eventType: 'session.signed_in',
       aggregateType: 'user',
       aggregateId: user.id,

@@ -1,16 +1,17 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { RequestContext } from '../../core/auth/context.ts';
 import { authorize } from '../../core/auth/permissions.ts';
-import { AppError, type FieldError } from '../../core/http/errors.ts';
+import { AppError, type FieldError } from '../../core/errors/app-error.ts';
 import { type MetadataSet, metadataOf } from '../../core/metadata/entities.ts';
-import { declaredResources, type ResourceDefinition } from '../../core/resource/define.ts';
-import type { Database, Executor } from '../../db/connection.ts';
-import { type BulkOperation, maxKeysPerEntity } from './contracts.ts';
-import { saveSet, schemaOf } from './service.ts';
+import type { AnyResource } from '../../core/resource/define.ts';
+import type { Scope } from '../../core/resource/scope.ts';
+import type { Executor } from '../../db/connection.ts';
+import { type BulkOperation, type MetadataSchemaDefinition, maxKeysPerEntity } from './contracts.ts';
+import { saveSet } from './service.ts';
+import { lockExisting, schemaOf } from './store.ts';
 import { schemaErrors } from './validation.ts';
 
+/** One entity the operations touch: its metadata before them and after them. */
 interface Target {
-  definition: ResourceDefinition;
+  definition: AnyResource;
   id: string;
   before: MetadataSet;
   after: MetadataSet;
@@ -19,32 +20,37 @@ interface Target {
   firstOperation: number;
 }
 
-/** Locks the listed entities of one type that exist in the workspace; answers their ids. */
-async function lockExisting(
-  tx: Executor,
-  definition: ResourceDefinition,
-  workspaceId: string,
-  ids: string[],
-) {
-  const { table } = definition;
-  const rows = (await tx
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.workspaceId, workspaceId), inArray(table.id, ids)))
-    .for('update')) as { id: string }[];
-  return new Set(rows.map((row) => row.id));
-}
+const targetKey = (entityType: string, id: string) => `${entityType}:${id}`;
 
 /**
  * Applies up to 1,000 set/delete operations on many entities in one transaction: either every
  * operation is valid and all apply, or the answer lists each rejected operation by index and
  * nothing changes. An entity of another workspace is reported exactly like a missing one.
  */
-export async function applyBulk(db: Database, ctx: RequestContext, operations: BulkOperation[]) {
+export async function applyBulk(scope: Scope, operations: BulkOperation[]) {
   const errors: FieldError[] = [];
-  const types = new Map<string, ResourceDefinition>();
+  const types = entityTypesOf(scope, operations, errors);
+  for (const definition of types.values()) authorize(scope.ctx.actor, definition.permissions.update);
+
+  return scope.db.transaction(async (tx) => {
+    const targets = await lockTargets(tx, scope, [...types.values()], operations);
+    applyOperations(operations, types, targets, errors);
+    await checkTargets(tx, scope, [...types.values()], targets, errors);
+    if (errors.length) throw bulkRejected(errors);
+    let entities = 0;
+    for (const target of targets.values()) {
+      const entity = { entityType: target.definition.name, entityId: target.id };
+      if (await saveSet(tx, scope, entity, target.before, target.after)) entities += 1;
+    }
+    return { applied: operations.length, entities };
+  });
+}
+
+/** The entity types the operations name, by name; an error for each operation naming an unknown one. */
+function entityTypesOf(scope: Scope, operations: BulkOperation[], errors: FieldError[]) {
+  const types = new Map<string, AnyResource>();
   operations.forEach((operation, index) => {
-    const definition = declaredResources().get(operation.entityType);
+    const definition = scope.app.resources.get(operation.entityType);
     if (definition) types.set(definition.name, definition);
     else
       errors.push({
@@ -52,75 +58,95 @@ export async function applyBulk(db: Database, ctx: RequestContext, operations: B
         message: `no entity type ${operation.entityType}`,
       });
   });
-  for (const definition of types.values()) authorize(ctx.actor, definition.permissions.update);
+  return types;
+}
 
-  return db.transaction(async (tx) => {
-    const targets = new Map<string, Target>();
-    for (const definition of types.values()) {
-      const ids = [
-        ...new Set(operations.filter((op) => op.entityType === definition.name).map((op) => op.entityId)),
-      ];
-      const existing = await lockExisting(tx, definition, ctx.workspaceId, ids);
-      const sets = await metadataOf(tx, ctx.workspaceId, definition.name, [...existing]);
-      for (const id of existing) {
-        const before = sets.get(id) ?? {};
-        targets.set(`${definition.name}:${id}`, {
-          definition,
-          id,
-          before,
-          after: { ...before },
-          lastOperationOn: new Map(),
-          firstOperation: -1,
-        });
-      }
+/** Locks the entities the operations name that exist in the workspace, with their metadata now. */
+async function lockTargets(
+  tx: Executor,
+  scope: Scope,
+  types: AnyResource[],
+  operations: BulkOperation[],
+): Promise<Map<string, Target>> {
+  const targets = new Map<string, Target>();
+  for (const definition of types) {
+    const named = operations.filter((op) => op.entityType === definition.name).map((op) => op.entityId);
+    const existing = await lockExisting(tx, definition, scope.ctx.workspaceId, [...new Set(named)]);
+    const sets = await metadataOf(tx, scope.ctx.workspaceId, definition.name, [...existing]);
+    for (const id of existing) {
+      const before = sets.get(id) ?? {};
+      targets.set(targetKey(definition.name, id), {
+        definition,
+        id,
+        before,
+        after: { ...before },
+        lastOperationOn: new Map(),
+        firstOperation: -1,
+      });
     }
-    operations.forEach((operation, index) => {
-      const definition = types.get(operation.entityType);
-      if (!definition) return;
-      const target = targets.get(`${definition.name}:${operation.entityId}`);
-      if (!target) {
-        errors.push({ path: `operations.${index}.entityId`, message: `no ${definition.label} with this id` });
-        return;
-      }
-      if (target.firstOperation < 0) target.firstOperation = index;
-      target.lastOperationOn.set(operation.key, index);
-      if (operation.op === 'set') target.after[operation.key] = operation.value;
-      else delete target.after[operation.key];
-    });
-    const schemas = new Map<string, Awaited<ReturnType<typeof schemaOf>>>();
-    for (const definition of types.values())
-      schemas.set(definition.name, await schemaOf(tx, ctx.workspaceId, definition.name));
-    for (const target of targets.values()) {
-      if (target.firstOperation < 0) continue;
-      for (const error of schemaErrors(
-        schemas.get(target.definition.name) ?? null,
-        target.after,
-        'metadata',
-      )) {
-        const key = error.path.slice('metadata.'.length);
-        const index = target.lastOperationOn.get(key) ?? target.firstOperation;
-        errors.push({ path: `operations.${index}.value`, message: `${key} ${error.message}` });
-      }
-      if (Object.keys(target.after).length > maxKeysPerEntity)
-        errors.push({
-          path: `operations.${target.firstOperation}`,
-          message: `at most ${maxKeysPerEntity} keys per entity`,
-        });
+  }
+  return targets;
+}
+
+/** Plays the operations on the targets' sets, in order; an error for each naming a missing entity. */
+function applyOperations(
+  operations: BulkOperation[],
+  types: Map<string, AnyResource>,
+  targets: Map<string, Target>,
+  errors: FieldError[],
+): void {
+  operations.forEach((operation, index) => {
+    const definition = types.get(operation.entityType);
+    if (!definition) return;
+    const target = targets.get(targetKey(definition.name, operation.entityId));
+    if (!target) {
+      errors.push({ path: `operations.${index}.entityId`, message: `no ${definition.label} with this id` });
+      return;
     }
-    if (errors.length) {
-      const sorted = errors.sort((a, b) => indexOf(a) - indexOf(b));
-      throw new AppError(
-        'unprocessable',
-        `${sorted.length} operation error(s); nothing was applied. First: ${sorted[0]?.path} ${sorted[0]?.message}`,
-        { code: 'metadata.bulk_rejected', errors: sorted },
-      );
-    }
-    let entities = 0;
-    for (const target of targets.values()) {
-      if (await saveSet(tx, ctx, target.definition, target.id, target.before, target.after)) entities += 1;
-    }
-    return { applied: operations.length, entities };
+    if (target.firstOperation < 0) target.firstOperation = index;
+    target.lastOperationOn.set(operation.key, index);
+    if (operation.op === 'set') target.after[operation.key] = operation.value;
+    else delete target.after[operation.key];
   });
+}
+
+/**
+ * Checks each changed entity's final set against its type's schema and the size limit; each error
+ * goes to the last operation on the key at fault (or the entity's first operation).
+ */
+async function checkTargets(
+  tx: Executor,
+  scope: Scope,
+  types: AnyResource[],
+  targets: Map<string, Target>,
+  errors: FieldError[],
+): Promise<void> {
+  const schemas = new Map<string, MetadataSchemaDefinition | null>();
+  for (const definition of types)
+    schemas.set(definition.name, await schemaOf(tx, scope.ctx.workspaceId, definition.name));
+  for (const target of targets.values()) {
+    if (target.firstOperation < 0) continue;
+    const schema = schemas.get(target.definition.name) ?? null;
+    for (const error of schemaErrors(schema, target.after, 'metadata')) {
+      const key = error.path.slice('metadata.'.length);
+      const index = target.lastOperationOn.get(key) ?? target.firstOperation;
+      errors.push({ path: `operations.${index}.value`, message: `${key} ${error.message}` });
+    }
+    if (Object.keys(target.after).length > maxKeysPerEntity)
+      errors.push({
+        path: `operations.${target.firstOperation}`,
+        message: `at most ${maxKeysPerEntity} keys per entity`,
+      });
+  }
+}
+
+function bulkRejected(errors: FieldError[]): AppError {
+  const sorted = errors.sort((a, b) => indexOf(a) - indexOf(b));
+  return new AppError(
+    'unprocessable',
+    `${sorted.length} operation error(s); nothing was applied. First: ${sorted[0]?.path} ${sorted[0]?.message}`,
+    { code: 'metadata.bulk_rejected', errors: sorted },
+  );
 }
 
 function indexOf(error: FieldError): number {

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../core/http/errors.ts';
+import type { FieldError } from '../../core/errors/app-error.ts';
 import type { FieldSpec, MetadataSchemaDefinition } from './contracts.ts';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;

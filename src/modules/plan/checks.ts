@@ -34,7 +34,7 @@ export interface CheckDeclaration<Data> {
   evaluate(data: Data, context: CheckContext): CheckResult;
 }
 
-/** A check with its area, as the registry holds it. */
+/** A check with its area, as the plan holds it. */
 export interface Check extends CheckDeclaration<Record<string, PlanRow[]>> {
   area: string;
 }

@@ -1,5 +1,5 @@
+import type { CheckOutcome } from './contracts.ts';
 import type { PlanExport } from './export.ts';
-import type { CheckOutcome } from './readiness.ts';
 
 const passing = new Set(['pass', 'not_applicable', 'waived']);
 

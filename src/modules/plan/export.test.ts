@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, createTestApp, type TestApp } from '../../test-support/app.ts';
-import { projectWithPlan } from './check-cases.ts';
+import { projectWithPlan } from './test-helpers.ts';
 
 let t: TestApp;
 let owner: Caller;

@@ -111,7 +111,7 @@ export const field = {
     const notNull = options.required || options.default !== undefined;
     return spec({
       column: (column: string) => {
-        const builder = text(column, { enum: values as unknown as [T[number], ...T[number][]] });
+        const builder = text(column, { enum: values });
         if (options.default !== undefined) return builder.notNull().default(options.default);
         return notNull ? builder.notNull() : builder;
       },

@@ -1,47 +1,19 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { authorize } from '../../core/auth/permissions.ts';
-import { AppError, type FieldError } from '../../core/http/errors.ts';
-import { runIdempotentWrite } from '../../core/http/idempotency.ts';
-import { commonProblemStatuses, problemResponses } from '../../core/http/problem-schema.ts';
-import { contextOf } from '../../core/http/request-context.ts';
-import { sendStored } from '../../core/resource/routes.ts';
-import { assertProjectVisible, createRow, type Scope } from '../../core/resource/service.ts';
-import type { Database, Executor } from '../../db/connection.ts';
-import { type AreaTable, findArea, planAreas } from './area.ts';
-import { planPermissions } from './permissions.ts';
+import { AppError, type FieldError } from '../../core/errors/app-error.ts';
+import { runIdempotentWrite, type StoredAnswer } from '../../core/http/idempotency.ts';
+import type { Scope } from '../../core/resource/scope.ts';
+import { assertProjectVisible } from '../../core/resource/service.ts';
+import { createRow } from '../../core/resource/writes.ts';
+import type { Transaction } from '../../db/connection.ts';
+import { type AreaTable, findArea } from './area.ts';
+import { planAreas } from './areas/index.ts';
+import { type AreaImport, type ImportAnswer, maxImportRows, type PlanImport } from './contracts.ts';
 import { planTableInfo } from './table.ts';
-
-const maxRows = 2000;
-
-const importRow = z.strictObject({
-  ref: z
-    .string()
-    .regex(/^[\w.-]{1,100}$/)
-    .optional()
-    .describe('A name for this row within the import; other rows point to it with "@<ref>"'),
-  values: z
-    .record(z.string(), z.unknown())
-    .describe("The row's fields, as the table's create route takes them"),
-});
-
-export const planImportSchema = z
-  .strictObject({
-    areas: z
-      .record(z.string().max(60), z.record(z.string().max(60), z.array(importRow).max(maxRows)))
-      .describe(
-        'Rows by area slug and table slug; reference fields may name rows of this import as "@<ref>"',
-      ),
-  })
-  .meta({ id: 'PlanImport' });
-
-type PlanImport = z.infer<typeof planImportSchema>;
 
 interface Pending {
   area: string;
   table: AreaTable;
-  rows: PlanImport['areas'][string][string];
+  rows: AreaImport[string];
 }
 
 /** Orders tables so that a table comes after the tables its references point to. */
@@ -67,7 +39,7 @@ function resolveTables(body: PlanImport): Pending[] {
   const errors: FieldError[] = [];
   const pending: Pending[] = [];
   for (const [areaSlug, tables] of Object.entries(body.areas)) {
-    const area = findArea(areaSlug);
+    const area = findArea(planAreas, areaSlug);
     if (!area) {
       errors.push({ path: `areas.${areaSlug}`, message: 'no such area' });
       continue;
@@ -79,7 +51,8 @@ function resolveTables(body: PlanImport): Pending[] {
     }
   }
   const total = pending.reduce((sum, item) => sum + item.rows.length, 0);
-  if (total > maxRows) errors.push({ path: 'areas', message: `at most ${maxRows} rows per import` });
+  if (total > maxImportRows)
+    errors.push({ path: 'areas', message: `at most ${maxImportRows} rows per import` });
   if (errors.length > 0)
     throw new AppError('validation_failed', 'The import names unknown areas or tables.', { errors });
   return pending;
@@ -89,7 +62,11 @@ function resolveTables(body: PlanImport): Pending[] {
  * Creates every row of the import in one transaction, each through the resource layer (validated,
  * checked, audited). Any invalid row refuses the whole import, listing every problem.
  */
-async function importRows(tx: Executor, scope: Scope, pending: Pending[]) {
+async function importRows(
+  tx: Transaction,
+  scope: Scope,
+  pending: Pending[],
+): Promise<ImportAnswer['created']> {
   const ids = new Map<string, string>();
   const created: Record<string, { ref?: string; id: string }[]> = {};
   const errors: FieldError[] = [];
@@ -119,12 +96,7 @@ async function importRows(tx: Executor, scope: Scope, pending: Pending[]) {
         continue;
       }
       if (errors.length > 0) continue;
-      const inserted = await createRow(
-        tx,
-        item.table.resource,
-        scope,
-        parsed.data as Record<string, unknown>,
-      );
+      const inserted = await createRow(tx, item.table.resource, scope, parsed.data);
       if (row.ref) {
         if (ids.has(row.ref)) errors.push({ path: `${path}.ref`, message: 'ref used twice' });
         ids.set(row.ref, inserted.id);
@@ -140,44 +112,29 @@ async function importRows(tx: Executor, scope: Scope, pending: Pending[]) {
   return created;
 }
 
-export function registerPlanImportRoute(app: FastifyInstance, db: Database): void {
-  app.withTypeProvider<ZodTypeProvider>().post(
-    '/projects/:projectId/plan/import',
-    {
-      config: { permission: planPermissions.write },
-      schema: {
-        tags: ['Readiness'],
-        operationId: 'import_plan',
-        summary: "Add many rows to a project's plan at once",
-        description: `All rows or none, at most ${maxRows}. Every row is validated and audited as if created one by one. Areas: ${planAreas()
-          .map((area) => area.slug)
-          .join(', ')}.`,
-        params: z.object({ projectId: z.uuid() }),
-        headers: z.looseObject({ 'idempotency-key': z.string().max(255).optional() }),
-        body: planImportSchema,
-        response: {
-          201: z.object({
-            created: z.record(z.string(), z.array(z.object({ ref: z.string().optional(), id: z.uuid() }))),
-          }),
-          ...problemResponses([...commonProblemStatuses, 404, 409, 413, 422]),
-        },
-      },
-    },
-    async (request, reply) => {
-      const ctx = contextOf(request);
-      const scope: Scope = { ctx, projectId: request.params.projectId };
-      authorize(ctx.actor, planPermissions.write);
-      await assertProjectVisible(db, scope);
-      const pending = resolveTables(request.body);
-      for (const item of pending) authorize(ctx.actor, item.table.resource.permissions.create);
-      const path = request.url.split('?')[0] ?? '';
-      const answer = await runIdempotentWrite(
-        db,
-        ctx,
-        { key: request.headers['idempotency-key'], method: 'POST', path, body: request.body },
-        async (tx) => ({ status: 201, body: { created: await importRows(tx, scope, pending) }, headers: {} }),
-      );
-      return sendStored(reply, answer);
-    },
+/** What an import request carries besides its rows: the retry key and the path it was sent to. */
+export interface ImportRequest {
+  idempotencyKey?: string;
+  path: string;
+}
+
+/**
+ * Adds many rows to a project's plan at once: all or none, each created through the resource layer
+ * (validated, checked, audited). The caller needs the create permission of every table it writes
+ * (some tables are written by agents, others by people). A repeated Idempotency-Key answers the
+ * first answer again.
+ */
+export async function importPlan(
+  scope: Scope,
+  body: PlanImport,
+  request: ImportRequest,
+): Promise<StoredAnswer & { replayed: boolean }> {
+  await scope.db.read((db) => assertProjectVisible(db, scope));
+  const pending = resolveTables(body);
+  for (const item of pending) authorize(scope.ctx.actor, item.table.resource.permissions.create);
+  return runIdempotentWrite(
+    scope.db,
+    { key: request.idempotencyKey, method: 'POST', path: request.path, body },
+    async (tx) => ({ status: 201, body: { created: await importRows(tx, scope, pending) }, headers: {} }),
   );
 }

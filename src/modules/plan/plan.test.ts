@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, createTestApp, type TestApp } from '../../test-support/app.ts';
-import { outcomesOf, projectWithPlan } from './check-cases.ts';
 import { recordDailyScores } from './history.ts';
-import { readinessWaivers } from './readiness-schema.ts';
+import { readinessRecordingJob } from './job.ts';
+import { readinessWaivers } from './tables.ts';
+import { outcomesOf, projectWithPlan } from './test-helpers.ts';
 
 let t: TestApp;
 let owner: Caller;
@@ -345,7 +346,7 @@ describe('readiness history', () => {
 
     // The daily recording scores the projects that have no score yet on its day.
     const tomorrow = new Date(Date.now() + 86_400_000);
-    expect(await recordDailyScores(t.database.db, tomorrow)).toBeGreaterThan(0);
+    expect(await recordDailyScores(t.services, tomorrow)).toBeGreaterThan(0);
     const firstPage = await owner.get(`/api/v1/projects/${projectId}/readiness/history`, {
       query: { limit: '1' },
     });
@@ -356,5 +357,38 @@ describe('readiness history', () => {
       query: { limit: '1', cursor: firstPage.body.nextCursor },
     });
     expect(secondPage.body).toMatchObject({ data: [{ day: today }], nextCursor: null });
+  });
+});
+
+describe('the daily readiness recording job', () => {
+  const scheduleFor = (seconds: number) =>
+    readinessRecordingJob.schedule({
+      ...t.services,
+      settings: { ...t.services.settings, readinessRecordingIntervalSeconds: seconds },
+    });
+
+  it('runs as often as the settings say, rounded up to whole minutes, and never for 0', () => {
+    expect(t.registry.jobs).toContain(readinessRecordingJob);
+    expect(scheduleFor(0)).toBeNull();
+    expect(scheduleFor(1)).toBe('* * * * *');
+    expect(scheduleFor(90)).toBe('*/2 * * * *');
+    expect(scheduleFor(3600)).toBe('0 * * * *');
+    expect(scheduleFor(4 * 3600)).toBe('0 */4 * * *');
+    expect(scheduleFor(86_400)).toBe('0 0 * * *');
+  });
+
+  it("records today's score of every active project that has none yet, in every workspace", async () => {
+    const projectId = await newProject();
+    const stranger = await t.newWorkspace();
+    const theirs = await newProject(stranger);
+    await readinessRecordingJob.run(t.services);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [caller, id] of [
+      [owner, projectId],
+      [stranger, theirs],
+    ] as const) {
+      const history = await caller.get(`/api/v1/projects/${id}/readiness/history`);
+      expect(history.body.data).toEqual([expect.objectContaining({ day: today, level: 'none' })]);
+    }
   });
 });

@@ -1,57 +1,10 @@
-import { and, eq, gt } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
-import { type Area, planAreas } from './area.ts';
-import {
-  type Check,
-  type CheckResult,
-  type CheckStatus,
-  type FaultyRow,
-  type Level,
-  levels,
-} from './checks.ts';
-import { planAreaExclusions, readinessDisabledChecks, readinessWaivers } from './readiness-schema.ts';
+import type { Area, AreaRows } from './area.ts';
+import { planAreas } from './areas/index.ts';
+import { type Check, type CheckResult, type Level, levels, type PlanRow } from './checks.ts';
+import type { AreaScore, CheckOutcome, OutcomeStatus, ReachedLevel, Scorecard } from './contracts.ts';
+import { activeWaivers, disabledChecks, excludedAreas, type ProjectRef, readPlanRows } from './store.ts';
 import type { AnyPlanTable } from './table.ts';
-import { readPlanRows } from './table-resource.ts';
-
-export type OutcomeStatus = CheckStatus | 'waived' | 'disabled';
-/** `none` when not even bronze is reached. */
-export type ReachedLevel = Level | 'none';
-
-export interface CheckOutcome {
-  id: string;
-  area: string;
-  level: Level;
-  title: string;
-  why: string;
-  status: OutcomeStatus;
-  message: string;
-  rows: FaultyRow[];
-  waiver?: { id: string; reason: string; expiresAt: Date };
-  disabledReason?: string;
-}
-
-export interface AreaScore {
-  number: number;
-  slug: string;
-  title: string;
-  applicable: boolean;
-  notApplicableReason: string | null;
-  level: ReachedLevel | null;
-  nextLevel: Level | null;
-  passing: CheckOutcome[];
-  failing: CheckOutcome[];
-  disabled: CheckOutcome[];
-}
-
-export interface Scorecard {
-  projectId: string;
-  evaluatedAt: Date;
-  level: ReachedLevel;
-  passing: number;
-  failing: number;
-  areas: AreaScore[];
-  waivers: { id: string; checkId: string; reason: string; expiresAt: Date }[];
-}
 
 const passingStatuses: readonly OutcomeStatus[] = ['pass', 'not_applicable', 'waived'];
 const failingStatuses: readonly OutcomeStatus[] = ['fail', 'unknown'];
@@ -86,9 +39,9 @@ function lowest(reached: ReachedLevel[]): ReachedLevel {
   );
 }
 
-function runCheck(check: Check, data: Record<string, Record<string, unknown>[]>, now: Date): CheckResult {
+function runCheck(check: Check, data: AreaRows, now: Date): CheckResult {
   try {
-    return check.evaluate(data as never, { now });
+    return check.evaluate(data, { now });
   } catch (error) {
     return {
       status: 'unknown',
@@ -98,37 +51,17 @@ function runCheck(check: Check, data: Record<string, Record<string, unknown>[]>,
   }
 }
 
+/** What the workspace and the project decided about checks and areas: waivers, disabled checks, exclusions. */
 interface ProjectSettings {
   waivers: Map<string, { id: string; reason: string; expiresAt: Date; checkId: string }>;
   disabled: Map<string, string>;
   excluded: Map<string, string>;
 }
 
-async function settingsOf(
-  db: Executor,
-  workspaceId: string,
-  projectId: string,
-  now: Date,
-): Promise<ProjectSettings> {
-  const waivers = await db
-    .select()
-    .from(readinessWaivers)
-    .where(
-      and(
-        eq(readinessWaivers.workspaceId, workspaceId),
-        eq(readinessWaivers.projectId, projectId),
-        gt(readinessWaivers.expiresAt, now),
-      ),
-    )
-    .orderBy(readinessWaivers.expiresAt);
-  const disabled = await db
-    .select()
-    .from(readinessDisabledChecks)
-    .where(eq(readinessDisabledChecks.workspaceId, workspaceId));
-  const excluded = await db
-    .select()
-    .from(planAreaExclusions)
-    .where(and(eq(planAreaExclusions.workspaceId, workspaceId), eq(planAreaExclusions.projectId, projectId)));
+async function settingsOf(db: Executor, project: ProjectRef, now: Date): Promise<ProjectSettings> {
+  const waivers = await activeWaivers(db, project, now);
+  const disabled = await disabledChecks(db, project.workspaceId);
+  const excluded = await excludedAreas(db, project);
   return {
     // The waiver that lasts longest wins when several cover one check.
     waivers: new Map(waivers.map((waiver) => [waiver.checkId, waiver])),
@@ -162,34 +95,36 @@ function outcomeOf(check: Check, evaluated: CheckResult, settings: ProjectSettin
 }
 
 /** The rows an evaluation read, by table, for callers that show them too (the export). */
-export type LoadedRows = Map<AnyPlanTable, Record<string, unknown>[]>;
+export type LoadedRows = Map<AnyPlanTable, PlanRow[]>;
+
+function notApplicable(area: Area, reason: string): AreaScore {
+  return {
+    number: area.number,
+    slug: area.slug,
+    title: area.title,
+    applicable: false,
+    notApplicableReason: reason,
+    level: null,
+    nextLevel: null,
+    passing: [],
+    failing: [],
+    disabled: [],
+  };
+}
 
 async function scoreArea(
   db: Executor,
   area: Area,
-  scope: { workspaceId: string; projectId: string },
+  project: ProjectRef,
   settings: ProjectSettings,
   now: Date,
   loaded?: LoadedRows,
 ): Promise<AreaScore> {
   const reason = settings.excluded.get(area.slug);
-  const base = { number: area.number, slug: area.slug, title: area.title };
-  if (reason !== undefined) {
-    return {
-      ...base,
-      applicable: false,
-      notApplicableReason: reason,
-      level: null,
-      nextLevel: null,
-      passing: [],
-      failing: [],
-      disabled: [],
-    };
-  }
+  if (reason !== undefined) return notApplicable(area, reason);
   const rows = await readPlanRows(
     db,
-    scope.workspaceId,
-    scope.projectId,
+    project,
     area.tables.map((table) => table.table),
   );
   for (const [table, list] of rows) loaded?.set(table, list);
@@ -198,7 +133,9 @@ async function scoreArea(
   const counted = outcomes.filter((outcome) => outcome.status !== 'disabled');
   const level = levelReached(counted);
   return {
-    ...base,
+    number: area.number,
+    slug: area.slug,
+    title: area.title,
     applicable: true,
     notApplicableReason: null,
     level,
@@ -212,17 +149,17 @@ async function scoreArea(
 /** Evaluates every check of a project's plan (or of the areas named) and the levels they reach. */
 export async function evaluateReadiness(
   db: Executor,
-  scope: { workspaceId: string; projectId: string },
+  project: ProjectRef,
   options: { now: Date; areas?: string[]; loaded?: LoadedRows },
 ): Promise<Scorecard> {
-  const settings = await settingsOf(db, scope.workspaceId, scope.projectId, options.now);
-  const chosen = planAreas().filter((area) => !options.areas || options.areas.includes(area.slug));
+  const settings = await settingsOf(db, project, options.now);
+  const chosen = planAreas.filter((area) => !options.areas || options.areas.includes(area.slug));
   const areas: AreaScore[] = [];
   for (const area of chosen)
-    areas.push(await scoreArea(db, area, scope, settings, options.now, options.loaded));
+    areas.push(await scoreArea(db, area, project, settings, options.now, options.loaded));
   const applicable = areas.filter((area) => area.applicable);
   return {
-    projectId: scope.projectId,
+    projectId: project.projectId,
     evaluatedAt: options.now,
     level: lowest(applicable.map((area) => area.level ?? 'none')),
     passing: applicable.reduce((sum, area) => sum + area.passing.length, 0),

@@ -1,17 +1,12 @@
 import { and, eq, getTableName } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { AppError, type FieldError } from '../../core/http/errors.ts';
-import {
-  defineResource,
-  type HookContext,
-  type ResourceDefinition,
-  type Row,
-} from '../../core/resource/define.ts';
+import { AppError, type FieldError } from '../../core/errors/app-error.ts';
+import { defineResource, type HookContext } from '../../core/resource/define.ts';
 import { type FilterSpec, filterOn } from '../../core/resource/filters.ts';
 import { resourceOutputFields } from '../../core/resource/schemas.ts';
 import { planPermissions } from './permissions.ts';
-import { type AnyPlanTable, columnOf, declaredPlanTables, planTableInfo } from './table.ts';
+import { type AnyPlanTable, columnOf, planTableInfo } from './table.ts';
 
 function pascalCase(name: string): string {
   return name.replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
@@ -46,24 +41,27 @@ function schemasOf(table: AnyPlanTable) {
   };
 }
 
-/** The tables (and fields) of the plan that point to `table`. */
-function referencesTo(table: AnyPlanTable): { from: AnyPlanTable; field: string }[] {
-  const found: { from: AnyPlanTable; field: string }[] = [];
-  for (const candidate of declaredPlanTables()) {
-    for (const [field, spec] of Object.entries(planTableInfo(candidate).fields)) {
-      if (spec.references?.() === table) found.push({ from: candidate, field });
-    }
-  }
-  return found;
+/** The fields of the area's tables that point to `table`. */
+function referencesTo(table: AnyPlanTable, areaTables: readonly AnyPlanTable[]) {
+  return areaTables.flatMap((from) =>
+    Object.entries(planTableInfo(from).fields)
+      .filter(([, spec]) => spec.references?.() === table)
+      .map(([field]) => ({ from, field })),
+  );
 }
 
 /** A reference must point to a row of the same project; another project's row is as absent as a missing one. */
-async function checkReferences(table: AnyPlanTable, values: Record<string, unknown>, hook: HookContext) {
+async function checkReferences<Values extends Record<string, unknown>>(
+  table: AnyPlanTable,
+  areaTables: readonly AnyPlanTable[],
+  values: Values,
+  hook: HookContext,
+): Promise<Values> {
   const errors: FieldError[] = [];
   for (const [field, spec] of Object.entries(planTableInfo(table).fields)) {
     const id = values[field];
-    if (!spec.references || typeof id !== 'string') continue;
-    const target = spec.references() as AnyPlanTable;
+    const target = areaTables.find((candidate) => candidate === spec.references?.());
+    if (!target || typeof id !== 'string') continue;
     const [found] = await hook.tx
       .select({ id: target.id })
       .from(target)
@@ -91,9 +89,14 @@ async function checkReferences(table: AnyPlanTable, values: Record<string, unkno
 }
 
 /** Deleting a row that others point to would break them: refuse, naming who points to it. */
-async function refuseIfReferenced(table: AnyPlanTable, current: Row, hook: HookContext) {
+async function refuseIfReferenced(
+  table: AnyPlanTable,
+  areaTables: readonly AnyPlanTable[],
+  current: { id: string },
+  hook: HookContext,
+) {
   const holders: string[] = [];
-  for (const { from, field } of referencesTo(table)) {
+  for (const { from, field } of referencesTo(table, areaTables)) {
     const column = columnOf(from, field);
     const rows = await hook.tx
       .select({ id: from.id })
@@ -141,16 +144,24 @@ function searchableOf(table: AnyPlanTable): PgColumn[] {
   return chosen.map((key) => columnOf(table, key));
 }
 
-/** The resource serving a plan table under `path`: CRUD, filters, search, audit and OpenAPI. */
-export function planTableResource(table: AnyPlanTable, path: string, areaTitle: string): ResourceDefinition {
-  const { name, writer } = planTableInfo(table);
+/** Where a plan table is served, and the tables of its area (references stay within it). */
+export interface PlanTablePlace {
+  path: string;
+  areaTitle: string;
+  areaTables: readonly AnyPlanTable[];
+}
+
+/** The resource serving a plan table under `place.path`: CRUD, filters, search, audit and OpenAPI. */
+export function planTableResource(table: AnyPlanTable, place: PlanTablePlace) {
+  const { name, writer, fields } = planTableInfo(table);
   const write = writer === 'contribute' ? planPermissions.contribute : planPermissions.write;
-  const hasReferences = Object.values(planTableInfo(table).fields).some((spec) => spec.references);
+  const hasReferences = Object.values(fields).some((spec) => spec.references);
+  const { areaTables } = place;
   return defineResource({
     name: `plan_${name}`,
-    path,
+    path: place.path,
     label: singularLabel(name),
-    tag: `Plan: ${areaTitle}`,
+    tag: `Plan: ${place.areaTitle}`,
     scope: 'project',
     table,
     schemas: schemasOf(table),
@@ -162,32 +173,14 @@ export function planTableResource(table: AnyPlanTable, path: string, areaTitle: 
     hooks: {
       ...(hasReferences
         ? {
-            beforeCreate: (values, hook) => checkReferences(table, values, hook),
-            beforeUpdate: (changes, _current, hook) => checkReferences(table, changes, hook),
+            beforeCreate: (values, hook) => checkReferences(table, areaTables, values, hook),
+            beforeUpdate: (changes, _current, hook) => checkReferences(table, areaTables, changes, hook),
           }
         : {}),
-      beforeDelete: (current, hook) => refuseIfReferenced(table, current, hook),
+      beforeDelete: (current, hook) => refuseIfReferenced(table, areaTables, current, hook),
     },
   });
 }
 
-/** Reads a project's rows of several plan tables (for readiness and the export). */
-export async function readPlanRows(
-  db: HookContext['tx'],
-  workspaceId: string,
-  projectId: string,
-  tables: AnyPlanTable[],
-): Promise<Map<AnyPlanTable, Record<string, unknown>[]>> {
-  const rows = new Map<AnyPlanTable, Record<string, unknown>[]>();
-  for (const table of tables) {
-    rows.set(
-      table,
-      await db
-        .select()
-        .from(table)
-        .where(and(eq(table.workspaceId, workspaceId), eq(table.projectId, projectId)))
-        .orderBy(table.createdAt, table.id),
-    );
-  }
-  return rows;
-}
+/** The resource of one plan table. */
+export type PlanTableResource = ReturnType<typeof planTableResource>;

@@ -1,4 +1,4 @@
-import { type BuildColumns, type ColumnBuilderBase, getTableName, sql } from 'drizzle-orm';
+import { type BuildColumns, type ColumnBuilderBase, getTableColumns, sql } from 'drizzle-orm';
 import {
   check,
   index,
@@ -7,8 +7,8 @@ import {
   type PgTableWithColumns,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { resourceColumns } from '../../core/resource/columns.ts';
-import { projects } from '../projects/schema.ts';
+import { resourceColumns } from '../../core/tenancy/columns.ts';
+import { projects } from '../../core/tenancy/projects-table.ts';
 import { type FieldSpec, planSchema, snakeCase } from './fields.ts';
 
 /** Who writes a table's rows: people planning (`write`), or agents reporting what they found (`contribute`). */
@@ -32,12 +32,15 @@ export interface PlanTableInfo {
   writer: Writer;
 }
 
+/**
+ * The key under which a plan table carries its declaration. A symbol, so that it never clashes
+ * with a column and Drizzle, which reads only its own keys, never sees it.
+ */
+const declarationKey = Symbol('plan table declaration');
+
 type Builders<Fields extends Record<string, FieldSpec>> = {
   [K in keyof Fields]: Fields[K] extends FieldSpec<infer Builder extends ColumnBuilderBase> ? Builder : never;
 };
-
-const info = new WeakMap<object, PlanTableInfo>();
-const declared: AnyPlanTable[] = [];
 
 function baseColumns() {
   return {
@@ -50,15 +53,21 @@ function baseColumns() {
 
 type BaseColumns = ReturnType<typeof baseColumns>;
 
+/** What every plan table carries besides its columns: its declaration. */
+interface Declared {
+  readonly [declarationKey]: PlanTableInfo;
+}
+
 /** Any plan table, whatever its fields. */
-export type AnyPlanTable = PgTable & {
-  id: PgColumn;
-  workspaceId: PgColumn;
-  projectId: PgColumn;
-  createdAt: PgColumn;
-  updatedAt: PgColumn;
-  version: PgColumn;
-};
+export type AnyPlanTable = PgTable &
+  Declared & {
+    id: PgColumn;
+    workspaceId: PgColumn;
+    projectId: PgColumn;
+    createdAt: PgColumn;
+    updatedAt: PgColumn;
+    version: PgColumn;
+  };
 
 /** A table of the plan: the common resource columns, the project, and the declared fields. */
 export type PlanTable<Fields extends Record<string, FieldSpec>> = PgTableWithColumns<{
@@ -66,7 +75,8 @@ export type PlanTable<Fields extends Record<string, FieldSpec>> = PgTableWithCol
   schema: 'plan';
   columns: BuildColumns<string, BaseColumns & Builders<Fields>, 'pg'>;
   dialect: 'pg';
-}>;
+}> &
+  Declared;
 
 /**
  * Declares a table in the `plan` schema. Lists read a project's rows newest first, so the one index
@@ -80,28 +90,24 @@ export function planTable<const Fields extends Record<string, FieldSpec>>(
   const columns: Record<string, unknown> = baseColumns();
   for (const [key, spec] of Object.entries(declaration.fields))
     columns[key] = spec.column(snakeCase(key), name);
-  const table = planSchema.table(name, columns as BaseColumns, (t) => [
-    index(`${name}_project_idx`).on(t.projectId, t.createdAt, t.id),
-    ...enumChecks(name, declaration.fields, t as unknown as Record<string, PgColumn>),
+  // The declared fields' builders are only known at run time; PlanTable<Fields> restates their types.
+  const table = planSchema.table(name, columns as BaseColumns, (built) => [
+    index(`${name}_project_idx`).on(built.projectId, built.createdAt, built.id),
+    ...enumChecks(name, declaration.fields, new Map<string, unknown>(Object.entries(built))),
   ]);
-  info.set(table, {
+  const info: PlanTableInfo = {
     name,
     purpose: declaration.purpose,
     fields: declaration.fields,
     searchable: declaration.searchable,
     writer: declaration.writer ?? 'write',
-  });
-  declared.push(table as unknown as AnyPlanTable);
-  return table as unknown as PlanTable<Fields>;
-}
-
-/** Every plan table declared so far. */
-export function declaredPlanTables(): readonly AnyPlanTable[] {
-  return declared;
+  };
+  // Same reason: the columns of the declared fields are there, built from `declaration.fields` above.
+  return Object.assign(table, { [declarationKey]: info }) as unknown as PlanTable<Fields>;
 }
 
 /** A CHECK constraint per enumerated field, so that the database refuses values the API would. */
-function enumChecks(name: string, fields: Record<string, FieldSpec>, columns: Record<string, PgColumn>) {
+function enumChecks(name: string, fields: Record<string, FieldSpec>, columns: Map<string, unknown>) {
   return Object.entries(fields).flatMap(([key, spec]) => {
     if (!spec.enumValues) return [];
     const listed = spec.enumValues.map((value) => {
@@ -110,21 +116,19 @@ function enumChecks(name: string, fields: Record<string, FieldSpec>, columns: Re
       return `'${value}'`;
     });
     return [
-      check(`${name}_${snakeCase(key)}_check`, sql`${columns[key]} in (${sql.raw(listed.join(', '))})`),
+      check(`${name}_${snakeCase(key)}_check`, sql`${columns.get(key)} in (${sql.raw(listed.join(', '))})`),
     ];
   });
 }
 
 /** The declaration behind a plan table. */
-export function planTableInfo(table: object): PlanTableInfo {
-  const found = info.get(table);
-  if (!found) throw new Error(`${getTableName(table as never)} is not a plan table`);
-  return found;
+export function planTableInfo(table: AnyPlanTable): PlanTableInfo {
+  return table[declarationKey];
 }
 
 /** A column of a plan table by field name. */
 export function columnOf(table: AnyPlanTable, field: string): PgColumn {
-  const column = (table as unknown as Record<string, PgColumn>)[field];
+  const column = getTableColumns(table)[field];
   if (!column) throw new Error(`no column ${field}`);
   return column;
 }

@@ -1,4 +1,4 @@
-// Rewrites docs/readiness.md from the check registry: `npm run docs:readiness`.
+// Rewrites docs/readiness.md from the plan's areas: `npm run docs:readiness`.
 import fs from 'node:fs';
 import { readinessDocument } from './readiness-doc.ts';
 

@@ -1,5 +1,5 @@
 import { diffLines } from 'diff';
-import type { CommentAnchor } from './schema.ts';
+import type { CommentAnchor } from './tables.ts';
 
 /**
  * Where an offset of the old text lands in the new one, following a line diff: exact inside

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobs } from '../../core/jobs/queue.ts';
 import { type Caller, createTestApp, type TestApp } from '../../test-support/app.ts';
 import { prdCachePurgeJob, purgeExpiredCache, renderMarkdown } from './cache.ts';
-import { prdReviewCache } from './schema.ts';
+import { prdReviewCache } from './tables.ts';
 import { createProject, prds } from './test-helpers.ts';
 
 const xssPayloads = [
@@ -156,7 +156,12 @@ describe('the PRD cache', () => {
       .update(prdReviewCache)
       .set({ expiresAt: sql`now() - interval '1 second'` })
       .where(eq(prdReviewCache.prdId, prd.id));
-    const jobs = await startJobs(t.database, [prdCachePurgeJob(t.database.db)], (error) => {
+    const purge = {
+      name: prdCachePurgeJob.name,
+      cron: prdCachePurgeJob.schedule(t.services) ?? '*/10 * * * *',
+      run: () => prdCachePurgeJob.run(t.services),
+    };
+    const jobs = await startJobs(t.database, [purge], (error) => {
       throw error;
     });
     try {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { resourceOutputFields } from '../../core/resource/schemas.ts';
-import { prdStatuses, reviewDecisions } from './schema.ts';
+import { prdStatuses, reviewDecisions } from './tables.ts';
 import { prdActions } from './workflow.ts';
 
 /** The largest PRD we accept, in characters (about 200 pages of text). */
@@ -23,6 +23,7 @@ export const prdUpdateSchema = z
   .partial()
   .describe('Status changes only through the actions (submit, approve, …), never through PATCH')
   .meta({ id: 'PrdReviewUpdate' });
+export type PrdUpdate = z.output<typeof prdUpdateSchema>;
 
 export const prdSchema = z
   .object({
@@ -147,6 +148,8 @@ export const settingsSchema = z
 
 export const settingsInputSchema = settingsSchema.partial().strict().meta({ id: 'PrdReviewSettingsUpdate' });
 
+export type ReviewSettings = z.output<typeof settingsSchema>;
+
 export const lintProblemSchema = z
   .object({
     rule: z.enum([
@@ -216,3 +219,58 @@ export const importSchema = z
     title: title.optional().describe('Overrides the front matter and the first heading'),
   })
   .meta({ id: 'PrdImport' });
+
+export type CommentInput = z.output<typeof commentInputSchema>;
+
+// The parts of the requests beyond the resource's own routes.
+
+export const collectionParams = z.object({ projectId: z.uuid().describe('The project id') });
+
+export const itemParams = z.object({
+  projectId: z.uuid().describe('The project id'),
+  id: z.uuid().describe('The PRD id'),
+});
+
+export const commentParams = itemParams.extend({ commentId: z.uuid() });
+
+export const pageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size (default 50, at most 200)'),
+  cursor: z.string().max(200).optional().describe('The nextCursor of the previous page'),
+});
+export type PageQuery = z.output<typeof pageQuery>;
+
+export const commentListQuery = pageQuery.extend({
+  unresolved: z.enum(['true', 'false']).optional().describe('true: only open threads (their first comments)'),
+});
+
+const revisionNumber = z.coerce.number().int().min(1).max(1_000_000);
+
+export const revisionParams = itemParams.extend({ number: revisionNumber });
+
+export const diffQuery = z.strictObject({
+  from: revisionNumber.describe('The older revision'),
+  to: revisionNumber.optional().describe('The newer revision (default: the current one)'),
+});
+
+export const htmlQuery = z.strictObject({
+  revision: revisionNumber.optional().describe('Default: the current one'),
+});
+
+export const exportFormats = ['markdown', 'spec'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const exportQuery = z.strictObject({
+  format: z.enum(exportFormats).default('markdown').describe('markdown (front matter) or spec (spec.md)'),
+});
+
+/** A page of some list of a PRD (revisions, comments, reviewers, decisions). */
+function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const revisionPageSchema = pageOf(revisionSummarySchema);
+export const commentPageSchema = pageOf(commentSchema);
+export const reviewRequestPageSchema = pageOf(reviewRequestSchema);
+export const decisionPageSchema = pageOf(decisionSchema);
+
+export type ImportInput = z.output<typeof importSchema>;

@@ -1,5 +1,5 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { AppError } from '../../core/http/errors.ts';
+import { AppError } from '../../core/errors/app-error.ts';
 import { requirementItems } from './lint.ts';
 
 export interface ExportedPrd {
@@ -42,16 +42,17 @@ export function fromMarkdown(markdown: string): { title: string | null; content:
     try {
       data = parseYaml(front[1] ?? '');
     } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
       throw new AppError(
         'validation_failed',
-        `The front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+        `The front matter is not valid YAML: ${reason.split('\n')[0]}`,
         {
           errors: [{ path: 'markdown', message: 'front matter is not valid YAML' }],
         },
       );
     }
-    if (data && typeof data === 'object' && typeof (data as { title?: unknown }).title === 'string') {
-      title = (data as { title: string }).title.trim() || null;
+    if (typeof data === 'object' && data !== null && 'title' in data && typeof data.title === 'string') {
+      title = data.title.trim() || null;
     }
     content = text.slice(front[0].length).replace(/^\n+/, '');
   }

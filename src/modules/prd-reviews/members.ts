@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { memberships, type Role, users } from '../../core/auth/schema.ts';
-import { AppError } from '../../core/http/errors.ts';
+import { AppError } from '../../core/errors/app-error.ts';
 import type { Executor } from '../../db/connection.ts';
 
 export interface Member {

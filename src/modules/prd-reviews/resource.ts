@@ -1,21 +1,15 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/auth/context.ts';
-import { AppError } from '../../core/http/errors.ts';
-import { defineResource, type HookContext, type Row } from '../../core/resource/define.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import { defineResource, type HookContext } from '../../core/resource/define.ts';
 import { filterOn } from '../../core/resource/filters.ts';
 import type { Executor } from '../../db/connection.ts';
 import { relocateAnchor } from './anchors.ts';
 import { invalidatePrdCache } from './cache.ts';
-import { prdCreateSchema, prdSchema, prdUpdateSchema } from './contracts.ts';
+import { liveAnchors, moveAnchor } from './comment-store.ts';
+import { type PrdUpdate, prdCreateSchema, prdSchema, prdUpdateSchema } from './contracts.ts';
 import { insertRevision } from './revisions.ts';
-import {
-  type PrdStatus,
-  prdReviewComments,
-  prdReviewDecisions,
-  prdReviewRequests,
-  prdReviews,
-  prdStatuses,
-} from './schema.ts';
+import { type PrdRow, prdReviewDecisions, prdReviewRequests, prdReviews, prdStatuses } from './tables.ts';
 import { allowedActions, isEditable } from './workflow.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,33 +34,27 @@ function awaitingReviewBy(userId: string): SQL {
 }
 
 /** Moves every live anchor of the PRD's comments into the new content, or marks it outdated. */
-async function followAnchors(tx: Executor, current: Row, content: string, revision: number): Promise<void> {
-  const anchored = await tx
-    .select({ id: prdReviewComments.id, anchor: prdReviewComments.anchor })
-    .from(prdReviewComments)
-    .where(and(eq(prdReviewComments.prdId, current.id), eq(prdReviewComments.outdated, false)));
-  for (const comment of anchored) {
+async function followAnchors(
+  tx: Executor,
+  current: PrdRow,
+  content: string,
+  revision: number,
+): Promise<void> {
+  for (const comment of await liveAnchors(tx, current.id)) {
     if (!comment.anchor) continue;
-    const moved = relocateAnchor(String(current.content), content, comment.anchor);
-    await tx
-      .update(prdReviewComments)
-      .set(
-        moved
-          ? { anchor: moved, revision, updatedAt: sql`now()` }
-          : { outdated: true, updatedAt: sql`now()` },
-      )
-      .where(eq(prdReviewComments.id, comment.id));
+    const anchor = relocateAnchor(current.content, content, comment.anchor);
+    await moveAnchor(tx, comment.id, anchor ? { anchor, revision } : null);
   }
 }
 
-async function onContentChange(
-  changes: Record<string, unknown>,
-  current: Row,
-  { ctx, tx }: HookContext,
-): Promise<Record<string, unknown>> {
-  const status = current.status as PrdStatus;
-  const title = (changes.title as string | undefined) ?? String(current.title);
-  const content = (changes.content as string | undefined) ?? String(current.content);
+/**
+ * A change of title or content is a new revision: recorded, with the comments' anchors carried
+ * into it and the PRD's cached views dropped.
+ */
+async function onContentChange(changes: PrdUpdate, current: PrdRow, { scope, tx }: HookContext) {
+  const { status } = current;
+  const title = changes.title ?? current.title;
+  const content = changes.content ?? current.content;
   if (title === current.title && content === current.content) return changes;
   if (!isEditable(status)) {
     throw new AppError('conflict', `A ${status} PRD can no longer be edited.`, {
@@ -74,19 +62,23 @@ async function onContentChange(
       extensions: { currentStatus: status, allowed: allowedActions(status) },
     });
   }
-  const revision = Number(current.currentRevision) + 1;
+  const revision = current.currentRevision + 1;
   await insertRevision(tx, {
-    workspaceId: ctx.workspaceId,
+    workspaceId: scope.ctx.workspaceId,
     prdId: current.id,
     number: revision,
     title,
     content,
-    authorId: ctx.actor.userId,
+    authorId: scope.ctx.actor.userId,
   });
   if (content !== current.content) await followAnchors(tx, current, content, revision);
   await invalidatePrdCache(tx, current.id);
   // Editing an approved PRD starts a new draft; the approval stays with the revision it was given on.
-  return { ...changes, currentRevision: revision, ...(status === 'approved' ? { status: 'draft' } : {}) };
+  return {
+    ...changes,
+    currentRevision: revision,
+    ...(status === 'approved' ? { status: 'draft' as const } : {}),
+  };
 }
 
 /** PRDs: project-scoped documents with a review workflow. CRUD comes from the resource layer. */
@@ -134,35 +126,25 @@ export const prdResource = defineResource({
   defaultSort: '-createdAt',
   searchable: [prdReviews.title, prdReviews.content],
   hooks: {
-    beforeCreate: (values, { ctx }) => ({ ...values, authorId: ctx.actor.userId, currentRevision: 1 }),
-    afterCreate: async (row, { ctx, tx }) => {
+    beforeCreate: (values, { scope }) => ({
+      ...values,
+      authorId: scope.ctx.actor.userId,
+      currentRevision: 1,
+    }),
+    afterCreate: async (row, { scope, tx }) => {
       await insertRevision(tx, {
-        workspaceId: ctx.workspaceId,
+        workspaceId: scope.ctx.workspaceId,
         prdId: row.id,
         number: 1,
-        title: String(row.title),
-        content: String(row.content),
-        authorId: ctx.actor.userId,
+        title: row.title,
+        content: row.content,
+        authorId: scope.ctx.actor.userId,
       });
     },
     beforeUpdate: onContentChange,
     beforeDelete: async (current, { tx }) => {
       await invalidatePrdCache(tx, current.id);
     },
-    toOutput: (row) => ({ allowedActions: allowedActions(row.status as PrdStatus) }),
+    toOutput: (row) => ({ allowedActions: allowedActions(row.status) }),
   },
 });
-
-/** Open threads of a PRD (for lint). */
-export async function unresolvedComments(db: Executor, prdId: string) {
-  return db
-    .select({ id: prdReviewComments.id, body: prdReviewComments.body })
-    .from(prdReviewComments)
-    .where(
-      and(
-        eq(prdReviewComments.prdId, prdId),
-        isNull(prdReviewComments.resolvedAt),
-        isNull(prdReviewComments.parentId),
-      ),
-    );
-}

@@ -1,10 +1,8 @@
 import { createTwoFilesPatch, diffLines, diffWords } from 'diff';
-import { and, desc, eq, lt } from 'drizzle-orm';
-import { AppError } from '../../core/http/errors.ts';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { AppError } from '../../core/errors/app-error.ts';
 import type { Executor } from '../../db/connection.ts';
-import { prdReviewRevisions } from './schema.ts';
-
-export type Revision = typeof prdReviewRevisions.$inferSelect;
+import { prdReviewRevisions, type Revision } from './tables.ts';
 
 /** Records a revision of a PRD. Revisions are never changed afterwards (except their approval). */
 export async function insertRevision(
@@ -34,6 +32,22 @@ export async function getRevision(db: Executor, prdId: string, number: number): 
     });
   }
   return row;
+}
+
+/** Records who approved a revision; returns when (the database's clock). */
+export async function markRevisionApproved(
+  tx: Executor,
+  prdId: string,
+  number: number,
+  approvedBy: string,
+): Promise<Date> {
+  const [row] = await tx
+    .update(prdReviewRevisions)
+    .set({ approvedBy, approvedAt: sql`now()` })
+    .where(and(eq(prdReviewRevisions.prdId, prdId), eq(prdReviewRevisions.number, number)))
+    .returning({ approvedAt: prdReviewRevisions.approvedAt });
+  if (!row?.approvedAt) throw new Error(`revision ${number} of PRD ${prdId} vanished`);
+  return row.approvedAt;
 }
 
 /** A page of revisions, newest first; the cursor is the last revision number seen. */

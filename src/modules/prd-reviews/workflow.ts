@@ -1,5 +1,5 @@
-import { AppError } from '../../core/http/errors.ts';
-import type { PrdStatus } from './schema.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import type { PrdStatus } from './tables.ts';
 
 export const prdActions = [
   'submit',
@@ -26,7 +26,7 @@ const transitions: Record<PrdStatus, Partial<Record<PrdAction, PrdStatus>>> = {
 
 /** The actions allowed from a status. */
 export function allowedActions(status: PrdStatus): PrdAction[] {
-  return Object.keys(transitions[status]) as PrdAction[];
+  return prdActions.filter((action) => transitions[status][action] !== undefined);
 }
 
 /** The status an action leads to, or 409 naming the allowed actions. */
@@ -48,12 +48,12 @@ export function isEditable(status: PrdStatus): boolean {
   return status !== 'superseded' && status !== 'archived';
 }
 
-/** The past-tense event name of an action (`prd_review.changes_requested`). */
+/** What an action records, in the past tense: `changes_requested` is the `prd_review.changes_requested` event. */
 export const actionEvents: Record<PrdAction, string> = {
-  submit: 'prd_review.submitted',
-  approve: 'prd_review.approved',
-  'request-changes': 'prd_review.changes_requested',
-  withdraw: 'prd_review.withdrawn',
-  supersede: 'prd_review.superseded',
-  archive: 'prd_review.archived',
+  submit: 'submitted',
+  approve: 'approved',
+  'request-changes': 'changes_requested',
+  withdraw: 'withdrawn',
+  supersede: 'superseded',
+  archive: 'archived',
 };

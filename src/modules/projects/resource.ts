@@ -1,12 +1,7 @@
 import { defineResource } from '../../core/resource/define.ts';
 import { filterOn } from '../../core/resource/filters.ts';
-import {
-  projectCreateSchema,
-  projectSchema,
-  projectStatuses,
-  projects,
-  projectUpdateSchema,
-} from './schema.ts';
+import { projectStatuses, projects } from '../../core/tenancy/projects-table.ts';
+import { projectCreateSchema, projectSchema, projectUpdateSchema } from './contracts.ts';
 
 /** Projects: the first resource, and the worked example of docs/architecture.md. */
 export const projectResource = defineResource({

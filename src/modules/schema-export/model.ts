@@ -1,8 +1,4 @@
-import { is } from 'drizzle-orm';
-import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import * as schema from '../../db/schema.ts';
-import { declaredPlanTables } from '../plan/table.ts';
-import '../plan/areas/index.ts';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 
 /** One table of the data model, as the DBML and Mermaid renderings need it. */
 export interface ModelTable {
@@ -17,12 +13,8 @@ function qualified(table: PgTable): string {
   return config.schema ? `${config.schema}.${config.name}` : config.name;
 }
 
-/** Every table Shipshape declares in Drizzle (its own and the plan's), sorted by name. */
-export function dataModel(): ModelTable[] {
-  const tables = [
-    ...Object.values(schema).filter((value) => is(value, PgTable)),
-    ...declaredPlanTables(),
-  ] as PgTable[];
+/** The given tables (every table of the app: its own and the plan's), sorted by name. */
+export function dataModel(tables: readonly PgTable[]): ModelTable[] {
   const unique = [...new Map(tables.map((table) => [qualified(table), table])).values()];
   return unique
     .map((table) => {

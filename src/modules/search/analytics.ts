@@ -1,50 +1,40 @@
-import { sql } from 'drizzle-orm';
-import { searchAnalytics } from '../../core/search/schema.ts';
-import type { Database } from '../../db/connection.ts';
+import type { Scope } from '../../core/resource/scope.ts';
+import type { AnalyticsQuery } from './contracts.ts';
 import { normalizeQuery } from './query.ts';
-import { rowsOf } from './store.ts';
+import { insertSearchRecord, periodTotals, topQueries, zeroResultQueries } from './store.ts';
+
+const dayMs = 24 * 60 * 60 * 1000;
 
 /**
  * Records one search. Not an audit event: it changes no content, and the trail should not grow
  * with every keystroke of every reader.
  */
 export async function recordSearch(
-  db: Database,
-  entry: { workspaceId: string; userId: string; q: string; resultCount: number; latencyMs: number },
+  scope: Scope,
+  entry: { q: string; resultCount: number; latencyMs: number },
 ): Promise<void> {
-  await db.insert(searchAnalytics).values({
-    workspaceId: entry.workspaceId,
-    userId: entry.userId,
-    query: normalizeQuery(entry.q),
-    resultCount: entry.resultCount,
-    latencyMs: entry.latencyMs,
-    // The server's clock, like the default end of a report's period: a search is never later than
-    // a report asked for after it.
-    searchedAt: new Date(),
-  });
+  await scope.db.transaction((tx) =>
+    insertSearchRecord(tx, {
+      workspaceId: scope.ctx.workspaceId,
+      userId: scope.ctx.actor.userId,
+      query: normalizeQuery(entry.q),
+      resultCount: entry.resultCount,
+      latencyMs: entry.latencyMs,
+    }),
+  );
 }
 
-/** Top queries and zero-result queries of a period, with counts and latency. */
-export async function searchReport(db: Database, workspaceId: string, from: Date, to: Date, limit: number) {
-  const period = sql`workspace_id = ${workspaceId} and searched_at >= ${from.toISOString()}::timestamptz
-    and searched_at < ${to.toISOString()}::timestamptz`;
-  const [totals] = await rowsOf<{ searches: number | string; zero: number | string; p95: number | null }>(
-    db,
-    sql`select count(*) as searches, count(*) filter (where result_count = 0) as zero,
-      percentile_cont(0.95) within group (order by latency_ms) as p95
-      from search_analytics where ${period}`,
-  );
-  const top = await rowsOf<{ query: string; count: number | string; average: number; last: Date | string }>(
-    db,
-    sql`select query, count(*) as count, avg(result_count)::float8 as average, max(searched_at) as last
-      from search_analytics where ${period} group by query order by count(*) desc, query limit ${limit}`,
-  );
-  const zero = await rowsOf<{ query: string; count: number | string; last: Date | string }>(
-    db,
-    sql`select query, count(*) as count, max(searched_at) as last
-      from search_analytics where ${period} and result_count = 0
-      group by query order by count(*) desc, query limit ${limit}`,
-  );
+/** Top queries and zero-result queries of a period (by default the last 30 days), with counts and latency. */
+export async function searchReport(scope: Scope, query: AnalyticsQuery) {
+  // The default end includes this very millisecond.
+  const to = query.to ? new Date(query.to) : new Date(Date.now() + 1);
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * dayMs);
+  const period = { workspaceId: scope.ctx.workspaceId, from, to };
+  const { totals, top, zero } = await scope.db.read(async (db) => ({
+    totals: await periodTotals(db, period),
+    top: await topQueries(db, period, query.limit),
+    zero: await zeroResultQueries(db, period, query.limit),
+  }));
   return {
     from,
     to,

@@ -96,3 +96,6 @@ export const settingsBody = z
   .meta({ id: 'SearchSettings' });
 
 export const reindexAnswer = z.object({ documents: z.number().int().describe('Documents written') });
+
+export type SearchParameters = z.output<typeof searchQuery>;
+export type AnalyticsQuery = z.output<typeof analyticsQuery>;

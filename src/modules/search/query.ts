@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { queryTokens } from '../../core/search/query.ts';
 
 const maxQueryLength = 500;
 
@@ -7,33 +7,9 @@ export function normalizeQuery(q: string): string {
   return q.trim().toLowerCase().replace(/\s+/g, ' ').slice(0, maxQueryLength);
 }
 
-const tokenPattern = /"[^"]*"?|\S+/g;
-
-/**
- * The tsquery for what a person typed, websearch style (words, "phrases", OR, -exclusion), with
- * the last word also matching as a prefix while they are still typing it ("retry pol" finds
- * "retry policy"). The prefix word is reduced to letters and digits, so nothing of the user's
- * text reaches to_tsquery's own syntax.
- */
-export function tsQuery(config: string, q: string): SQL {
-  const tokens = q.match(tokenPattern) ?? [];
-  const last = tokens[tokens.length - 1] ?? '';
-  const beforeLast = tokens[tokens.length - 2] ?? '';
-  const parts = last.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const prefixable =
-    parts.length === 1 &&
-    !last.startsWith('"') &&
-    !last.startsWith('-') &&
-    !/^or$/i.test(last) &&
-    !/^or$/i.test(beforeLast);
-  if (!prefixable) return sql`websearch_to_tsquery(${config}::regconfig, ${q})`;
-  const rest = tokens.slice(0, -1).join(' ');
-  return sql`(websearch_to_tsquery(${config}::regconfig, ${rest}) && to_tsquery(${config}::regconfig, ${`${parts[0]}:*`}))`;
-}
-
 /** The words of a query, without operators, quotes or excluded words: what "did you mean" corrects. */
 export function plainWords(q: string): string[] {
-  return (q.match(tokenPattern) ?? [])
+  return queryTokens(q)
     .filter((token) => !token.startsWith('-') && !/^or$/i.test(token))
     .flatMap((token) => token.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
     .slice(0, 10);

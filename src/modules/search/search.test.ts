@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, createTestApp, type TestApp } from '../../test-support/app.ts';
 
@@ -299,5 +300,39 @@ describe('resources declared by other modules', () => {
     ]);
     expect((await caller.delete(`${flags}/${flag.body.id}`)).status).toBe(204);
     expect((await search(caller, 'redesigned checkout')).total).toBe(0);
+  });
+});
+
+describe('the index functions that run as the table owner', () => {
+  // Matching, "did you mean" and autocomplete run in functions that bypass row-level security so the indexes can
+  // be used; they must still answer nothing of a workspace other than the session's own.
+  it('answer rows of the bound workspace only, whatever workspace they are asked for', async () => {
+    const mine = await t.newWorkspace();
+    const theirs = await t.newWorkspace();
+    await newProject(mine, { name: 'Quasar telemetry' });
+    await newProject(theirs, { name: 'Quasar telemetry' });
+    const ask = (workspaceId: string) =>
+      t.services.tenancy.bind(mine.workspaceId).read(async (db) => ({
+        matches: (
+          await db.execute(
+            sql`select entity_id from shipshape_search_matches(${workspaceId}::uuid,
+              to_tsquery('english', 'quasar'), array['project']::text[])`,
+          )
+        ).rows.length,
+        close: (
+          await db.execute(
+            sql`select text from shipshape_close_titles_and_tags(${workspaceId}::uuid,
+              array['project']::text[], 'quasr')`,
+          )
+        ).rows.length,
+        titles: (
+          await db.execute(
+            sql`select title from shipshape_titles_like(${workspaceId}::uuid, array['project']::text[],
+              'quasar%', '% quasar%', 10)`,
+          )
+        ).rows.length,
+      }));
+    expect(await ask(mine.workspaceId)).toEqual({ matches: 1, close: 1, titles: 1 });
+    expect(await ask(theirs.workspaceId)).toEqual({ matches: 0, close: 0, titles: 0 });
   });
 });

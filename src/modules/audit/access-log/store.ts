@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, gt, gte, lt, or, type SQL } from 'drizzle-orm';
-import { AppError } from '../../../core/http/errors.ts';
+import { auditLogs, auditLogsArchive } from '../../../core/access-log/tables.ts';
+import { AppError } from '../../../core/errors/app-error.ts';
 import type { Executor } from '../../../db/connection.ts';
-import { auditLogs, auditLogsArchive } from '../tables.ts';
+import type { Reader } from '../events-store.ts';
 
-export type AccessLogRow = typeof auditLogs.$inferSelect;
+/** An entry of the recent log or of the archive (which also says when it was archived). */
+export type AccessLogRow = typeof auditLogs.$inferSelect | typeof auditLogsArchive.$inferSelect;
 
 /** What a reader may narrow the access log down to; fields combine with AND. */
 export interface AccessLogFilters {
@@ -44,6 +46,7 @@ function conditions(workspaceId: string, filters: AccessLogFilters): SQL[] {
 function after(filters: AccessLogFilters, position: Position, ascending: boolean): SQL {
   const table = tableOf(filters);
   const beyond = ascending ? gt : lt;
+  // `or` types its result as possibly undefined (for no arguments); given two, it is a condition.
   return or(
     beyond(table.occurredAt, position.occurredAt),
     and(eq(table.occurredAt, position.occurredAt), beyond(table.id, position.id)),
@@ -56,10 +59,9 @@ export function encodePositionCursor(row: Position): string {
 
 export function decodePositionCursor(cursor: string): Position {
   try {
-    const { t, id } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
-      t: unknown;
-      id: unknown;
-    };
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const t = typeof decoded === 'object' && decoded !== null && 't' in decoded ? decoded.t : null;
+    const id = typeof decoded === 'object' && decoded !== null && 'id' in decoded ? decoded.id : null;
     const occurredAt = typeof t === 'string' ? new Date(t) : null;
     if (
       occurredAt &&
@@ -88,20 +90,20 @@ export async function listAccessLog(
   const where = conditions(workspaceId, filters);
   if (page.cursor) where.push(after(filters, decodePositionCursor(page.cursor), page.ascending));
   const order = page.ascending ? asc : desc;
-  const rows = (await db
+  const rows: AccessLogRow[] = await db
     .select()
     .from(table)
     .where(and(...where))
     .orderBy(order(table.occurredAt), order(table.id))
-    .limit(page.limit + 1)) as AccessLogRow[];
+    .limit(page.limit + 1);
   const data = rows.slice(0, page.limit);
   const last = data.at(-1);
   return { data, nextCursor: rows.length > page.limit && last ? encodePositionCursor(last) : null };
 }
 
-/** Every matching entry oldest first, read in keyset batches: memory holds one batch. */
+/** Every matching entry oldest first, read in keyset batches, each batch one read: memory holds one batch. */
 export async function* accessLogInBatches(
-  db: Executor,
+  read: Reader,
   workspaceId: string,
   filters: AccessLogFilters,
   batchSize = 1000,
@@ -111,12 +113,14 @@ export async function* accessLogInBatches(
   for (;;) {
     const where = conditions(workspaceId, filters);
     if (position) where.push(after(filters, position, true));
-    const rows = (await db
-      .select()
-      .from(table)
-      .where(and(...where))
-      .orderBy(asc(table.occurredAt), asc(table.id))
-      .limit(batchSize)) as AccessLogRow[];
+    const rows: AccessLogRow[] = await read((db) =>
+      db
+        .select()
+        .from(table)
+        .where(and(...where))
+        .orderBy(asc(table.occurredAt), asc(table.id))
+        .limit(batchSize),
+    );
     if (rows.length > 0) yield rows;
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) return;

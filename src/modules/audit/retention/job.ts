@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
+import type { ModuleJob } from '../../../core/app/module.ts';
 import {
   type ArchivePair,
   type MoveOptions,
   moveToArchive,
   purgeArchive,
 } from '../../../core/archive/mover.ts';
-import type { JobDefinition } from '../../../core/jobs/queue.ts';
 import type { Executor } from '../../../db/connection.ts';
 import { defaultRetention } from './policy.ts';
 
@@ -43,13 +43,15 @@ export async function applyAccessLogRetention(db: Executor, options: MoveOptions
   return { archived: archived.rows, purged: purged.rows };
 }
 
-/** Runs every hour, at minute 7; one process runs each occurrence. */
-export function accessLogRetentionJob(db: Executor): JobDefinition {
-  return {
-    name: 'audit-access-log-retention',
-    cron: '7 * * * *',
-    run: async () => {
-      await applyAccessLogRetention(db);
-    },
-  };
-}
+/**
+ * Runs every hour, at minute 7; one process runs each occurrence. Every workspace's entries, each
+ * by its own policy, in one pass.
+ */
+export const accessLogRetentionJob: ModuleJob = {
+  name: 'audit-access-log-retention',
+  schedule: () => '7 * * * *',
+  run: async (app) => {
+    // Retention crosses workspaces (and reads each one's policy): it uses the unbound database.
+    await applyAccessLogRetention(app.systemDatabase.db);
+  },
+};

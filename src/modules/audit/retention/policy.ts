@@ -1,34 +1,32 @@
-import { eq, sql } from 'drizzle-orm';
-import type { RequestContext } from '../../../core/auth/context.ts';
-import { appendEvent, diffFields } from '../../../core/events/append.ts';
+import { eq } from 'drizzle-orm';
+import type { Scope } from '../../../core/resource/scope.ts';
+import { changeWorkspaceRow } from '../../../core/resource/workspace-rows.ts';
 import type { Executor } from '../../../db/connection.ts';
+import type { RetentionPolicy, RetentionPolicyRequest } from '../contracts.ts';
 import { auditRetentionPolicies } from '../tables.ts';
 
 /** Kept hot for 90 days, then archived for a year, unless the workspace sets its own policy. */
 export const defaultRetention = { hotDays: 90, archiveDays: 365 } as const;
 
-export interface RetentionPolicy {
-  hotDays: number;
-  archiveDays: number;
-  /** 0 while the workspace uses the defaults. */
-  version: number;
-  isDefault: boolean;
-  updatedAt: Date | null;
+type PolicyRow = typeof auditRetentionPolicies.$inferSelect;
+
+function policyOf(row: PolicyRow | null | undefined): RetentionPolicy {
+  if (!row) return { ...defaultRetention, version: 0, isDefault: true, updatedAt: null };
+  const { hotDays, archiveDays, version, updatedAt } = row;
+  return { hotDays, archiveDays, version, isDefault: false, updatedAt };
 }
 
-export async function readRetentionPolicy(db: Executor, workspaceId: string): Promise<RetentionPolicy> {
+async function policyRow(db: Executor, workspaceId: string): Promise<PolicyRow | undefined> {
   const [row] = await db
     .select()
     .from(auditRetentionPolicies)
     .where(eq(auditRetentionPolicies.workspaceId, workspaceId));
-  if (!row) return { ...defaultRetention, version: 0, isDefault: true, updatedAt: null };
-  return {
-    hotDays: row.hotDays,
-    archiveDays: row.archiveDays,
-    version: row.version,
-    isDefault: false,
-    updatedAt: row.updatedAt,
-  };
+  return row;
+}
+
+/** The workspace's access-log retention policy: the defaults (version 0) until it sets one. */
+export async function retentionPolicy(scope: Scope): Promise<RetentionPolicy> {
+  return policyOf(await scope.db.read((db) => policyRow(db, scope.ctx.workspaceId)));
 }
 
 /**
@@ -36,34 +34,17 @@ export async function readRetentionPolicy(db: Executor, workspaceId: string): Pr
  * Setting the values it already has changes nothing and records nothing.
  */
 export async function setRetentionPolicy(
-  tx: Executor,
-  ctx: RequestContext,
-  values: { hotDays: number; archiveDays: number },
+  scope: Scope,
+  values: RetentionPolicyRequest,
 ): Promise<RetentionPolicy> {
-  const current = await readRetentionPolicy(tx, ctx.workspaceId);
-  const changes = diffFields({ ...current }, values, ['hotDays', 'archiveDays']);
-  if (Object.keys(changes).length === 0) return current;
-  const [row] = await tx
-    .insert(auditRetentionPolicies)
-    .values({ workspaceId: ctx.workspaceId, ...values })
-    .onConflictDoUpdate({
-      target: auditRetentionPolicies.workspaceId,
-      set: { ...values, version: sql`${auditRetentionPolicies.version} + 1`, updatedAt: sql`now()` },
-    })
-    .returning();
-  if (!row) throw new Error('saving the retention policy returned nothing');
-  await appendEvent(tx, ctx, {
-    eventType: 'audit_retention_policy.updated',
-    aggregateType: 'audit_retention_policy',
-    aggregateId: ctx.workspaceId,
-    aggregateVersion: row.version,
-    changes,
-  });
-  return {
-    hotDays: row.hotDays,
-    archiveDays: row.archiveDays,
-    version: row.version,
-    isDefault: false,
-    updatedAt: row.updatedAt,
-  };
+  const row = await scope.db.transaction((tx) =>
+    changeWorkspaceRow(tx, scope, {
+      name: 'audit_retention_policy',
+      table: auditRetentionPolicies,
+      values,
+      fields: ['hotDays', 'archiveDays'],
+      defaults: defaultRetention,
+    }),
+  );
+  return policyOf(row);
 }

@@ -1,4 +1,4 @@
-import { referenceOf } from '../schema.ts';
+import { referenceOf } from '../contracts.ts';
 import type { ExportedDecision } from './madr.ts';
 
 const columns: [string, (decision: ExportedDecision, referenceOfId: (id: string) => string) => string][] = [

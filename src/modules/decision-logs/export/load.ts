@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/connection.ts';
-import { type DecisionStatus, decisionLogs } from '../schema.ts';
+import type { DecisionStatus } from '../contracts.ts';
 import { membersAmong } from '../store.ts';
+import { decisionLogs } from '../tables.ts';
 import type { ExportedDecision } from './madr.ts';
 
 export const maxExported = 5000;

@@ -1,7 +1,6 @@
 import { stringify } from 'yaml';
-import type { RelatedArtifact } from '../artifacts-schema.ts';
-import type { ConsideredOption } from '../options-schema.ts';
-import { referenceOf } from '../schema.ts';
+import type { ConsideredOption, RelatedArtifact } from '../contracts.ts';
+import { referenceOf } from '../contracts.ts';
 
 /** A decision as the exporters need it: its stored fields plus how to name the files it links to. */
 export interface ExportedDecision {

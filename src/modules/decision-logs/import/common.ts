@@ -1,5 +1,4 @@
-import { relatedArtifactSchema } from '../artifacts-schema.ts';
-import { type DecisionStatus, impactLevels } from '../schema.ts';
+import { type DecisionStatus, impactLevels, relatedArtifactSchema } from '../contracts.ts';
 import {
   firstLink,
   headingKey,

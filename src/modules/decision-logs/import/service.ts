@@ -1,65 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { authorize } from '../../../core/auth/permissions.ts';
-import { AppError } from '../../../core/http/errors.ts';
-import { createRow, type Scope } from '../../../core/resource/service.ts';
-import type { Database, Executor } from '../../../db/connection.ts';
+import { AppError } from '../../../core/errors/app-error.ts';
+import type { Scope } from '../../../core/resource/scope.ts';
+import { createRow } from '../../../core/resource/writes.ts';
+import type { Executor } from '../../../db/connection.ts';
+import { type ImportRequest, type importReportSchema, referenceOf } from '../contracts.ts';
 import { decisionPermissions, editableStatuses } from '../lifecycle.ts';
 import { decisionResource } from '../resource.ts';
-import { decisionLogSettings, decisionStatuses, decisionTypeName, referenceOf } from '../schema.ts';
-import { decisionTypesOf, existingIds, membersNamed } from '../store.ts';
+import { decisionTypesOf, existingIds, type Member, membersNamed } from '../store.ts';
+import { decisionLogSettings } from '../tables.ts';
 import { checkReferences } from '../validation.ts';
 import { baseName } from './common.ts';
 import { parseDecisionFile } from './parse.ts';
-import { importFormats, type ParsedDecision } from './types.ts';
+import type { ParsedDecision } from './types.ts';
 
-export const maxImportFiles = 1000;
-
-export const importRequestSchema = z
-  .strictObject({
-    files: z
-      .array(
-        z.strictObject({
-          name: z.string().trim().min(1).max(255).describe('File name, e.g. 0003-use-postgresql.md'),
-          content: z.string().max(512_000).describe('The Markdown text'),
-        }),
-      )
-      .min(1)
-      .max(maxImportFiles)
-      .describe('The ADR files of one folder'),
-    dryRun: z.boolean().default(false).describe('Only report what would be created'),
-    projectId: z.uuid().optional().describe('The project the imported decisions belong to'),
-    decisionType: decisionTypeName
-      .optional()
-      .describe('Type of the decisions whose file names none (default architecture)'),
-  })
-  .meta({ id: 'DecisionImportRequest' });
-
-export const importReportSchema = z
-  .object({
-    dryRun: z.boolean(),
-    decisions: z.array(
-      z.object({
-        file: z.string(),
-        format: z.enum(importFormats),
-        id: z.uuid().nullable().describe('Null in a dry run'),
-        number: z.number().int().describe('The number it gets (or would get) in the workspace'),
-        reference: z.string(),
-        title: z.string(),
-        status: z.enum(decisionStatuses),
-        decisionDate: z.string().nullable(),
-        decisionOwner: z.string(),
-        supersededBy: z.string().nullable().describe('File of the decision that replaces it'),
-        supersedes: z.array(z.string()).describe('Files of the decisions it replaces'),
-        warnings: z.array(z.string()),
-      }),
-    ),
-    errors: z.array(z.object({ file: z.string(), reason: z.string() })),
-  })
-  .meta({ id: 'DecisionImportReport' });
-
-export type ImportRequest = z.output<typeof importRequestSchema>;
 type Report = z.output<typeof importReportSchema>;
 
 interface Planned {
@@ -95,12 +51,11 @@ function order(a: Planned, b: Planned): number {
   return date || a.parsed.file.localeCompare(b.parsed.file);
 }
 
-/** Parses and plans an import: what would be created, and every file that cannot be. */
-async function plan(db: Executor, scope: Scope, request: ImportRequest) {
-  const errors: Report['errors'] = [];
+/** Parses each file once; a name that repeats, or a file that does not parse, is an error of its own. */
+function parseFiles(files: ImportRequest['files'], errors: Report['errors']): ParsedDecision[] {
   const parsed: ParsedDecision[] = [];
   const seen = new Set<string>();
-  for (const file of request.files) {
+  for (const file of files) {
     const name = baseName(file.name);
     if (seen.has(name.toLowerCase())) {
       errors.push({ file: name, reason: 'the same file name appears twice' });
@@ -111,19 +66,63 @@ async function plan(db: Executor, scope: Scope, request: ImportRequest) {
     if (outcome.ok) parsed.push(outcome.decision);
     else errors.push({ file: outcome.file, reason: outcome.reason });
   }
-  const workspaceId = scope.ctx.workspaceId;
-  const types = await decisionTypesOf(db, workspaceId);
-  const people = await membersNamed(
-    db,
-    workspaceId,
-    parsed.flatMap((decision) => [...decision.deciders, ...decision.qa]),
-  );
-  const member = (name: string) =>
+  return parsed;
+}
+
+/** Finds the member a file names, by display name or email, case-insensitively. */
+function memberFinder(people: Member[]) {
+  return (name: string) =>
     people.find(
       (candidate) =>
         candidate.displayName.toLowerCase() === name.trim().toLowerCase() ||
         candidate.email.toLowerCase() === name.trim().toLowerCase(),
     );
+}
+
+/** The values a parsed decision is created with, given its resolved owner, QA and links. */
+function valuesOf(
+  decision: ParsedDecision,
+  resolved: { decisionType: string; ownerId: string | null; qa: string[]; dropped: Set<number> },
+  request: ImportRequest,
+): Record<string, unknown> {
+  return {
+    title: decision.title,
+    status: decision.status,
+    decisionType: resolved.decisionType,
+    decisionOwner: decision.deciders.join(', ').slice(0, 200),
+    decisionOwnerId: resolved.ownerId,
+    involvedQa: [...new Set(resolved.qa)],
+    ...(decision.decisionDate ? { decisionDate: decision.decisionDate } : {}),
+    sprintRelease: decision.sprintRelease.slice(0, 100),
+    context: decision.context,
+    decision: decision.decision,
+    decisionDrivers: decision.decisionDrivers,
+    consideredOptions: decision.consideredOptions,
+    consequences: decision.consequences,
+    consequencesGood: decision.consequencesGood,
+    consequencesBad: decision.consequencesBad,
+    confirmation: decision.confirmation,
+    moreInformation: decision.moreInformation,
+    impactRisk: decision.impactRisk ?? null,
+    tags: [...new Set(decision.tags)],
+    relatedArtifacts: decision.relatedArtifacts.filter((_, index) => !resolved.dropped.has(index)),
+    projectId: request.projectId ?? null,
+  };
+}
+
+/** Parses and plans an import: what would be created, and every file that cannot be. */
+async function plan(db: Executor, scope: Scope, request: ImportRequest) {
+  const errors: Report['errors'] = [];
+  const parsed = parseFiles(request.files, errors);
+  const workspaceId = scope.ctx.workspaceId;
+  const types = await decisionTypesOf(db, workspaceId);
+  const member = memberFinder(
+    await membersNamed(
+      db,
+      workspaceId,
+      parsed.flatMap((decision) => [...decision.deciders, ...decision.qa]),
+    ),
+  );
   const planned = new Map<ParsedDecision, Planned>();
   for (const decision of parsed) {
     const decisionType = decision.decisionType ?? request.decisionType ?? 'architecture';
@@ -141,40 +140,12 @@ async function plan(db: Executor, scope: Scope, request: ImportRequest) {
       if (found) qa.push(found.userId);
       else decision.warnings.push(`involved QA "${name}" is not a member of this workspace; left out`);
     }
-    const artifactErrors = await checkReferences(db, workspaceId, {
-      relatedArtifacts: decision.relatedArtifacts,
-    });
+    const artifactErrors = await checkReferences(db, scope, { relatedArtifacts: decision.relatedArtifacts });
     const dropped = new Set(artifactErrors.map((error) => Number(error.path.split('.')[1])));
     for (const error of artifactErrors)
       decision.warnings.push(`related artifact left out: ${error.path}: ${error.message}`);
-    planned.set(decision, {
-      parsed: decision,
-      id: uuidv7(),
-      supersedes: [],
-      values: {
-        title: decision.title,
-        status: decision.status,
-        decisionType,
-        decisionOwner: decision.deciders.join(', ').slice(0, 200),
-        decisionOwnerId: owner?.userId ?? null,
-        involvedQa: [...new Set(qa)],
-        ...(decision.decisionDate ? { decisionDate: decision.decisionDate } : {}),
-        sprintRelease: decision.sprintRelease.slice(0, 100),
-        context: decision.context,
-        decision: decision.decision,
-        decisionDrivers: decision.decisionDrivers,
-        consideredOptions: decision.consideredOptions,
-        consequences: decision.consequences,
-        consequencesGood: decision.consequencesGood,
-        consequencesBad: decision.consequencesBad,
-        confirmation: decision.confirmation,
-        moreInformation: decision.moreInformation,
-        impactRisk: decision.impactRisk ?? null,
-        tags: [...new Set(decision.tags)],
-        relatedArtifacts: decision.relatedArtifacts.filter((_, index) => !dropped.has(index)),
-        projectId: request.projectId ?? null,
-      },
-    });
+    const values = valuesOf(decision, { decisionType, ownerId: owner?.userId ?? null, qa, dropped }, request);
+    planned.set(decision, { parsed: decision, id: uuidv7(), supersedes: [], values });
   }
   linkSupersessions([...planned.values()], resolver(parsed), planned);
   return { errors, planned: [...planned.values()].sort(order) };
@@ -256,50 +227,50 @@ function reportOf(
  * Imports a folder of ADR files: all of them in one transaction, or none. A dry run (or a run with
  * a file that cannot be imported) reports what would be created and why a file cannot be.
  */
-export async function importDecisions(db: Database, scope: Scope, request: ImportRequest): Promise<Report> {
+export async function importDecisions(scope: Scope, request: ImportRequest): Promise<Report> {
   const { actor, workspaceId } = scope.ctx;
-  authorize(actor, decisionPermissions.import);
-  if (request.projectId) {
-    const found = await existingIds(db, workspaceId, 'projects', [request.projectId]);
-    if (!found?.has(request.projectId)) {
-      throw new AppError('unprocessable', 'projectId: no such project in this workspace', {
-        code: 'decision_log.invalid_reference',
-        errors: [{ path: 'projectId', message: 'no such project in this workspace' }],
-      });
+  // Planning reads and the import's writes see the same state: one transaction, all or nothing.
+  return scope.db.transaction(async (tx) => {
+    if (request.projectId) {
+      const found = await existingIds(tx, scope.app.resources, workspaceId, 'projects', [request.projectId]);
+      if (!found?.has(request.projectId)) {
+        throw new AppError('unprocessable', 'projectId: no such project in this workspace', {
+          code: 'decision_log.invalid_reference',
+          errors: [{ path: 'projectId', message: 'no such project in this workspace' }],
+        });
+      }
     }
-  }
-  const { errors, planned } = await plan(db, scope, request);
-  if (request.dryRun || errors.length) {
-    const [settings] = await db
-      .select({ lastNumber: decisionLogSettings.lastNumber })
-      .from(decisionLogSettings)
-      .where(eq(decisionLogSettings.workspaceId, workspaceId));
-    const base = settings?.lastNumber ?? 0;
-    const report = reportOf(
-      true,
-      planned,
-      planned.map((_, index) => base + index + 1),
-      [],
-      errors,
-    );
-    if (!errors.length) return report;
-    if (request.dryRun) return report;
-    throw new AppError(
-      'unprocessable',
-      `${errors.length} file(s) cannot be imported, so nothing was: ${errors.map((error) => `${error.file}: ${error.reason}`).join('; ')}`,
-      {
-        code: 'decision_log.import_failed',
-        errors: errors.map((error) => ({ path: `files.${error.file}`, message: error.reason })),
-        extensions: { report },
-      },
-    );
-  }
-  if (planned.some((item) => !editableStatuses.includes(item.parsed.status)))
-    authorize(actor, decisionPermissions.ratify);
-  const rows = await db.transaction(async (tx) => {
-    const created = [];
+    const { errors, planned } = await plan(tx, scope, request);
+    if (request.dryRun || errors.length) {
+      const [settings] = await tx
+        .select({ lastNumber: decisionLogSettings.lastNumber })
+        .from(decisionLogSettings)
+        .where(eq(decisionLogSettings.workspaceId, workspaceId));
+      const base = settings?.lastNumber ?? 0;
+      const report = reportOf(
+        true,
+        planned,
+        planned.map((_, index) => base + index + 1),
+        [],
+        errors,
+      );
+      if (!errors.length || request.dryRun) return report;
+      throw new AppError(
+        'unprocessable',
+        `${errors.length} file(s) cannot be imported, so nothing was: ${errors.map((error) => `${error.file}: ${error.reason}`).join('; ')}`,
+        {
+          code: 'decision_log.import_failed',
+          errors: errors.map((error) => ({ path: `files.${error.file}`, message: error.reason })),
+          extensions: { report },
+        },
+      );
+    }
+    // Importing ratified decisions records ratifications: a state-dependent permission.
+    if (planned.some((item) => !editableStatuses.includes(item.parsed.status)))
+      authorize(actor, decisionPermissions.ratify);
+    const rows = [];
     for (const item of planned) {
-      created.push(
+      rows.push(
         await createRow(tx, decisionResource, scope, {
           ...item.values,
           id: item.id,
@@ -308,13 +279,12 @@ export async function importDecisions(db: Database, scope: Scope, request: Impor
         }),
       );
     }
-    return created;
+    return reportOf(
+      false,
+      planned,
+      rows.map((row) => row.number),
+      rows.map((row) => row.id),
+      [],
+    );
   });
-  return reportOf(
-    false,
-    planned,
-    rows.map((row) => row.number as number),
-    rows.map((row) => row.id),
-    [],
-  );
 }

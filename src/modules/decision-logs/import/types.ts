@@ -1,9 +1,12 @@
-import type { RelatedArtifact } from '../artifacts-schema.ts';
-import type { ConsideredOption } from '../options-schema.ts';
-import type { DecisionStatus, impactLevels } from '../schema.ts';
+import type {
+  ConsideredOption,
+  DecisionStatus,
+  ImportFormat,
+  impactLevels,
+  RelatedArtifact,
+} from '../contracts.ts';
 
-export const importFormats = ['nygard', 'madr2', 'madr3', 'madr4', 'log4brains'] as const;
-export type ImportFormat = (typeof importFormats)[number];
+export type { ImportFormat };
 
 /** What one ADR file says, before names and links are resolved against the workspace. */
 export interface ParsedDecision {

@@ -1,44 +1,9 @@
-import { describeCheckCases, type Fixture, fixtureRow } from '../check-cases.ts';
-
-function complete(): Fixture {
-  return {
-    'cache-strategies': [
-      {
-        ref: 'rates',
-        values: {
-          name: 'FX rates',
-          data: 'exchange rates per currency pair',
-          layer: 'distributed',
-          pattern: 'cache-aside',
-          ttlSeconds: 300,
-          consistency: 'eventual',
-          targetHitRatePercent: 90,
-          observedHitRatePercent: 97.5,
-        },
-      },
-    ],
-    'cache-invalidation-rules': [
-      { values: { name: 'rates refreshed', strategyId: '@rates', trigger: 'event', event: 'rates.updated' } },
-    ],
-    'cache-warming-plans': [
-      { values: { name: 'load rates on deploy', strategyId: '@rates', when: 'deploy' } },
-    ],
-    'cache-keys': [
-      {
-        values: {
-          name: 'rate key',
-          strategyId: '@rates',
-          pattern: 'fx:v1:{base}:{quote}',
-          includesTenant: false,
-          includesVersion: true,
-        },
-      },
-    ],
-  };
-}
+import { describeCheckCases } from '../test-helpers.ts';
+import { cachingFixture } from './caching.fixture.ts';
+import { fixtureRow } from './fixture-support.ts';
 
 describeCheckCases('caching', {
-  complete,
+  complete: cachingFixture,
   failing: {
     'cache.strategies-planned': (fixture) => {
       for (const table of Object.keys(fixture)) fixture[table] = [];

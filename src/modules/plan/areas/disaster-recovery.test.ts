@@ -1,66 +1,9 @@
-import { describeCheckCases, type Fixture, fixtureRow } from '../check-cases.ts';
-
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-
-function complete(): Fixture {
-  return {
-    'recovery-objectives': [
-      {
-        ref: 'ledger',
-        values: {
-          name: 'payments ledger',
-          tier: 'critical',
-          rtoMinutes: 60,
-          rpoMinutes: 5,
-          owner: 'platform team',
-        },
-      },
-    ],
-    'backup-strategies': [
-      {
-        ref: 'wal',
-        values: {
-          name: 'continuous WAL archiving',
-          recoveryObjectiveId: '@ledger',
-          method: 'continuous-archiving',
-          storageLocation: 'object storage in a second region',
-          offsite: true,
-          encrypted: true,
-          retentionDays: 35,
-        },
-      },
-    ],
-    'backup-schedules': [
-      {
-        values: {
-          name: 'WAL shipping',
-          backupStrategyId: '@wal',
-          intervalMinutes: 1,
-          alertOnFailure: true,
-          lastSucceededAt: daysAgo(0.1),
-          lastStatus: 'succeeded',
-        },
-      },
-    ],
-    'backup-test-plans': [
-      {
-        values: {
-          name: 'quarterly point-in-time restore',
-          recoveryObjectiveId: '@ledger',
-          procedure: 'restore to a scratch instance at a chosen time, compare ledger totals',
-          frequencyDays: 90,
-          lastRunAt: daysAgo(40),
-          lastResult: 'passed',
-          measuredRtoMinutes: 42,
-          measuredRpoMinutes: 1,
-        },
-      },
-    ],
-  };
-}
+import { describeCheckCases } from '../test-helpers.ts';
+import { disasterRecoveryFixture } from './disaster-recovery.fixture.ts';
+import { fixtureRow } from './fixture-support.ts';
 
 describeCheckCases('disaster-recovery', {
-  complete,
+  complete: disasterRecoveryFixture,
   failing: {
     'dr.objectives-set': (fixture) => {
       for (const table of Object.keys(fixture)) fixture[table] = [];

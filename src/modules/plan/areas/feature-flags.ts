@@ -126,12 +126,11 @@ export const featureFlagsArea = defineArea({
         const needs = (id: string) =>
           flagDependencies
             .filter((dependency) => dependency.flagId === id)
-            .map((dependency) => dependency.dependsOnFlagId as string);
+            .flatMap((dependency) => (dependency.dependsOnFlagId ? [dependency.dependsOnFlagId] : []));
         const inCycle = (start: string) => {
           const seen = new Set<string>();
           const stack = [...needs(start)];
-          while (stack.length > 0) {
-            const next = stack.pop() as string;
+          for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
             if (next === start) return true;
             if (seen.has(next)) continue;
             seen.add(next);
@@ -176,7 +175,7 @@ export const featureFlagsArea = defineArea({
           featureFlags.filter((flag) => flag.removalDate),
           'flags with a removal date',
           (flag) =>
-            flag.status !== 'removed' && (flag.removalDate as string) < today
+            flag.status !== 'removed' && flag.removalDate && flag.removalDate < today
               ? 'past its removal date'
               : null,
         );

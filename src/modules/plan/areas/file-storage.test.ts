@@ -1,69 +1,9 @@
-import { describeCheckCases, type Fixture, fixtureRow } from '../check-cases.ts';
-
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-
-function complete(): Fixture {
-  return {
-    'file-storage-configs': [
-      {
-        ref: 'evidence',
-        values: {
-          name: 'dispute evidence bucket',
-          provider: 's3',
-          bucket: 'pay-evidence',
-          region: 'eu-west-1',
-          access: 'signed-urls',
-          encryption: 'customer-managed-key',
-          versioning: true,
-          signedUrlTtlSeconds: 300,
-        },
-      },
-    ],
-    'file-upload-policies': [
-      {
-        ref: 'disputes',
-        values: {
-          name: 'dispute evidence',
-          storageConfigId: '@evidence',
-          maxSizeMb: 20,
-          allowedTypes: ['application/pdf', 'image/png', 'image/jpeg'],
-          contentSniffing: true,
-          virusScanning: 'before-available',
-          scanner: 'ClamAV',
-          uploadPath: 'direct-to-storage',
-          scanTestedAt: daysAgo(5),
-        },
-      },
-    ],
-    'image-processing-rules': [
-      {
-        values: {
-          name: 'strip EXIF',
-          uploadPolicyId: '@disputes',
-          operation: 'strip-metadata',
-          parameters: { keepOrientation: true },
-          runs: 'on-upload',
-        },
-      },
-    ],
-    'file-lifecycle-policies': [
-      {
-        values: {
-          name: 'evidence kept 7 years',
-          storageConfigId: '@evidence',
-          transitionAfterDays: 90,
-          transitionTo: 'GLACIER',
-          deleteAfterDays: 2555,
-          abortIncompleteUploadsAfterDays: 1,
-          lastVerifiedAt: daysAgo(20),
-        },
-      },
-    ],
-  };
-}
+import { describeCheckCases } from '../test-helpers.ts';
+import { fileStorageFixture } from './file-storage.fixture.ts';
+import { daysAgo, fixtureRow } from './fixture-support.ts';
 
 describeCheckCases('file-storage', {
-  complete,
+  complete: fileStorageFixture,
   failing: {
     'files.storage-configured': (fixture) => {
       for (const table of Object.keys(fixture)) fixture[table] = [];
@@ -80,7 +20,7 @@ describeCheckCases('file-storage', {
       delete policy.abortIncompleteUploadsAfterDays;
     },
     'files.virus-scan-tested': (fixture) => {
-      fixtureRow(fixture, 'file-upload-policies').scanTestedAt = daysAgo(45);
+      fixtureRow(fixture, 'file-upload-policies').scanTestedAt = daysAgo(new Date(), 45);
     },
     'files.lifecycle-verified': (fixture) => {
       delete fixtureRow(fixture, 'file-lifecycle-policies').lastVerifiedAt;

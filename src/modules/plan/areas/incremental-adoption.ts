@@ -167,8 +167,8 @@ export const incrementalAdoptionArea = defineArea({
           'running or closed beta programs',
           (program) => {
             const collected = feedbackCollectionPlans
-              .filter((plan) => plan.betaProgramId === program.id && plan.lastCollectedAt)
-              .map((plan) => daysBetween(plan.lastCollectedAt as Date, now));
+              .filter((plan) => plan.betaProgramId === program.id)
+              .flatMap((plan) => (plan.lastCollectedAt ? [daysBetween(plan.lastCollectedAt, now)] : []));
             if (collected.length === 0) return 'no feedback collected';
             if (program.status === 'running' && Math.min(...collected) > 30)
               return 'no feedback collected in the last 30 days';

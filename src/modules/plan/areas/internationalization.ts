@@ -117,7 +117,7 @@ export const internationalization = defineArea({
             const found = translations.find(
               (translation) => translation.keyId === key.id && translation.locale === locale,
             );
-            if (!found || found.status !== 'reviewed') problems.push(`${locale} not reviewed`);
+            if (found?.status !== 'reviewed') problems.push(`${locale} not reviewed`);
             else if (key.maxLength && (found.value ?? '').length > key.maxLength)
               problems.push(`${locale} too long`);
           }

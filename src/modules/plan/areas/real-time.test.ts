@@ -1,55 +1,9 @@
-import { describeCheckCases, type Fixture, fixtureRow } from '../check-cases.ts';
-
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-
-function complete(): Fixture {
-  return {
-    'websocket-endpoints': [
-      {
-        ref: 'events',
-        values: {
-          name: 'payment status',
-          path: '/realtime',
-          protocol: 'sse',
-          authentication: 'token',
-          maxConnections: 20_000,
-          heartbeatSeconds: 25,
-        },
-      },
-    ],
-    'event-channels': [
-      {
-        ref: 'merchant',
-        values: {
-          name: 'merchant:{id}:payments',
-          endpointId: '@events',
-          pattern: 'fan-out',
-          authorization: 'only members of the merchant',
-        },
-      },
-    ],
-    'state-sync-rules': [
-      { values: { name: 'payment status', channelId: '@merchant', strategy: 'server-authoritative' } },
-    ],
-    'connection-management-config': [
-      {
-        values: {
-          name: 'sse reconnection',
-          endpointId: '@events',
-          reconnectStrategy: 'exponential-backoff',
-          maxReconnectDelaySeconds: 30,
-          ordering: 'per-channel',
-          resumeFromLastEvent: true,
-          lastLoadTestAt: daysAgo(20),
-          testedConnections: 25_000,
-        },
-      },
-    ],
-  };
-}
+import { describeCheckCases } from '../test-helpers.ts';
+import { fixtureRow } from './fixture-support.ts';
+import { realTimeFixture } from './real-time.fixture.ts';
 
 describeCheckCases('real-time', {
-  complete,
+  complete: realTimeFixture,
   failing: {
     'realtime.endpoints-planned': (fixture) => {
       for (const table of Object.keys(fixture)) fixture[table] = [];

@@ -164,7 +164,7 @@ export const technicalDebtArea = defineArea({
           'technical_debt_items',
           technicalDebtItems.filter((item) => item.dueDate),
           'debt items with a due date',
-          (item) => (open(item) && (item.dueDate as string) < today ? 'past its due date' : null),
+          (item) => (open(item) && item.dueDate && item.dueDate < today ? 'past its due date' : null),
         );
       },
     },

@@ -161,11 +161,11 @@ export const vendorLockInArea = defineArea({
       why: 'A rehearsal finds the hidden dependencies that make an exit plan optimistic.',
       evaluate: ({ vendorDependencies, migrationPlans }, { now }) =>
         everyRow('vendor_dependencies', vendorDependencies.filter(risky), 'high-risk vendors', (vendor) => {
-          const rehearsed = migrationPlans.filter(
-            (plan) => plan.vendorDependencyId === vendor.id && plan.lastRehearsedAt,
-          );
+          const rehearsed = migrationPlans
+            .filter((plan) => plan.vendorDependencyId === vendor.id)
+            .flatMap((plan) => (plan.lastRehearsedAt ? [daysBetween(plan.lastRehearsedAt, now)] : []));
           if (rehearsed.length === 0) return 'exit never rehearsed';
-          const latest = Math.min(...rehearsed.map((plan) => daysBetween(plan.lastRehearsedAt as Date, now)));
+          const latest = Math.min(...rehearsed);
           return latest > 365 ? 'exit last rehearsed over a year ago' : null;
         }),
     },

@@ -1,0 +1,151 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { AccessLogWriter } from '../access-log/writer.ts';
+import type { Permission } from '../auth/permissions.ts';
+import type { AuthSettings } from '../auth/settings.ts';
+import { stringPropertyOf } from '../errors/unknown-values.ts';
+import type { CheckpointSigner } from '../events/signing.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import { type AppContext, type Scope, scopeOf } from '../resource/scope.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import { contextOf } from './request-context.ts';
+
+/** What routes and jobs may use of the app: the data path, plus the app's long-lived services. */
+export interface AppServices extends AppContext {
+  metrics: Metrics;
+  /** Signs audit checkpoints. */
+  signer: CheckpointSigner;
+  /** The buffered access log, flushed before it is read. */
+  accessLog: AccessLogWriter;
+  auth: {
+    settings: AuthSettings;
+    signInLimiter: RateLimiter;
+    invitationLimiter: RateLimiter;
+  };
+  settings: AppSettings;
+  /** Every table of the app (core and modules), for the schema export. */
+  tables: readonly PgTable[];
+}
+
+/** The settings routes and jobs read (config.ts fills them from the environment). */
+export interface AppSettings {
+  publicUrl?: string;
+  /** How often a signed checkpoint of each audit chain is written (0: only on demand). */
+  auditCheckpointIntervalSeconds: number;
+  /** How often projects without a readiness score for the day get one (0: only when read). */
+  readinessRecordingIntervalSeconds: number;
+}
+
+/** The OpenAPI and validation of one route: zod schemas for each part of the request and answer. */
+export interface RouteSchema {
+  tags?: readonly string[];
+  operationId: string;
+  summary: string;
+  description?: string;
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  headers?: z.ZodType;
+  body?: z.ZodType;
+  consumes?: readonly string[];
+  /** Empty for routes that need no credential. */
+  security?: readonly unknown[];
+  produces?: readonly string[];
+  response: Record<number, unknown>;
+}
+
+type Part<S, K extends keyof RouteSchema> = S extends { [P in K]: infer Schema extends z.ZodType }
+  ? z.output<Schema>
+  : undefined;
+
+/** The parsed request a handler gets, typed from its schemas. */
+export interface RouteInput<S extends RouteSchema> {
+  params: Part<S, 'params'>;
+  query: Part<S, 'querystring'>;
+  headers: Part<S, 'headers'>;
+  body: Part<S, 'body'>;
+  app: AppServices;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** An authenticated call: the input and the caller's scope (workspace-bound database, project). */
+export interface RouteCall<S extends RouteSchema> extends RouteInput<S> {
+  scope: Scope;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface RouteBase<S extends RouteSchema> {
+  method: Method;
+  /** Below /api/v1, Fastify syntax (`/projects/:projectId/prd-reviews/:id`). */
+  url: string;
+  schema: S;
+  /** A larger body limit than the app's default, for uploads. */
+  bodyLimit?: number;
+}
+
+/** A route for authenticated callers. The authentication hook checks `permission` before parsing. */
+export interface RouteDefinition<S extends RouteSchema = RouteSchema> extends RouteBase<S> {
+  permission: Permission;
+  handler(call: RouteCall<S>): Promise<unknown>;
+}
+
+/** A route anyone may call (sign-in, accepting an invitation): no scope, no permission. */
+export interface PublicRouteDefinition<S extends RouteSchema = RouteSchema> extends RouteBase<S> {
+  public: true;
+  handler(input: RouteInput<S>): Promise<unknown>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the widest route type; each definition keeps its own schema types
+export type AnyRoute = RouteDefinition<any> | PublicRouteDefinition<any>;
+
+/**
+ * Declares a route as a value: what it is (method, URL, permission, schemas) and a handler that
+ * parses nothing itself, calls one service function and answers. Modules list their routes; the
+ * app installs them.
+ */
+export function defineRoute<const S extends RouteSchema>(route: RouteDefinition<S>): RouteDefinition<S> {
+  return route;
+}
+
+export function definePublicRoute<const S extends RouteSchema>(
+  route: Omit<PublicRouteDefinition<S>, 'public'>,
+): PublicRouteDefinition<S> {
+  return { ...route, public: true };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: narrows the widest route type
+export function isPublicRoute(route: AnyRoute): route is PublicRouteDefinition<any> {
+  return 'public' in route;
+}
+
+/** Adds routes to a Fastify instance (the authenticated or the public /api/v1 scope). */
+export function installRoutes(api: FastifyInstance, routes: readonly AnyRoute[], app: AppServices): void {
+  const typed = api.withTypeProvider<ZodTypeProvider>();
+  for (const route of routes) {
+    typed.route({
+      method: route.method,
+      url: route.url,
+      bodyLimit: route.bodyLimit,
+      config: isPublicRoute(route) ? {} : { permission: route.permission },
+      schema: { ...route.schema, tags: route.schema.tags ? [...route.schema.tags] : undefined },
+      handler: (request, reply) => {
+        // biome-ignore lint/suspicious/noExplicitAny: Fastify has validated each part against the route's own schemas
+        const input: RouteInput<any> = {
+          params: request.params,
+          query: request.query,
+          headers: request.headers,
+          body: request.body,
+          app,
+          request,
+          reply,
+        };
+        if (isPublicRoute(route)) return route.handler(input);
+        const projectId = stringPropertyOf(request.params, 'projectId');
+        return route.handler({ ...input, scope: scopeOf(app, contextOf(request), projectId) });
+      },
+    });
+  }
+}

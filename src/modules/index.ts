@@ -1,0 +1,23 @@
+import type { ModuleDefinition } from '../core/app/module.ts';
+import { auditModule } from './audit/index.ts';
+import { decisionLogsModule } from './decision-logs/index.ts';
+import { identityModule } from './identity/index.ts';
+import { metadataModule } from './metadata/index.ts';
+import { planModule } from './plan/index.ts';
+import { prdReviewsModule } from './prd-reviews/index.ts';
+import { projectsModule } from './projects/index.ts';
+import { schemaExportModule } from './schema-export/index.ts';
+import { searchModule } from './search/index.ts';
+
+/** Every capability Shipshape serves, in the order the app installs them. */
+export const shipshapeModules: readonly ModuleDefinition[] = [
+  identityModule,
+  projectsModule,
+  auditModule,
+  prdReviewsModule,
+  decisionLogsModule,
+  metadataModule,
+  searchModule,
+  planModule,
+  schemaExportModule,
+];
