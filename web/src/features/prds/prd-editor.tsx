@@ -1,0 +1,75 @@
+import { useDeferredValue, useEffect, useMemo } from 'react';
+import { Link, useLocation, useParams } from 'wouter';
+import { bindFields, TextAreaField, TextField } from '../../components/fields';
+import { Form, hasGeneralError } from '../../components/forms';
+import { Page } from '../../components/layout';
+import { FormError, Query } from '../../components/ui';
+import { useValues } from '../../components/use-values';
+import { previewHtml } from './markdown-preview';
+import { type PrdKey, usePrd, useSavePrd } from './queries';
+
+/** Edits a PRD's title and Markdown beside a live preview; saving makes a new revision. */
+export function PrdEditor() {
+  const key = useParams<{ projectId: string; id: string }>() as PrdKey;
+  const prd = usePrd(key);
+  return (
+    <Page
+      crumbs={
+        <>
+          <Link href={`/projects/${key.projectId}`}>Project</Link> ›{' '}
+          <Link href={`/projects/${key.projectId}/prds/${key.id}`}>PRD</Link>
+        </>
+      }
+    >
+      <Query query={prd} what="the PRD">
+        {(p) => <EditorForm prdKey={key} title={p.title} content={p.content} version={p.version} />}
+      </Query>
+    </Page>
+  );
+}
+
+function EditorForm(props: { prdKey: PrdKey; title: string; content: string; version: number }) {
+  const [, navigate] = useLocation();
+  const [values, set] = useValues({ title: props.title, content: props.content });
+  const deferred = useDeferredValue(values.content);
+  const preview = useMemo(() => previewHtml(deferred), [deferred]);
+  const dirty = values.title !== props.title || values.content !== props.content;
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+  const save = useSavePrd(props.prdKey, props.version);
+  const submit = () => {
+    save.mutate(values, {
+      onSuccess: () => navigate(`/projects/${props.prdKey.projectId}/prds/${props.prdKey.id}`),
+    });
+  };
+  const field = bindFields({ values, set, error: save.error, prefix: 'prd' });
+  return (
+    <Form onSubmit={submit} aria-label="Edit PRD">
+      <div className="title-row">
+        <h1>Edit PRD</h1>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={save.isPending || !dirty}>
+            Save revision
+          </button>
+          <Link href={`/projects/${props.prdKey.projectId}/prds/${props.prdKey.id}`}>Cancel</Link>
+        </div>
+      </div>
+      <TextField label="Title" {...field('title')} />
+      {hasGeneralError(save.error, ['title', 'content']) ? <FormError error={save.error} /> : null}
+      <div className="editor-layout">
+        <TextAreaField label="Content (Markdown)" className="editor" {...field('content')} />
+        <section aria-label="Preview">
+          <p className="field">
+            <strong>Preview</strong>
+          </p>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: cleaned by previewHtml */}
+          <article className="document" dangerouslySetInnerHTML={{ __html: preview }} />
+        </section>
+      </div>
+    </Form>
+  );
+}
