@@ -6,15 +6,8 @@ import {
   resolveConnection,
   withConnectionOptions,
 } from './api-client.ts';
+import type { ReplayReport, VerifyReport } from './api-types.ts';
 import { registerAuditReadCommands } from './audit-read-commands.ts';
-
-interface VerifyReport {
-  ok: boolean;
-  eventsChecked: number;
-  checkpointsChecked: number;
-  lastCheckpointSequence: number | null;
-  firstBroken: { sequence: number; problem: string; expected: string; found: string; detail: string } | null;
-}
 
 /** `shipshape audit …`: check and read the audit trail of the token's workspace. */
 export function registerAuditCommands(program: Command): void {
@@ -71,12 +64,4 @@ export function registerAuditCommands(program: Command): void {
     });
     if (report.differenceCount > 0) process.exitCode = 2;
   });
-}
-
-interface ReplayReport {
-  eventsRead: number;
-  rowsReplayed: number;
-  rowsLive: number;
-  differenceCount: number;
-  differences: { id: string; kind: string; fields?: Record<string, unknown> }[];
 }

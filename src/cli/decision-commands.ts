@@ -10,40 +10,11 @@ import {
   resolveConnection,
   withConnectionOptions,
 } from './api-client.ts';
+import type { Decision, ImportReport } from './api-types.ts';
 import { filterOf, findProject, isUuid, writeOutput } from './lookup.ts';
 
-interface Decision {
-  id: string;
-  number: number;
-  reference: string;
-  title: string;
-  status: string;
-  decisionType: string;
-  decisionDate: string;
-  decisionOwner: string;
-  tags: string[];
-  projectId: string | null;
-  supersededBy: string | null;
-  supersedes: string[];
-  context: string;
-  decision: string;
-  version: number;
-}
-
-interface ImportReport {
-  dryRun: boolean;
-  decisions: {
-    file: string;
-    reference: string;
-    id: string | null;
-    title: string;
-    status: string;
-    supersededBy: string | null;
-    warnings: string[];
-  }[];
-  errors: { file: string; reason: string }[];
-  skipped?: string[];
-}
+/** The import's report, with the files the CLI left out as not being decisions. */
+type ShownImport = ImportReport & { skipped?: string[] };
 
 type Options = ConnectionOptions & Record<string, unknown>;
 
@@ -92,7 +63,7 @@ async function readFolder(folder: string) {
   return { files, skipped };
 }
 
-function describeImport(report: ImportReport): string {
+function describeImport(report: ShownImport): string {
   const verb = report.errors.length
     ? 'Nothing imported; would create'
     : report.dryRun
@@ -139,19 +110,127 @@ async function importFolder(
   if (report.errors.length) throw new Error(`${report.errors.length} file(s) cannot be imported`);
 }
 
-export function registerDecisionCommands(program: Command): void {
-  const decisions = program.command('decisions').description('The decision log (ADRs)');
-  const command = (name: string, description: string) =>
-    withConnectionOptions(decisions.command(name).description(description));
+async function listDecisions(options: Options & Record<string, string | string[] | undefined>) {
+  const client = clientOf(options);
+  const text = (name: string) => options[name] as string | undefined;
+  const project = text('project') ? await findProject(client, String(text('project'))) : undefined;
+  const found = await client.listAll<Decision>(base, {
+    ...filterOf('status', text('status')),
+    ...filterOf('decisionType', text('type')),
+    ...(options.tag ? { 'filter[tags][all]': (options.tag as string[]).join(',') } : {}),
+    ...(text('anyTag') ? { 'filter[tags][any]': text('anyTag') } : {}),
+    ...(project ? { 'filter[project]': project.id } : {}),
+    ...(text('owner') ? { 'filter[owner]': text('owner') } : {}),
+    ...(text('sprint') ? { 'filter[sprintRelease]': text('sprint') } : {}),
+    ...(text('since') ? { 'filter[decisionDate][gte]': text('since') } : {}),
+    ...(text('until') ? { 'filter[decisionDate][lte]': text('until') } : {}),
+    q: text('q'),
+  });
+  printResult(options, found, () => (found.length ? found.map(line).join('\n') : 'No decisions.'));
+}
 
-  command('import', 'Import a folder of ADR Markdown files (Nygard, MADR 2/3/4, log4brains): all or nothing')
+async function showDecision(id: string, options: Options) {
+  const found = await findDecision(clientOf(options), id);
+  printResult(options, found, () =>
+    [
+      line(found),
+      `  id: ${found.id}${found.decisionOwner ? `, owner: ${found.decisionOwner}` : ''}`,
+      ...(found.tags.length ? [`  tags: ${found.tags.join(', ')}`] : []),
+      '',
+      '## Context',
+      found.context,
+      '',
+      '## Decision',
+      found.decision,
+    ].join('\n'),
+  );
+}
+
+type ExportOptions = Options & { format?: string; out?: string; project?: string; status?: string };
+
+/** The bytes of one decision as MADR, or of all of them as a zip or CSV, and the format given. */
+async function exportedBytes(client: ApiClient, id: string | undefined, options: ExportOptions) {
+  if (id) {
+    if (options.format && options.format !== 'madr') throw new Error('one decision exports as --format madr');
+    const decision = await findDecision(client, id);
+    return { bytes: await client.download(`${base}/${decision.id}/export`), format: 'madr' };
+  }
+  if (options.format !== 'zip' && options.format !== 'csv')
+    throw new Error('give a decision id, or --format zip or csv to export all decisions');
+  if (options.format === 'zip' && !options.out) throw new Error('a zip needs --out <file>');
+  const project = options.project ? await findProject(client, options.project) : undefined;
+  const bytes = await client.download(`${base}/export`, {
+    format: options.format,
+    project: project?.id,
+    status: options.status,
+  });
+  return { bytes, format: options.format };
+}
+
+async function exportDecisions(id: string | undefined, options: ExportOptions) {
+  const { bytes, format } = await exportedBytes(clientOf(options), id, options);
+  if (options.out) {
+    await writeOutput(options.out, bytes);
+    printResult(
+      options,
+      { format, out: options.out, bytes: bytes.length },
+      () => `Wrote ${options.out} (${bytes.length} bytes).`,
+    );
+  } else if (options.json) {
+    printResult(options, { format, content: bytes.toString('utf8') }, () => '');
+  } else {
+    await writeOutput(undefined, bytes);
+  }
+}
+
+/** The action of `decisions propose | accept | reject | deprecate`: one step of a decision's life. */
+function moveDecision(action: 'propose' | 'accept' | 'reject' | 'deprecate') {
+  return async (id: string, options: Options & { reason?: string }) => {
+    const client = clientOf(options);
+    const current = await findDecision(client, id);
+    const moved = await client.request<Decision>('POST', `${base}/${current.id}/${action}`, {
+      body: { reason: options.reason, version: current.version },
+    });
+    printResult(
+      options,
+      moved,
+      () => `${moved.reference} ${moved.title}: ${current.status} → ${moved.status}`,
+    );
+  };
+}
+
+async function supersedeDecision(id: string, options: Options & { by: string; reason?: string }) {
+  const client = clientOf(options);
+  const current = await findDecision(client, id);
+  const replacement = await findDecision(client, options.by);
+  const moved = await client.request<Decision>('POST', `${base}/${current.id}/supersede`, {
+    body: { supersededBy: replacement.id, reason: options.reason, version: current.version },
+  });
+  printResult(
+    options,
+    moved,
+    () => `${moved.reference} ${moved.title}: superseded by ${replacement.reference} ${replacement.title}`,
+  );
+}
+
+/** A `decisions <name>` command that talks to the server. */
+const subcommand = (decisions: Command, name: string, description: string) =>
+  withConnectionOptions(decisions.command(name).description(description));
+
+/** `decisions import`, `list`, `show` and `export`: decisions in and out. */
+function addReadCommands(decisions: Command): void {
+  subcommand(
+    decisions,
+    'import',
+    'Import a folder of ADR Markdown files (Nygard, MADR 2/3/4, log4brains): all or nothing',
+  )
     .argument('<folder>', 'the folder, e.g. ./docs/adr')
     .option('--project <key or id>', 'the project the decisions belong to')
     .option('--type <type>', 'decision type of files that name none (default architecture)')
     .option('--dry-run', 'only show what would be created')
     .action(importFolder);
 
-  command('list', 'List decisions, newest decision date first')
+  subcommand(decisions, 'list', 'List decisions, newest decision date first')
     .option(
       '--status <status>',
       'draft, proposed, accepted, rejected, deprecated, superseded (comma-separated)',
@@ -165,125 +244,43 @@ export function registerDecisionCommands(program: Command): void {
     .option('--since <date>', 'decided on or after (YYYY-MM-DD)')
     .option('--until <date>', 'decided on or before (YYYY-MM-DD)')
     .option('-q, --q <text>', 'search title, context, decision and consequences')
-    .action(async (options: Options & Record<string, string | string[] | undefined>) => {
-      const client = clientOf(options);
-      const text = (name: string) => options[name] as string | undefined;
-      const project = text('project') ? await findProject(client, String(text('project'))) : undefined;
-      const found = await client.listAll<Decision>(base, {
-        ...filterOf('status', text('status')),
-        ...filterOf('decisionType', text('type')),
-        ...(options.tag ? { 'filter[tags][all]': (options.tag as string[]).join(',') } : {}),
-        ...(text('anyTag') ? { 'filter[tags][any]': text('anyTag') } : {}),
-        ...(project ? { 'filter[project]': project.id } : {}),
-        ...(text('owner') ? { 'filter[owner]': text('owner') } : {}),
-        ...(text('sprint') ? { 'filter[sprintRelease]': text('sprint') } : {}),
-        ...(text('since') ? { 'filter[decisionDate][gte]': text('since') } : {}),
-        ...(text('until') ? { 'filter[decisionDate][lte]': text('until') } : {}),
-        q: text('q'),
-      });
-      printResult(options, found, () => (found.length ? found.map(line).join('\n') : 'No decisions.'));
-    });
+    .action(listDecisions);
 
-  command('show', 'Show a decision')
+  subcommand(decisions, 'show', 'Show a decision')
     .argument('<id>', 'the decision id, or its reference (ADR-0003)')
-    .action(async (id: string, options: Options) => {
-      const found = await findDecision(clientOf(options), id);
-      printResult(options, found, () =>
-        [
-          line(found),
-          `  id: ${found.id}${found.decisionOwner ? `, owner: ${found.decisionOwner}` : ''}`,
-          ...(found.tags.length ? [`  tags: ${found.tags.join(', ')}`] : []),
-          '',
-          '## Context',
-          found.context,
-          '',
-          '## Decision',
-          found.decision,
-        ].join('\n'),
-      );
-    });
+    .action(showDecision);
 
-  command('export', 'One decision as MADR Markdown, or all of them as a zip of Markdown files or CSV')
+  subcommand(
+    decisions,
+    'export',
+    'One decision as MADR Markdown, or all of them as a zip of Markdown files or CSV',
+  )
     .argument('[id]', 'one decision (id or ADR-0003); without it, all decisions')
     .option('--format <format>', 'zip or csv (all decisions); madr (one decision)')
     .option('--project <key or id>', 'all decisions: only this project')
     .option('--status <status>', 'all decisions: only this status')
     .option('--out <file>', 'write to this file instead of stdout')
-    .action(
-      async (
-        id: string | undefined,
-        options: Options & { format?: string; out?: string; project?: string; status?: string },
-      ) => {
-        const client = clientOf(options);
-        let bytes: Buffer;
-        let format: string;
-        if (id) {
-          if (options.format && options.format !== 'madr')
-            throw new Error('one decision exports as --format madr');
-          const decision = await findDecision(client, id);
-          bytes = await client.download(`${base}/${decision.id}/export`);
-          format = 'madr';
-        } else {
-          if (options.format !== 'zip' && options.format !== 'csv')
-            throw new Error('give a decision id, or --format zip or csv to export all decisions');
-          if (options.format === 'zip' && !options.out) throw new Error('a zip needs --out <file>');
-          const project = options.project ? await findProject(client, options.project) : undefined;
-          bytes = await client.download(`${base}/export`, {
-            format: options.format,
-            project: project?.id,
-            status: options.status,
-          });
-          format = options.format;
-        }
-        if (options.out) {
-          await writeOutput(options.out, bytes);
-          printResult(
-            options,
-            { format, out: options.out, bytes: bytes.length },
-            () => `Wrote ${options.out} (${bytes.length} bytes).`,
-          );
-        } else if (options.json) {
-          printResult(options, { format, content: bytes.toString('utf8') }, () => '');
-        } else {
-          await writeOutput(undefined, bytes);
-        }
-      },
-    );
+    .action(exportDecisions);
+}
 
+/** `decisions propose | accept | reject | deprecate | supersede`: a decision's status. */
+function addWorkflowCommands(decisions: Command): void {
   for (const action of ['propose', 'accept', 'reject', 'deprecate'] as const) {
-    command(action, `${action[0]?.toUpperCase()}${action.slice(1)} a decision`)
+    subcommand(decisions, action, `${action[0]?.toUpperCase()}${action.slice(1)} a decision`)
       .argument('<id>', 'the decision id, or its reference (ADR-0003)')
       .option('--reason <text>', 'why (kept in the audit trail)')
-      .action(async (id: string, options: Options & { reason?: string }) => {
-        const client = clientOf(options);
-        const current = await findDecision(client, id);
-        const moved = await client.request<Decision>('POST', `${base}/${current.id}/${action}`, {
-          body: { reason: options.reason, version: current.version },
-        });
-        printResult(
-          options,
-          moved,
-          () => `${moved.reference} ${moved.title}: ${current.status} → ${moved.status}`,
-        );
-      });
+      .action(moveDecision(action));
   }
 
-  command('supersede', 'Mark an accepted decision as replaced by another accepted one')
+  subcommand(decisions, 'supersede', 'Mark an accepted decision as replaced by another accepted one')
     .argument('<id>', 'the decision replaced (id or ADR-0003)')
     .requiredOption('--by <id>', 'the decision that replaces it (id or ADR-0007)')
     .option('--reason <text>', 'why (kept in the audit trail)')
-    .action(async (id: string, options: Options & { by: string; reason?: string }) => {
-      const client = clientOf(options);
-      const current = await findDecision(client, id);
-      const replacement = await findDecision(client, options.by);
-      const moved = await client.request<Decision>('POST', `${base}/${current.id}/supersede`, {
-        body: { supersededBy: replacement.id, reason: options.reason, version: current.version },
-      });
-      printResult(
-        options,
-        moved,
-        () =>
-          `${moved.reference} ${moved.title}: superseded by ${replacement.reference} ${replacement.title}`,
-      );
-    });
+    .action(supersedeDecision);
+}
+
+export function registerDecisionCommands(program: Command): void {
+  const decisions = program.command('decisions').description('The decision log (ADRs)');
+  addReadCommands(decisions);
+  addWorkflowCommands(decisions);
 }

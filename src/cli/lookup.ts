@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { type ApiClient, ApiError } from './api-client.ts';
+import type { Member, Project } from './api-types.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -7,16 +8,10 @@ export function isUuid(value: string): boolean {
   return uuidPattern.test(value);
 }
 
-export interface ProjectRef {
-  id: string;
-  key: string;
-  name: string;
-}
-
 /** A project named by its key (`PAY`) or its id, as the server knows it. */
-export async function findProject(client: ApiClient, reference: string): Promise<ProjectRef> {
-  if (isUuid(reference)) return client.request<ProjectRef>('GET', `/api/v1/projects/${reference}`);
-  const page = await client.request<{ data: ProjectRef[] }>('GET', '/api/v1/projects', {
+export async function findProject(client: ApiClient, reference: string): Promise<Project> {
+  if (isUuid(reference)) return client.request<Project>('GET', `/api/v1/projects/${reference}`);
+  const page = await client.request<{ data: Project[] }>('GET', '/api/v1/projects', {
     query: { 'filter[key]': reference.toUpperCase(), limit: 1 },
   });
   const project = page.data[0];
@@ -45,10 +40,6 @@ export async function writeOutput(out: string | undefined, data: string | Buffer
 export function filterOf(field: string, value: string | undefined): Record<string, string> {
   if (value === undefined) return {};
   return value.includes(',') ? { [`filter[${field}][in]`]: value } : { [`filter[${field}]`]: value };
-}
-
-interface Member {
-  user: { id: string; email: string; displayName: string };
 }
 
 /**

@@ -8,27 +8,13 @@ import {
   resolveConnection,
   withConnectionOptions,
 } from './api-client.ts';
+import type { Prd, Project, Scorecard } from './api-types.ts';
 import { demoDecisions, demoNotApplicable, demoPlan, demoPrd, demoProject } from './demo-plan.ts';
 import { findProject, writeOutput } from './lookup.ts';
 
 type Options = ConnectionOptions & Record<string, unknown>;
 
 const clientOf = (options: Options) => createApiClient(resolveConnection(options));
-
-interface AreaScore {
-  number: number;
-  title: string;
-  applicable: boolean;
-  level: string | null;
-  failing: { id: string; level: string; message: string }[];
-}
-
-interface Scorecard {
-  level: string;
-  passing: number;
-  failing: number;
-  areas: AreaScore[];
-}
 
 function scorecardText(scorecard: Scorecard): string {
   const lines = [`Overall: ${scorecard.level} (${scorecard.passing} checks pass, ${scorecard.failing} fail)`];
@@ -43,7 +29,7 @@ function scorecardText(scorecard: Scorecard): string {
 /** Creates the demo project, or finds it when it already exists (so seeding twice adds nothing). */
 async function demoProjectOf(client: ApiClient, key: string): Promise<{ id: string; created: boolean }> {
   try {
-    const created = await client.request<{ id: string }>('POST', '/api/v1/projects', {
+    const created = await client.request<Project>('POST', '/api/v1/projects', {
       body: { ...demoProject, key },
     });
     return { id: created.id, created: true };
@@ -70,7 +56,7 @@ async function seedDemo(options: Options): Promise<void> {
       });
     }
     // The demo's author approves their own PRD, which the project's review settings must allow.
-    const prd = await client.request<{ id: string }>('POST', `${base}/prd-reviews`, { body: demoPrd });
+    const prd = await client.request<Prd>('POST', `${base}/prd-reviews`, { body: demoPrd });
     await client.request('PATCH', `${base}/prd-review-settings`, { body: { authorMayApprove: true } });
     await client.request('POST', `${base}/prd-reviews/${prd.id}/submit`, { body: {} });
     await client.request('POST', `${base}/prd-reviews/${prd.id}/approve`, {

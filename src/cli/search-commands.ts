@@ -6,23 +6,8 @@ import {
   resolveConnection,
   withConnectionOptions,
 } from './api-client.ts';
+import type { SearchResults } from './api-types.ts';
 import { findProject } from './lookup.ts';
-
-interface SearchResults {
-  data: {
-    type: string;
-    id: string;
-    title: string;
-    titleHighlight: string;
-    snippet: string;
-    status: string | null;
-    path: string;
-  }[];
-  total: number;
-  facets: { type: Record<string, number> };
-  didYouMean: { query: string | null; suggestions: { kind: string; text: string }[] } | null;
-  nextCursor: string | null;
-}
 
 interface SearchOptions extends ConnectionOptions {
   type?: string;

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/connection.ts';
-import { migrateDatabase } from '../db/migrate.ts';
-import { startServer } from '../server.ts';
+
+// The server and the database driver load only when these commands run: every other command is a
+// client of the API, and loading the whole server would add over a second to each of them.
 
 /** Commands that act on the database itself and read the server's configuration. */
 export function registerServerCommands(program: Command): void {
@@ -10,6 +9,10 @@ export function registerServerCommands(program: Command): void {
     .command('serve')
     .description('Start the API and UI server (what `npm start` runs)')
     .action(async () => {
+      const [{ loadConfig }, { startServer }] = await Promise.all([
+        import('../config.ts'),
+        import('../server.ts'),
+      ]);
       const server = await startServer(loadConfig());
       let signals = 0;
       const shutdown = (signal: string) => {
@@ -36,6 +39,11 @@ export function registerServerCommands(program: Command): void {
     .description('Apply pending database migrations and exit')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
+      const [{ loadConfig }, { openDatabase }, { migrateDatabase }] = await Promise.all([
+        import('../config.ts'),
+        import('../db/connection.ts'),
+        import('../db/migrate.ts'),
+      ]);
       const config = loadConfig();
       const database = await openDatabase(config.database);
       try {
