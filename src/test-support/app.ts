@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { type AppDependencies, buildApp } from '../app.ts';
+import { type App, type AppDependencies, buildApp } from '../app.ts';
 import { memberships, type Role, users, workspaces } from '../core/auth/schema.ts';
 import type { AuthSettings } from '../core/auth/settings.ts';
 import { generateTokenSecret, insertToken } from '../core/auth/tokens.ts';
 import { createMetrics } from '../core/observability/metrics.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
+import { shipshapeModules } from '../modules/index.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 /** A parsed response body. Tests assert on its shape, so it is loosely typed on purpose. */
@@ -38,6 +39,9 @@ export interface Caller {
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The app's services and what its modules declare (resources, routes, permissions, jobs). */
+  services: App['services'];
+  registry: App['registry'];
   database: DatabaseHandle;
   testDatabase: TestDatabase;
   /** The owner of the first workspace. */
@@ -63,14 +67,15 @@ export async function createTestApp(
   const testDatabase = await createTestDatabase(metrics.observeQuery);
   const database = testDatabase.handle;
   await options.beforeBuild?.(database);
-  const app = await buildApp({
+  const built = await buildApp({
     config: { bodyLimitBytes: 1024 * 1024, logLevel: 'silent' },
     database,
     metrics,
     auth: options.auth,
     logger: false,
-    modules: options.modules,
+    modules: options.modules ? [...shipshapeModules, ...options.modules] : undefined,
   });
+  const app = built.http;
   await app.ready();
 
   const send = async (
@@ -132,6 +137,8 @@ export async function createTestApp(
   const owner = await newWorkspace();
   return {
     app,
+    services: built.services,
+    registry: built.registry,
     database,
     testDatabase,
     owner,

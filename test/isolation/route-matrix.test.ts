@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { declaredPermissions, type PermissionClass } from '../../src/core/auth/permissions.ts';
+import type { PermissionClass } from '../../src/core/auth/permissions.ts';
 import { publicApiOperations } from '../../src/core/auth/public-operations.ts';
 import { type Role, roles } from '../../src/core/auth/schema.ts';
 import { type Caller, createTestApp, type TestApp } from '../../src/test-support/app.ts';
@@ -131,7 +131,7 @@ describe('every API route, as an attacker sees it', () => {
     expect(operations.length).toBeGreaterThan(50);
     const undeclared = operations.filter((op) => !isPublic(op) && !op.permission).map(nameOf);
     expect(undeclared, 'add config: { permission } to these routes').toEqual([]);
-    const unknown = operations.filter((op) => op.permission && !declaredPermissions().has(op.permission));
+    const unknown = operations.filter((op) => op.permission && !t.registry.permissions.has(op.permission));
     expect(unknown.map(nameOf)).toEqual([]);
     const unresolvable = operations.flatMap((op) =>
       resolvePath(op.path, seedB).unresolved.map((p) => `${nameOf(op)}: ${p}`),
@@ -185,7 +185,7 @@ describe('every API route, as an attacker sees it', () => {
     const failures: string[] = [];
     let checked = 0;
     for (const op of operations.filter((candidate) => candidate.permission)) {
-      const classes = declaredPermissions().get(op.permission ?? '') ?? [];
+      const classes = t.registry.permissions.get(op.permission ?? '')?.classes ?? [];
       const { url } = resolvePath(op.path, seedA);
       for (const [who, token] of callers) {
         const grants =

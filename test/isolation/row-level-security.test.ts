@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens } from '../../src/core/auth/schema.ts';
-import { inWorkspace } from '../../src/core/auth/workspace-scope.ts';
-import { projects } from '../../src/modules/projects/schema.ts';
+import { projects } from '../../src/core/tenancy/projects-table.ts';
+import type { Transaction } from '../../src/db/connection.ts';
 import { type Caller, createTestApp, type TestApp } from '../../src/test-support/app.ts';
 
 let t: TestApp;
@@ -19,15 +19,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Runs `work` the way every request does: in a transaction bound to the workspace. */
+function inWorkspace<T>(workspaceId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return t.services.tenancy.bind(workspaceId).transaction(work);
+}
+
 describe('row-level security, the second wall', () => {
   it('shows a query that forgets its workspace filter only the current workspace’s rows', async () => {
-    const seen = await inWorkspace(t.database.db, a.workspaceId, (tx) => tx.select().from(projects));
+    const seen = await inWorkspace(a.workspaceId, (tx) => tx.select().from(projects));
     expect(seen.map((row) => row.key)).toEqual(['MINE']);
-    const byId = await inWorkspace(t.database.db, a.workspaceId, (tx) =>
+    const byId = await inWorkspace(a.workspaceId, (tx) =>
       tx.select().from(projects).where(eq(projects.id, projectOfB)),
     );
     expect(byId).toEqual([]);
-    const events = await inWorkspace(t.database.db, a.workspaceId, (tx) =>
+    const events = await inWorkspace(a.workspaceId, (tx) =>
       tx.execute<{ workspaces: number }>(
         sql`select count(distinct workspace_id)::int as workspaces from audit_events`,
       ),
@@ -36,15 +41,15 @@ describe('row-level security, the second wall', () => {
   });
 
   it('refuses to write or change another workspace’s rows from inside a workspace', async () => {
-    const insert = inWorkspace(t.database.db, a.workspaceId, (tx) =>
+    const insert = inWorkspace(a.workspaceId, (tx) =>
       tx.insert(projects).values({ workspaceId: b.workspaceId, name: 'Planted', key: 'PLANT' }),
     );
     await expect(insert).rejects.toThrow();
-    const renamed = await inWorkspace(t.database.db, a.workspaceId, (tx) =>
+    const renamed = await inWorkspace(a.workspaceId, (tx) =>
       tx.update(projects).set({ name: 'Hijacked' }).where(eq(projects.id, projectOfB)).returning(),
     );
     expect(renamed).toEqual([]);
-    const revoked = await inWorkspace(t.database.db, a.workspaceId, (tx) =>
+    const revoked = await inWorkspace(a.workspaceId, (tx) =>
       tx.update(apiTokens).set({ revokedAt: new Date() }).returning(),
     );
     expect(revoked.every((token) => token.workspaceId === a.workspaceId)).toBe(true);

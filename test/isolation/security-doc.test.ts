@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import '../../src/app.ts';
+import { createRegistry } from '../../src/core/app/registry.ts';
 import { renderPermissionMatrix } from '../../src/core/auth/matrix.ts';
+import { shipshapeModules } from '../../src/modules/index.ts';
 
 const documentPath = path.resolve(import.meta.dirname, '../../docs/security.md');
 const start = '<!-- permission-matrix:start -->';
@@ -11,7 +12,7 @@ const end = '<!-- permission-matrix:end -->';
 describe('docs/security.md', () => {
   it('shows the role × permission matrix exactly as the code declares it', () => {
     const document = fs.readFileSync(documentPath, 'utf8');
-    const rendered = `${start}\n${renderPermissionMatrix()}\n${end}`;
+    const rendered = `${start}\n${renderPermissionMatrix(createRegistry(shipshapeModules).permissions.values())}\n${end}`;
     const current = document.slice(document.indexOf(start), document.indexOf(end) + end.length);
     if (process.env.UPDATE_SECURITY_DOC === '1') {
       fs.writeFileSync(documentPath, document.replace(current, rendered));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorFor } from '../../web/src/anchors.ts';
+import { anchorFor } from '../../web/src/features/prds/anchors.ts';
 
 // A comment's anchor must quote the Markdown source exactly; readers select rendered text.
 describe('anchoring a selection in the PRD source', () => {
