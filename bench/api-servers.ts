@@ -1,6 +1,8 @@
 // Child process of api.bench.ts: the real Shipshape server and, on the same database handle, a bare
 // Fastify app whose routes run one hand-written SQL statement each (the practical limit of the
 // stack). Prints one JSON line with both addresses, then serves until it is killed.
+import fs from 'node:fs';
+import inspector from 'node:inspector';
 import Fastify from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { loadConfig } from '../src/config.ts';
@@ -40,8 +42,30 @@ bare.post<{ Body: { name: string; key: string } }>('/projects', async (request, 
 });
 const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
+// With BENCH_PROFILE_FILE set, SIGUSR2 starts a CPU profile (after the caller has seeded data, so
+// that start-up and migrations stay out of it) and stopping writes it there.
+const profileFile = process.env.BENCH_PROFILE_FILE;
+const profiler = profileFile ? new inspector.Session() : null;
+if (profiler) {
+  profiler.connect();
+  process.on('SIGUSR2', () => {
+    profiler.post('Profiler.enable', () =>
+      profiler.post('Profiler.start', () => process.stdout.write('profiling\n')),
+    );
+  });
+}
+const writeProfile = () =>
+  new Promise<void>((resolve) => {
+    if (!profiler || !profileFile) return resolve();
+    profiler.post('Profiler.stop', (error, result) => {
+      if (!error) fs.writeFileSync(profileFile, JSON.stringify(result.profile));
+      resolve();
+    });
+  });
+
 process.stdout.write(`${JSON.stringify({ shipshapeUrl: running.url, bareUrl })}\n`);
 const stop = async () => {
+  await writeProfile();
   await bare.close();
   await running.stop();
   process.exit(0);

@@ -10,12 +10,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
+import { auditLogs } from '../src/core/access-log/tables.ts';
 import { systemContext } from '../src/core/auth/context.ts';
 import { appendEvent } from '../src/core/events/append.ts';
 import { chainHash, genesisHash } from '../src/core/events/chain.ts';
 import { type DatabaseHandle, openDatabase } from '../src/db/connection.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import { auditLogs } from '../src/modules/audit/tables.ts';
 
 const eventsPerRun = Number(process.env.BENCH_EVENTS ?? 2000);
 const postgresUrl = process.env.BENCH_DATABASE_URL;
@@ -66,7 +66,12 @@ async function appendBenchmark(handle: DatabaseHandle, label: string): Promise<R
   ] as const) {
     const workspaces = Array.from({ length: workspaceCount }, () => randomUUID());
     const userId = randomUUID();
-    const contexts = workspaces.map((workspaceId) => systemContext(workspaceId, userId));
+    // Appends as the resource layer does, without sensitive fields or in-transaction listeners.
+    const events = { cipher: null, sensitiveFields: () => [], listeners: [] };
+    const contexts = workspaces.map((workspaceId) => ({
+      ctx: systemContext(workspaceId, userId),
+      app: { events },
+    }));
     const chained = await measure(writers, eventsPerRun, async (writer, index) => {
       const ctx = contexts[writer % workspaceCount] as (typeof contexts)[number];
       await handle.db.transaction((tx) =>

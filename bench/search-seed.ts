@@ -1,9 +1,12 @@
 // Seeds a workspace with many searchable entities for bench/search.bench.ts: projects and
 // decisions with generated text, inserted in bulk SQL, then indexed by the same INSERT … SELECT
 // that keeps the index current on every write (core/search/indexer.ts), in one statement per type.
+
 import { uuidv7 } from 'uuidv7';
+import { createRegistry } from '../src/core/app/registry.ts';
 import { reindexWorkspace } from '../src/core/search/indexer.ts';
 import type { DatabaseHandle } from '../src/db/connection.ts';
+import { shipshapeModules } from '../src/modules/index.ts';
 
 const domainWords = `payment payments card refund invoice ledger retry policy backoff timeout circuit breaker
   queue worker job schedule cron cache invalidation eviction latency throughput deploy rollback release
@@ -138,7 +141,8 @@ export async function seedSearch(handle: DatabaseHandle, count: number): Promise
       [workspace.id, ...columns(rows)],
     );
   }
-  await handle.db.transaction((tx) => reindexWorkspace(tx, workspace.id));
+  const { resources } = createRegistry(shipshapeModules);
+  await handle.db.transaction((tx) => reindexWorkspace(tx, workspace.id, resources.all()));
   return {
     workspaceId: workspace.id,
     userId: user.id,

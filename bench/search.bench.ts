@@ -8,12 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
-import { systemContext } from '../src/core/auth/context.ts';
+import { buildApp } from '../src/app.ts';
+import { createMetrics } from '../src/core/observability/metrics.ts';
+import { systemScope } from '../src/core/resource/scope.ts';
 import { type DatabaseHandle, openDatabase } from '../src/db/connection.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import '../src/modules/decision-logs/resource.ts';
-import '../src/modules/prd-reviews/resource.ts';
-import '../src/modules/projects/resource.ts';
 import { search } from '../src/modules/search/service.ts';
 import { suggest } from '../src/modules/search/suggest.ts';
 import { seedSearch } from './search-seed.ts';
@@ -70,8 +69,14 @@ async function benchDatabase(name: string, handle: DatabaseHandle, entities: num
   // PostgreSQL's autovacuum would gather statistics soon after a load; PGlite has none, so both are
   // analysed explicitly to compare like with like.
   await handle.exec('analyze');
-  const ctx = systemContext(seeded.workspaceId, seeded.userId);
-  const db = handle.db;
+  // The searches run as a member of the seeded workspace would, through the app's services.
+  const app = await buildApp({
+    config: { bodyLimitBytes: 1024 * 1024, logLevel: 'silent' },
+    database: handle,
+    metrics: createMetrics(),
+    logger: false,
+  });
+  const scope = systemScope(app.services, seeded.workspaceId, seeded.userId);
   const row = (operation: string, figures: { p50: number; p95: number }) => ({
     database: name,
     entities,
@@ -96,10 +101,10 @@ async function benchDatabase(name: string, handle: DatabaseHandle, entities: num
       [seeded.workspaceId, ...words(q).map((word) => `%${word}%`)],
     );
   };
-  return [
+  const rows = [
     row(
       'search (ranked, snippets, facets)',
-      await measure(searchQueries, (q) => search(db, ctx, { q, limit: 20 })),
+      await measure(searchQueries, (q) => search(scope, { q, limit: 20 })),
     ),
     row(
       'baseline: bare tsvector, ranked',
@@ -112,7 +117,7 @@ async function benchDatabase(name: string, handle: DatabaseHandle, entities: num
       ),
     ),
     row('baseline: ILIKE on the tables (list q=)', await measure(searchQueries, ilike)),
-    row('suggest (titles and tags)', await measure(suggestQueries, (q) => suggest(db, ctx, q, 8))),
+    row('suggest (titles and tags)', await measure(suggestQueries, (q) => suggest(scope, q, 8))),
     row(
       'baseline: title ILIKE on the tables',
       await measure(suggestQueries, (q) =>
@@ -124,6 +129,8 @@ async function benchDatabase(name: string, handle: DatabaseHandle, entities: num
       ),
     ),
   ];
+  await app.http.close();
+  return rows;
 }
 
 async function withPostgres<T>(url: string, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
