@@ -210,5 +210,7 @@ describe('every API route, as an attacker sees it', () => {
     console.info(
       `route × role matrix: ${checked / callers.size} routes × ${callers.size} callers = ${checked} checks`,
     );
-  });
+    // Several thousand requests, each one run through to its answer: on a busy machine this takes
+    // longer than the default per-test limit, which is about speed, not about isolation.
+  }, 300_000);
 });
