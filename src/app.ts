@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -15,6 +20,7 @@ import { createAppServices } from './core/app/services.ts';
 import type { AuthSettings } from './core/auth/settings.ts';
 import { createAuthenticationHook } from './core/http/authenticate.ts';
 import { registerHealthRoutes } from './core/http/health.ts';
+import { frameworkError, installJsonBodyRules, refuseUnsafeUrl } from './core/http/input-rules.ts';
 import { toProblem } from './core/http/problem.ts';
 import { createRateLimiter } from './core/http/rate-limit.ts';
 import { type AppServices, installRoutes, isPublicRoute } from './core/http/route.ts';
@@ -70,6 +76,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       return typeof offered === 'string' && incomingRequestId.test(offered) ? offered : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Malformed percent-encoding and over-long parameters fail before routing: still a problem document.
+    frameworkErrors: (error, request, reply) => sendProblem(frameworkError(error), request, reply),
   });
   const services = await createAppServices({
     database,
@@ -90,6 +98,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   http.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  http.addHook('onRequest', refuseUnsafeUrl);
+  installJsonBodyRules(http);
   setErrorHandlers(http);
   instrumentRequests(http, metrics);
   await registerOpenApi(http, deps.config.publicUrl);
@@ -131,17 +141,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 }
 
 function setErrorHandlers(http: FastifyInstance): void {
-  http.setErrorHandler((error, request, reply) => {
-    const { problem, headers, internal } = toProblem(error);
-    if (internal) request.log.error({ err: error }, 'request failed');
-    else if (problem.status >= 500) request.log.warn({ code: problem.code }, problem.detail);
-    return reply
-      .code(problem.status)
-      .headers(headers)
-      .type('application/problem+json')
-      .serializer((body) => JSON.stringify(body))
-      .send({ ...problem, instance: request.url.split('?')[0], requestId: request.id });
-  });
+  http.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
   http.setNotFoundHandler((request, reply) => {
     const { problem } = toProblem(null);
     return reply
@@ -157,6 +157,19 @@ function setErrorHandlers(http: FastifyInstance): void {
         requestId: request.id,
       });
   });
+}
+
+/** Any error, from any layer, as an RFC 9457 problem document. */
+function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { problem, headers, internal } = toProblem(error);
+  if (internal) request.log.error({ err: error }, 'request failed');
+  else if (problem.status >= 500) request.log.warn({ code: problem.code }, problem.detail);
+  return reply
+    .code(problem.status)
+    .headers(headers)
+    .type('application/problem+json')
+    .serializer((body) => JSON.stringify(body))
+    .send({ ...problem, instance: request.url.split('?')[0], requestId: request.id });
 }
 
 async function registerOpenApi(http: FastifyInstance, publicUrl: string | undefined): Promise<void> {

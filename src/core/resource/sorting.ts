@@ -1,7 +1,8 @@
 import { asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, invalidField } from '../errors/app-error.ts';
+import { checkText } from '../input/text.ts';
 
 export interface SortKey {
   field: string;
@@ -24,7 +25,8 @@ export function parseSort(raw: string, sortable: Record<string, PgColumn>): Sort
   const keys = parts.map((part) => {
     const descending = part.startsWith('-');
     const field = descending ? part.slice(1) : part;
-    const column = sortable[field];
+    // Own fields only: `constructor` or `__proto__` are not sortable fields of any resource.
+    const column = Object.hasOwn(sortable, field) ? sortable[field] : undefined;
     if (!column)
       throw problem(`cannot sort by '${field}'; sortable fields: ${Object.keys(sortable).join(', ')}`);
     return { field, column, descending };
@@ -107,9 +109,33 @@ function toCursorValue(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
+/**
+ * A cursor's value checked against its column's type, so that a cursor edited by hand is a 400,
+ * never a database error: null, or a value of the column's own kind (a valid time, a finite
+ * number, a uuid, text, a boolean).
+ */
 function fromCursorValue(value: unknown, column: PgColumn | undefined): unknown {
-  if (column?.dataType === 'date' && typeof value === 'string') return new Date(value);
-  if (value !== null && typeof value === 'object')
-    throw new AppError('validation_failed', 'cursor is malformed');
-  return value;
+  const invalid = () => invalidField('query.cursor', 'is not a cursor this server issued');
+  if (value === null) return null;
+  switch (column?.dataType) {
+    case 'date': {
+      const time = typeof value === 'string' ? new Date(value) : null;
+      if (!time || Number.isNaN(time.getTime())) throw invalid();
+      return time;
+    }
+    case 'number':
+    case 'bigint':
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid();
+      return value;
+    case 'boolean':
+      if (typeof value !== 'boolean') throw invalid();
+      return value;
+    default:
+      if (typeof value !== 'string') throw invalid();
+      if (column?.columnType === 'PgUUID' && !uuidPattern.test(value)) throw invalid();
+      checkText('query.cursor', value);
+      return value;
+  }
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -28,8 +28,8 @@ function canonical(value: unknown): string {
 function diffSets(before: MetadataSet, after: MetadataSet): FieldChanges {
   const changes: FieldChanges = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const previous = key in before ? before[key] : null;
-    const next = key in after ? after[key] : null;
+    const previous = Object.hasOwn(before, key) ? before[key] : null;
+    const next = Object.hasOwn(after, key) ? after[key] : null;
     if (canonical(previous) !== canonical(next)) changes[key] = { before: previous, after: next };
   }
   return changes;
@@ -50,7 +50,7 @@ export async function saveSet(
   const keys = Object.keys(changes);
   if (!keys.length) return false;
   const owner = { workspaceId: scope.ctx.workspaceId, ...entity };
-  const removed = keys.filter((key) => !(key in after));
+  const removed = keys.filter((key) => !Object.hasOwn(after, key));
   const written = keys.filter((key) => key in after);
   if (removed.length) await deleteKeys(tx, owner, removed);
   if (written.length) await writeKeys(tx, owner, after, written, scope.ctx.actor.userId);
@@ -144,7 +144,7 @@ export async function writeMetadata(
 /** Deletes one key; 404 when the entity or the key does not exist. */
 export async function deleteMetadataKey(scope: Scope, type: string, id: string, key: string): Promise<void> {
   const withoutKey = (before: MetadataSet, definition: MetadataEntityType) => {
-    if (!(key in before)) {
+    if (!Object.hasOwn(before, key)) {
       throw new AppError('not_found', `This ${definition.label} has no metadata key ${key}.`, {
         code: 'metadata.key_not_found',
       });

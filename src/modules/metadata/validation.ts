@@ -41,7 +41,7 @@ export function schemaErrors(
   if (!schema) return [];
   const errors: FieldError[] = [];
   for (const [key, spec] of Object.entries(schema.fields)) {
-    if (!(key in set)) {
+    if (!Object.hasOwn(set, key)) {
       if (spec.required) errors.push({ path: `${prefix}.${key}`, message: 'is required' });
       continue;
     }
@@ -50,7 +50,7 @@ export function schemaErrors(
   }
   if (!schema.allowOtherKeys) {
     for (const key of Object.keys(set)) {
-      if (!(key in schema.fields))
+      if (!Object.hasOwn(schema.fields, key))
         errors.push({ path: `${prefix}.${key}`, message: 'is not a declared key of this entity type' });
     }
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../core/errors/app-error.ts';
+import { AppError, invalidField } from '../../core/errors/app-error.ts';
 import { appendEvent } from '../../core/events/append.ts';
 import type { Scope } from '../../core/resource/scope.ts';
 import { getRow } from '../../core/resource/service.ts';
@@ -120,8 +120,9 @@ export async function commentsOf(
   return scope.db.read(async (db) => {
     const prd = await getRow(db, prdResource, scope, prdId);
     const { limit, cursor, unresolved } = query;
-    // Comment ids are the only cursors this list issues: anything else ends the list.
-    if (cursor !== undefined && !z.uuid().safeParse(cursor).success) return { data: [], nextCursor: null };
+    // Comment ids are the only cursors this list issues: anything else is a 400, as on every list.
+    if (cursor !== undefined && !z.uuid().safeParse(cursor).success)
+      throw invalidField('query.cursor', 'is not a cursor this server issued');
     return listComments(db, prd.id, { limit, cursor, unresolved: unresolved === 'true' });
   });
 }
