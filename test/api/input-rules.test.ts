@@ -140,6 +140,20 @@ describe('names and cursors', () => {
   });
 });
 
+describe('filter values', () => {
+  it('refuses numbers an integer column cannot hold and days the calendar does not have', async () => {
+    for (const value of ['99999999999999999999', '1e309', '1.5']) {
+      const answer = await send(`/api/v1/decision-logs?filter[number][ne]=${value}`);
+      expect(answer.status, value).toBe(400);
+      expect(answer.body.errors[0].path).toBe('query.filter[number][ne]');
+    }
+    const project = await t.owner.post('/api/v1/projects', { name: 'Flags', key: nextKey() });
+    const flags = `/api/v1/projects/${project.body.id}/plan/feature-flags/feature-flags`;
+    expect((await send(`${flags}?filter[removalDate][lte]=2026-02-30`)).status).toBe(400);
+    expect((await send(`${flags}?filter[removalDate][lte]=2028-02-29`)).status).toBe(200);
+  });
+});
+
 describe('URLs', () => {
   it('answers malformed percent-encoding and over-long parameters with problem documents', async () => {
     const bad = await send('/api/v1/projects/%E0%A4%A');

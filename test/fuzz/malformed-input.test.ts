@@ -96,15 +96,48 @@ function validBody(op: Operation): Record<string, unknown> {
     : {};
 }
 
-/** The body's own string fields (from its schema), or a made-up one when it declares none. */
-function stringFields(op: Operation): string[] {
+function bodyProperties(op: Operation): Record<string, JsonSchema> {
   let schema = op.bodySchema;
   if (schema?.$ref) schema = components[String(schema.$ref).split('/').pop() ?? ''];
-  const names = Object.entries<JsonSchema>(schema?.properties ?? {})
+  return schema?.properties ?? {};
+}
+
+/** The body's own string fields (from its schema), or a made-up one when it declares none. */
+function stringFields(op: Operation): string[] {
+  const names = Object.entries<JsonSchema>(bodyProperties(op))
     .filter(([, property]) => property?.type === 'string' || property?.anyOf)
     .map(([name]) => name);
   return names.length ? names.slice(0, 3) : ['title'];
 }
+
+/** Query values a careless client sends: numbers out of range, dates that are not, long and odd text. */
+const queryValueArbitrary = fc.oneof(
+  fc.constantFrom(
+    '-1',
+    '0',
+    '1e309',
+    'NaN',
+    '99999999999999999999',
+    'true',
+    '2026-02-30',
+    'null',
+    '[]',
+    '{}',
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ minLength: 300, maxLength: 5000 }),
+);
+
+/** A JSON value of some kind, usually not the one a field wants. */
+const wrongValueArbitrary = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 3 }),
+  fc.string({ minLength: 5000, maxLength: 70000 }),
+);
 
 const deepJson = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
 const deepObject = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
@@ -129,8 +162,12 @@ function attemptsFor(op: Operation, index: number): Attempt[] {
   const queryNames = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
   const pathNames = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
 
-  for (const name of queryNames.slice(0, 4)) {
-    attempts.push({ what: `NUL in query ${name}`, url: withQuery(url, { ...query, [name]: nul }) });
+  const oddQueryValues = fc.sample(queryValueArbitrary, { seed: 3 + index, numRuns: queryNames.length * 2 });
+  for (const [position, name] of queryNames.entries()) {
+    if (position < 4)
+      attempts.push({ what: `NUL in query ${name}`, url: withQuery(url, { ...query, [name]: nul }) });
+    for (const value of oddQueryValues.slice(position * 2, position * 2 + 2))
+      attempts.push({ what: `odd query ${name}`, url: withQuery(url, { ...query, [name]: value }) });
   }
   attempts.push({
     what: 'NUL in an unknown query parameter',
@@ -226,6 +263,19 @@ function attemptsFor(op: Operation, index: number): Attempt[] {
     const randomStrings = fc.sample(fc.string({ unit: 'binary', maxLength: 12 }), {
       seed: 11 + index,
       numRuns: 2,
+    });
+    // Each declared field in turn given a value of the wrong kind, the rest left valid.
+    const fields = Object.keys(bodyProperties(op)).slice(0, 6);
+    const wrongValues = fc.sample(wrongValueArbitrary, {
+      seed: 5 + index,
+      numRuns: Math.max(fields.length, 1),
+    });
+    fields.forEach((field, position) => {
+      attempts.push({
+        what: `wrong kind in body ${field}`,
+        url: withQuery(url, query),
+        body: JSON.stringify({ ...body, [field]: wrongValues[position] }),
+      });
     });
     for (const text of randomStrings)
       attempts.push({

@@ -228,6 +228,20 @@ function arrayCondition(spec: FilterSpec, operator: '@>' | '&&', values: unknown
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What an integer column can hold, so that an out-of-range filter is a 400, not a database error. */
+const integerRanges: Record<string, readonly [number, number]> = {
+  PgSmallInt: [-32_768, 32_767],
+  PgInteger: [-2_147_483_648, 2_147_483_647],
+  PgSerial: [-2_147_483_648, 2_147_483_647],
+  PgBigInt53: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  PgBigSerial53: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+
+function isCalendarDay(raw: string): boolean {
+  const day = new Date(`${raw}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === raw;
+}
+
 function parseValue(spec: FilterSpec, raw: string, dateBound: 'start' | 'end' = 'start'): unknown {
   switch (spec.type) {
     case 'enum':
@@ -238,8 +252,8 @@ function parseValue(spec: FilterSpec, raw: string, dateBound: 'start' | 'end' = 
       if (!uuidPattern.test(raw)) throw new Error('must be a UUID');
       return raw;
     case 'date':
-      if (!datePattern.test(raw) || Number.isNaN(new Date(`${raw}T00:00:00Z`).getTime()))
-        throw new Error('must be a date, YYYY-MM-DD');
+      // A real calendar day: JavaScript rolls 2026-02-30 over to March, PostgreSQL refuses it.
+      if (!datePattern.test(raw) || !isCalendarDay(raw)) throw new Error('must be a date, YYYY-MM-DD');
       return raw;
     case 'timestamp': {
       // A bare date as an upper bound means the whole day: `lte 2026-01-31` includes that day's rows.
@@ -252,6 +266,10 @@ function parseValue(spec: FilterSpec, raw: string, dateBound: 'start' | 'end' = 
     case 'number': {
       const value = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(value)) throw new Error('must be a number');
+      const range = integerRanges[spec.column.columnType];
+      if (range && !Number.isInteger(value)) throw new Error('must be a whole number');
+      if (range && (value < range[0] || value > range[1]))
+        throw new Error(`must be between ${range[0]} and ${range[1]}`);
       return value;
     }
     case 'boolean':
