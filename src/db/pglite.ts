@@ -48,6 +48,14 @@ export function ensureWritableDataDir(dataDir: string): void {
   }
 }
 
+/**
+ * PostgreSQL's shared buffers live in PGlite's WebAssembly memory, allocated in full at start and
+ * never given back: the default 128 MB (with 4 MB of WAL buffers) is most of an idle server's
+ * resident memory. One connection and a working set of a few MB need far less; reads beyond the
+ * buffers come from the operating system's page cache. See bench/RESULTS.md, memory.
+ */
+const memorySettings = ['-c', 'shared_buffers=32MB'];
+
 /** Runs units of work one after another, in the order they asked. */
 class Turns {
   private last: Promise<unknown> = Promise.resolve();
@@ -71,7 +79,11 @@ export async function openPglite(
   loadDataDir?: Blob,
 ): Promise<DatabaseHandle> {
   if (dataDir) ensureWritableDataDir(dataDir);
-  const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm }, loadDataDir });
+  const client = await PGlite.create(dataDir ?? undefined, {
+    extensions: { pg_trgm },
+    loadDataDir,
+    startParams: [...PGlite.defaultStartParams, ...memorySettings],
+  });
   const turns = new Turns();
   const session = new SessionState();
   const insideSession = new AsyncLocalStorage<true>();
