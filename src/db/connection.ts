@@ -33,9 +33,14 @@ export interface DatabaseHandle {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /**
    * Calls `onNotify` for each NOTIFY on the channel (delivered when the notifying transaction
-   * commits). Answers a function that stops listening.
+   * commits). Answers a function that stops listening. Should the listening connection drop, it
+   * is opened again and `onReconnect` called: notifications sent meanwhile were missed.
    */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>;
   /** Runs `work` holding a session-level advisory lock, so that two processes never do it at once. */
   withExclusiveLock<T>(name: string, work: (db: Database) => Promise<T>): Promise<T>;
   /**

@@ -1,11 +1,60 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Database, DatabaseHandle, QueryTimer, SessionSettings } from './connection.ts';
 import { SessionState } from './sessions.ts';
 import { type Around, wrapPglite } from './timing.ts';
+
+/**
+ * Makes sure the data folder exists and can be written before PGlite opens it: PGlite itself
+ * fails late and obscurely on a read-only folder or a full disk (at its first checkpoint or WAL
+ * write). A file is created, written, flushed and removed; any failure names the folder and the cause.
+ */
+export function ensureWritableDataDir(dataDir: string): void {
+  const probe = path.join(dataDir, `.shipshape-write-check-${process.pid}`);
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const fd = fs.openSync(probe, 'w');
+    try {
+      fs.writeSync(fd, Buffer.alloc(64 * 1024));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.rmSync(probe, { force: true });
+  } catch (error) {
+    try {
+      fs.rmSync(probe, { force: true });
+    } catch {
+      // The folder may not even be readable; the error below says why.
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    const cause =
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'the disk is full'
+        : code === 'EROFS'
+          ? 'the file system is read-only'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'this process may not write there (check its owner and permissions)'
+            : (error as Error).message;
+    throw new Error(
+      `The data folder ${path.resolve(dataDir)} is not writable: ${cause}${code ? ` (${code})` : ''}. ` +
+        'Free space or fix its permissions, or set DATA_DIR to another folder.',
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * PostgreSQL's shared buffers live in PGlite's WebAssembly memory, allocated in full at start and
+ * never given back: the default 128 MB (with 4 MB of WAL buffers) is most of an idle server's
+ * resident memory. One connection and a working set of a few MB need far less; reads beyond the
+ * buffers come from the operating system's page cache. See bench/RESULTS.md, memory.
+ */
+const memorySettings = ['-c', 'shared_buffers=32MB'];
 
 /** Runs units of work one after another, in the order they asked. */
 class Turns {
@@ -29,8 +78,12 @@ export async function openPglite(
   onQuery?: QueryTimer,
   loadDataDir?: Blob,
 ): Promise<DatabaseHandle> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm }, loadDataDir });
+  if (dataDir) ensureWritableDataDir(dataDir);
+  const client = await PGlite.create(dataDir ?? undefined, {
+    extensions: { pg_trgm },
+    loadDataDir,
+    startParams: [...PGlite.defaultStartParams, ...memorySettings],
+  });
   const turns = new Turns();
   const session = new SessionState();
   const insideSession = new AsyncLocalStorage<true>();

@@ -4,10 +4,22 @@ import type { Database, DatabaseHandle, QueryTimer, SessionSettings } from './co
 import { SessionState } from './sessions.ts';
 import { timePostgresQueries } from './timing.ts';
 
+/**
+ * How long a request waits for a connection (a new one, or a free one of a full pool) before it
+ * fails: with the server unreachable, requests answer 503 promptly instead of hanging. A URL's own
+ * `connect_timeout` still applies to establishing a connection.
+ */
+export const connectionTimeoutMs = 5_000;
+
 function poolOf(url: string, size: number, onQuery?: QueryTimer): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: size });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: size,
+    connectionTimeoutMillis: connectionTimeoutMs,
+  });
   pool.on('error', () => {
-    // An idle client lost its connection; the pool replaces it. Queries in flight report their own error.
+    // An idle client lost its connection (the server restarted, or terminated it); the pool drops
+    // it and opens a new one when needed. Queries in flight report their own error.
   });
   if (onQuery) pool.on('connect', (client) => timePostgresQueries(client, onQuery));
   return pool;
@@ -46,19 +58,68 @@ function sessionRunner(pool: pg.Pool) {
   };
 }
 
-/** Listens on a connection of its own: a pooled one would be handed to other queries between notifications. */
-async function listenOn(url: string, channel: string, onNotify: (payload: string) => void) {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => {
-    // The listener lost its connection; subscribers fall back to polling.
-  });
-  client.on('notification', (message) => {
-    if (message.channel === channel) onNotify(message.payload ?? '');
-  });
-  await client.connect();
-  await client.query(`listen "${channel.replace(/"/g, '""')}"`);
+/**
+ * Listens on a connection of its own: a pooled one would be handed to other queries between
+ * notifications. Should that connection drop (the server restarted, the connection was
+ * terminated), it is opened again, with growing delays while the server stays unreachable;
+ * `onReconnect` is told once listening again, since notifications sent meanwhile were missed.
+ */
+async function listenOn(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onReconnect?: () => void,
+) {
+  let closed = false;
+  let current: pg.Client | null = null;
+  let timer: NodeJS.Timeout | undefined;
+
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectionTimeoutMs });
+    client.on('error', () => {
+      // The connection is lost; 'end' follows and reconnects.
+    });
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    client.on('end', () => {
+      if (current !== client) return;
+      current = null;
+      reconnectAfter(100);
+    });
+    try {
+      await client.connect();
+      await client.query(`listen "${channel.replace(/"/g, '""')}"`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    if (closed) {
+      await client.end().catch(() => {});
+      return;
+    }
+    current = client;
+  };
+  const reconnectAfter = (delayMs: number) => {
+    if (closed) return;
+    timer = setTimeout(() => {
+      connect().then(
+        () => {
+          if (!closed) onReconnect?.();
+        },
+        () => reconnectAfter(Math.min(delayMs * 2, 10_000)),
+      );
+    }, delayMs);
+    timer.unref();
+  };
+
+  await connect();
   return async () => {
-    await client.end();
+    closed = true;
+    clearTimeout(timer);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => {});
   };
 }
 
@@ -98,7 +159,7 @@ export async function openPostgres(
     },
     query: async <Row>(sql: string, params: unknown[] = []) =>
       (await pool.query<Row & pg.QueryResultRow>(sql, params)).rows,
-    listen: (channel, onNotify) => listenOn(url, channel, onNotify),
+    listen: (channel, onNotify, onReconnect) => listenOn(url, channel, onNotify, onReconnect),
     withExclusiveLock: (name, work) => exclusively(pool, name, work),
     withSession: sessionRunner(sessionPool),
     close: async () => {

@@ -80,7 +80,16 @@ export async function createCredentialCache(
 
   const unlisten =
     options.ttlMs > 0
-      ? await database.listen(credentialsChannel, (userId) => forget(userId))
+      ? await database.listen(
+          credentialsChannel,
+          (userId) => forget(userId),
+          // Announcements made while the listening connection was down were missed: forget everything.
+          () => {
+            generation += 1;
+            entries.clear();
+            keysOfUser.clear();
+          },
+        )
       : async () => {};
 
   return {

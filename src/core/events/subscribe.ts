@@ -210,7 +210,8 @@ export async function subscribe(database: DatabaseHandle, options: SubscribeOpti
   const wake = () => {
     subscriber.trigger().catch(() => {});
   };
-  const unlisten = await database.listen(eventsChannel, wake);
+  // Back from a dropped connection, catch up at once with what was committed meanwhile.
+  const unlisten = await database.listen(eventsChannel, wake, wake);
   const timer = setInterval(wake, options.pollIntervalMs ?? 1000);
   timer.unref();
   wake();

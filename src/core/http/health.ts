@@ -12,6 +12,17 @@ const readiness = z.object({
   }),
 });
 
+/** How long readiness waits for the database: a probe answers, even when the database hangs. */
+const readinessTimeoutMs = 2_000;
+
+function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Liveness and readiness probes, for load balancers and orchestrators. */
 export function registerHealthRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -40,7 +51,7 @@ export function registerHealthRoutes(app: FastifyInstance, database: DatabaseHan
       let applied = 0;
       let reachable = true;
       try {
-        applied = await appliedMigrationCount(database);
+        applied = await withinTime(appliedMigrationCount(database), readinessTimeoutMs);
       } catch {
         reachable = false;
       }

@@ -48,6 +48,48 @@ const postgresErrors: Record<string, (detail: string, column?: string) => AppErr
     new AppError('conflict', 'A concurrent change conflicted with this one; retry.', { code: 'deadlock' }),
 };
 
+/** Seconds a client is asked to wait (Retry-After) when the database is unavailable. */
+const databaseRetryAfterSeconds = 5;
+
+function databaseUnavailable(detail: string, code = 'database_unavailable'): AppError {
+  return new AppError('unavailable', detail, {
+    code,
+    headers: { 'retry-after': String(databaseRetryAfterSeconds) },
+  });
+}
+
+const databaseUnreachable =
+  'The database is unreachable or restarting; nothing was changed. Retry in a few seconds.';
+const databaseCannotWrite =
+  'The database cannot write: its disk is full or its data folder is not writable. Retry once the operator has freed space.';
+
+/**
+ * The database is down, restarting or out of space: the request did not happen and may be retried.
+ * Node's socket errors, node-postgres's own (without a code), and SQLSTATEs of classes 08
+ * (connection exception), 57P (operator intervention), 53 (insufficient resources), 58030 (I/O).
+ */
+function databaseUnavailableError(error: unknown): AppError | null {
+  for (const candidate of [error, propertyOf(error, 'cause')]) {
+    const code = stringPropertyOf(candidate, 'code') ?? '';
+    const message = stringPropertyOf(candidate, 'message') ?? '';
+    if (/^(ENOSPC|EROFS|EDQUOT)$/.test(code) || code === '53100' || code === '58030') {
+      return databaseUnavailable(databaseCannotWrite, 'database_cannot_write');
+    }
+    if (
+      /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/.test(code) ||
+      /^(08...|57P0[123]|53300)$/.test(code) ||
+      (code === '55000' && /not currently accepting connections/.test(message)) ||
+      (!code &&
+        /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed)/.test(
+          message,
+        ))
+    ) {
+      return databaseUnavailable(databaseUnreachable);
+    }
+  }
+  return null;
+}
+
 const fastifyErrors: Record<string, (error: FastifyError) => AppError> = {
   FST_ERR_CTP_BODY_TOO_LARGE: () =>
     new AppError('payload_too_large', 'The request body is larger than this server accepts.'),
@@ -105,6 +147,8 @@ function toAppError(error: unknown): AppError | null {
         : `${errors.length} fields are invalid.`;
     return new AppError('validation_failed', detail, { errors });
   }
+  const unavailable = databaseUnavailableError(error);
+  if (unavailable) return unavailable;
   const postgresError = postgresErrorOf(error);
   if (postgresError)
     return postgresErrors[postgresError.code]?.(postgresError.detail ?? '', postgresError.column) ?? null;
