@@ -2,14 +2,15 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database, DatabaseHandle, QueryTimer, SessionSettings } from './connection.ts';
 import { SessionState } from './sessions.ts';
-import { timePostgresQueries } from './timing.ts';
+import { keepCallerContext, observePostgresQueries } from './timing.ts';
 
 function poolOf(url: string, size: number, onQuery?: QueryTimer): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: size });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries in flight report their own error.
   });
-  if (onQuery) pool.on('connect', (client) => timePostgresQueries(client, onQuery));
+  pool.on('connect', (client) => observePostgresQueries(client, onQuery));
+  keepCallerContext(pool);
   return pool;
 }
 
