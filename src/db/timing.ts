@@ -58,7 +58,7 @@ export function observePostgresQueries(client: pg.PoolClient, onQuery: QueryTime
     const sql = typeof statement === 'string' ? statement : String(Reflect.get(statement, 'text') ?? '');
     const last = args.length - 1;
     const callback = args[last];
-    if (typeof callback !== 'function') return timed(onQuery, sql, () => query(...args) as Promise<unknown>);
+    if (typeof callback !== 'function') return timed(onQuery, sql, () => Promise.resolve(query(...args)));
     // The callback form (pg's pool runs its `query` this way): answered through the callback, as asked.
     timed(
       onQuery,

@@ -1,9 +1,10 @@
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
-import { createTracing, type Tracing } from './tracing.ts';
+import { createTracing, type Tracing, traceRequests } from './tracing.ts';
 
 const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
 const parentSpanId = '00f067aa0ba902b7';
@@ -102,6 +103,28 @@ describe('with tracing on', () => {
     expect(noRoute.status).toBe(404);
     expect(noRoute.body).toMatchObject({ code: 'route_not_found', traceId });
     expect((await serverSpan('GET')).spanContext().traceId).toBe(traceId);
+  });
+
+  it('puts trace_id and span_id in the request’s log lines', async () => {
+    const lines: string[] = [];
+    const http = Fastify({
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+    });
+    traceRequests(http, tracing);
+    http.get('/hello', async (request) => {
+      request.log.info('inside the handler');
+      return { ok: true };
+    });
+    await http.inject({ url: '/hello', headers: { traceparent } });
+    await http.close();
+    const logged = lines.map((line) => JSON.parse(line));
+    const spanId = (await serverSpan('GET /hello')).spanContext().spanId;
+    for (const message of ['inside the handler', 'request completed']) {
+      expect(logged.find((line) => line.msg === message)).toMatchObject({
+        trace_id: traceId,
+        span_id: spanId,
+      });
+    }
   });
 
   it('traces a job in a span of its own, its statements inside', async () => {

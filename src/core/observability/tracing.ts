@@ -26,7 +26,7 @@ import {
   ATTR_URL_SCHEME,
   ATTR_USER_AGENT_ORIGINAL,
 } from '@opentelemetry/semantic-conventions';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { statementTracerKey } from '../../db/tracing.ts';
 
 /** Where spans go when tracing is on: an OTLP/HTTP collector (see config.ts). */
@@ -118,43 +118,24 @@ export function traceRequests(http: FastifyInstance, tracing: Tracing): TraceIdO
   const traces = new WeakMap<FastifyRequest, RequestTrace>();
 
   http.addHook('onRequest', (request, reply, done) => {
-    const parent = propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter);
-    const route = request.routeOptions.url;
-    const span = tracer.startSpan(
-      route ? `${request.method} ${route}` : request.method,
-      {
-        kind: SpanKind.SERVER,
-        attributes: {
-          [ATTR_HTTP_REQUEST_METHOD]: request.method,
-          [ATTR_URL_PATH]: request.url.split('?')[0],
-          [ATTR_URL_SCHEME]: request.protocol,
-          [ATTR_NETWORK_PROTOCOL_VERSION]: request.raw.httpVersion,
-          ...(route ? { [ATTR_HTTP_ROUTE]: route } : {}),
-          ...(request.headers['user-agent']
-            ? { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] }
-            : {}),
-        },
-      },
-      parent,
-    );
-    const active = trace.setSpan(parent, span).setValue(statementTracerKey, tracer);
-    traces.set(request, { span, context: active });
-    const { traceId, spanId } = span.spanContext();
+    const requestTrace = startRequestSpan(tracer, propagator, request);
+    traces.set(request, requestTrace);
+    const { traceId, spanId } = requestTrace.span.spanContext();
     request.log = request.log.child({ trace_id: traceId, span_id: spanId });
     reply.log = request.log;
     // The hooks after this one, authentication included, run inside the span.
-    context.with(active, done);
+    context.with(requestTrace.context, done);
   });
 
   // Body parsing resumes from the socket's events, outside the span: each handler re-enters it.
   http.addHook('onRoute', (route) => {
     const handler = route.handler;
-    route.handler = function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+    route.handler = function (request, reply) {
       const requestTrace = traces.get(request);
       return requestTrace
         ? context.with(requestTrace.context, handler, this, request, reply)
         : handler.call(this, request, reply);
-    } as RouteHandlerMethod;
+    };
   });
 
   http.addHook('onError', (request, _reply, error, done) => {
@@ -165,19 +146,8 @@ export function traceRequests(http: FastifyInstance, tracing: Tracing): TraceIdO
 
   http.addHook('onResponse', (request, reply, done) => {
     const requestTrace = traces.get(request);
-    if (requestTrace) {
-      const { span, error } = requestTrace;
-      span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, reply.statusCode);
-      if (reply.statusCode >= 500) {
-        if (error) failed(span, error);
-        else {
-          span.setAttribute(ATTR_ERROR_TYPE, String(reply.statusCode));
-          span.setStatus({ code: SpanStatusCode.ERROR });
-        }
-      }
-      span.end();
-      traces.delete(request);
-    }
+    if (requestTrace) endRequestSpan(requestTrace, reply.statusCode);
+    traces.delete(request);
     done();
   });
 
@@ -196,6 +166,46 @@ export function traceRequests(http: FastifyInstance, tracing: Tracing): TraceIdO
   });
 
   return (request) => traces.get(request)?.span.spanContext().traceId;
+}
+
+/** The server span of a request, a child of the caller's span when it sent one, and its context. */
+function startRequestSpan(
+  tracer: Tracer,
+  propagator: W3CTraceContextPropagator,
+  request: FastifyRequest,
+): RequestTrace {
+  const parent = propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter);
+  const route = request.routeOptions.url;
+  const userAgent = request.headers['user-agent'];
+  const span = tracer.startSpan(
+    route ? `${request.method} ${route}` : request.method,
+    {
+      kind: SpanKind.SERVER,
+      attributes: {
+        [ATTR_HTTP_REQUEST_METHOD]: request.method,
+        [ATTR_URL_PATH]: request.url.split('?')[0],
+        [ATTR_URL_SCHEME]: request.protocol,
+        [ATTR_NETWORK_PROTOCOL_VERSION]: request.raw.httpVersion,
+        ...(route ? { [ATTR_HTTP_ROUTE]: route } : {}),
+        ...(userAgent ? { [ATTR_USER_AGENT_ORIGINAL]: userAgent } : {}),
+      },
+    },
+    parent,
+  );
+  return { span, context: trace.setSpan(parent, span).setValue(statementTracerKey, tracer) };
+}
+
+/** Ends a server span with its status: an error from 500 on, with the exception when one was thrown. */
+function endRequestSpan({ span, error }: RequestTrace, statusCode: number): void {
+  span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, statusCode);
+  if (statusCode >= 500) {
+    if (error) failed(span, error);
+    else {
+      span.setAttribute(ATTR_ERROR_TYPE, String(statusCode));
+      span.setStatus({ code: SpanStatusCode.ERROR });
+    }
+  }
+  span.end();
 }
 
 function failed(span: Span, error: unknown): void {
