@@ -25,6 +25,7 @@ import { toProblem } from './core/http/problem.ts';
 import { createRateLimiter } from './core/http/rate-limit.ts';
 import { type AppServices, installRoutes, isPublicRoute } from './core/http/route.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
+import { type TraceIdOf, type Tracing, traceRequests } from './core/observability/tracing.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import { shipshapeModules } from './modules/index.ts';
 import { registerUi } from './ui.ts';
@@ -48,6 +49,8 @@ export interface AppDependencies {
   modules?: readonly ModuleDefinition[];
   /** Pino options or false; tests pass false. */
   logger?: FastifyServerOptions['logger'];
+  /** OpenTelemetry tracing, when on; the app shuts it down (flushing its spans) when it closes. */
+  tracing?: Tracing;
 }
 
 /** A built app: its HTTP server, its long-lived services and what its modules declare. */
@@ -100,13 +103,16 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
   http.addHook('onRequest', refuseUnsafeUrl);
   installJsonBodyRules(http);
-  setErrorHandlers(http);
+  const { tracing } = deps;
+  const traceIdOf: TraceIdOf = tracing ? traceRequests(http, tracing) : () => undefined;
+  setErrorHandlers(http, traceIdOf);
   instrumentRequests(http, metrics);
   await registerOpenApi(http, deps.config.publicUrl);
   // Registered before the API, so it runs after every route's own close: the access log flushes last.
   http.addHook('onClose', async () => {
     await services.credentials.close();
     await services.accessLog.close();
+    await tracing?.shutdown();
   });
 
   registerHealthRoutes(http, database);
@@ -140,8 +146,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   return { http, services, registry };
 }
 
-function setErrorHandlers(http: FastifyInstance): void {
-  http.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+function setErrorHandlers(http: FastifyInstance, traceIdOf: TraceIdOf): void {
+  const ids = (request: FastifyRequest) => {
+    const traceId = traceIdOf(request);
+    return traceId ? { requestId: request.id, traceId } : { requestId: request.id };
+  };
+  http.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, ids(request)));
   http.setNotFoundHandler((request, reply) => {
     const { problem } = toProblem(null);
     return reply
@@ -154,13 +164,18 @@ function setErrorHandlers(http: FastifyInstance): void {
         status: 404,
         code: 'route_not_found',
         detail: `No route ${request.method} ${request.url.split('?')[0]}. See /docs for the API.`,
-        requestId: request.id,
+        ...ids(request),
       });
   });
 }
 
 /** Any error, from any layer, as an RFC 9457 problem document. */
-function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+function sendProblem(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ids: { requestId: string; traceId?: string } = { requestId: request.id },
+): FastifyReply {
   const { problem, headers, internal } = toProblem(error);
   if (internal) request.log.error({ err: error }, 'request failed');
   else if (problem.status >= 500) request.log.warn({ code: problem.code }, problem.detail);
@@ -169,7 +184,7 @@ function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyRepl
     .headers(headers)
     .type('application/problem+json')
     .serializer((body) => JSON.stringify(body))
-    .send({ ...problem, instance: request.url.split('?')[0], requestId: request.id });
+    .send({ ...problem, instance: request.url.split('?')[0], ...ids });
 }
 
 async function registerOpenApi(http: FastifyInstance, publicUrl: string | undefined): Promise<void> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { BootstrapSettings } from './core/auth/bootstrap.ts';
 import { emailAddress } from './core/auth/email.ts';
 import type { AuthSettings } from './core/auth/settings.ts';
+import type { TracingSettings } from './core/observability/tracing.ts';
 import type { DatabaseConfig } from './db/connection.ts';
 
 export type { DatabaseConfig };
@@ -56,6 +57,9 @@ const environmentSchema = z.object({
   SHIPSHAPE_PREVIOUS_SECRET_KEYS: z.string().optional(),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   READINESS_RECORDING_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('shipshape'),
 });
 
 export interface Config {
@@ -74,6 +78,8 @@ export interface Config {
   /** How often signed audit checkpoints are written (0: only on demand). */
   auditCheckpointIntervalSeconds: number;
   readinessRecordingIntervalSeconds: number;
+  /** Where OpenTelemetry spans go; absent: tracing is off. */
+  tracing?: TracingSettings;
 }
 
 /** Reads and validates the environment; throws one readable, one-line error listing every bad variable. */
@@ -120,5 +126,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       .filter(Boolean),
     auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
     readinessRecordingIntervalSeconds: env.READINESS_RECORDING_INTERVAL_SECONDS,
+    tracing: tracingSettings(env),
   };
+}
+
+/**
+ * Tracing is on when an OTLP endpoint is given. As in the OpenTelemetry specification, the
+ * traces endpoint is used as it is, while the general endpoint gets `/v1/traces` appended.
+ */
+function tracingSettings(env: z.infer<typeof environmentSchema>): TracingSettings | undefined {
+  const tracesEndpoint =
+    env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+    (env.OTEL_EXPORTER_OTLP_ENDPOINT && `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`);
+  return tracesEndpoint ? { serviceName: env.OTEL_SERVICE_NAME, tracesEndpoint } : undefined;
 }

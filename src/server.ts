@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { bootstrapFirstWorkspace } from './core/auth/bootstrap.ts';
 import { startJobs } from './core/jobs/queue.ts';
 import { createMetrics } from './core/observability/metrics.ts';
+import { tracingFromSettings } from './core/observability/tracing.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { migrateDatabase } from './db/migrate.ts';
 
@@ -26,11 +27,13 @@ export async function startServer(
     const { applied } = await migrateDatabase(database);
     if (applied > 0) print(`Applied ${applied} database migration(s).`);
     const bootstrap = await bootstrapFirstWorkspace(database, config.bootstrap);
+    // Off (and nothing but the no-op API) unless an OTLP endpoint is configured.
+    const tracing = tracingFromSettings(config.tracing);
     const {
       http: app,
       services,
       registry,
-    } = await buildApp({ config, database, metrics, auth: config.auth });
+    } = await buildApp({ config, database, metrics, auth: config.auth, tracing });
     let closing = false;
     // Once stopping, answers ask clients to close their keep-alive connections, so that the
     // connections of requests still in flight end with them instead of holding the shutdown open.
@@ -43,8 +46,11 @@ export async function startServer(
       const cron = job.schedule(services);
       return cron ? [{ name: job.name, cron, run: () => job.run(services) }] : [];
     });
-    const jobs = await startJobs(database, scheduled, (error) =>
-      app.log.error({ err: error }, 'the job queue reported an error'),
+    const jobs = await startJobs(
+      database,
+      scheduled,
+      (error) => app.log.error({ err: error }, 'the job queue reported an error'),
+      tracing?.traceJob,
     );
     const url = config.publicUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
     print(`Shipshape is listening on ${url} (${describeDatabase(config)})`);

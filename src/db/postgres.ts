@@ -2,7 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database, DatabaseHandle, QueryTimer, SessionSettings } from './connection.ts';
 import { SessionState } from './sessions.ts';
-import { timePostgresQueries } from './timing.ts';
+import { keepCallerContext, observePostgresQueries } from './timing.ts';
 
 /**
  * How long a request waits for a connection (a new one, or a free one of a full pool) before it
@@ -21,7 +21,8 @@ function poolOf(url: string, size: number, onQuery?: QueryTimer): pg.Pool {
     // An idle client lost its connection (the server restarted, or terminated it); the pool drops
     // it and opens a new one when needed. Queries in flight report their own error.
   });
-  if (onQuery) pool.on('connect', (client) => timePostgresQueries(client, onQuery));
+  pool.on('connect', (client) => observePostgresQueries(client, onQuery));
+  keepCallerContext(pool);
   return pool;
 }
 

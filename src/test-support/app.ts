@@ -61,6 +61,7 @@ export async function createTestApp(
     auth?: Partial<AuthSettings>;
     modules?: AppDependencies['modules'];
     beforeBuild?: (database: DatabaseHandle) => Promise<void>;
+    tracing?: AppDependencies['tracing'];
   } = {},
 ): Promise<TestApp> {
   const metrics = createMetrics();
@@ -73,6 +74,7 @@ export async function createTestApp(
     metrics,
     auth: options.auth,
     logger: false,
+    tracing: options.tracing,
     modules: options.modules ? [...shipshapeModules, ...options.modules] : undefined,
   });
   const app = built.http;

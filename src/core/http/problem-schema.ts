@@ -10,6 +10,10 @@ export const problemSchema = z
     detail: z.string().describe('What went wrong with this request, for people'),
     code: z.string().describe('Stable machine-readable code, e.g. version_mismatch'),
     requestId: z.string().optional().describe('Quote it when reporting a problem'),
+    traceId: z
+      .string()
+      .optional()
+      .describe('The W3C trace id of the request, when the server traces requests'),
     errors: z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()

@@ -11,6 +11,9 @@ export interface JobDefinition {
   run(): Promise<void>;
 }
 
+/** Runs one job's work, e.g. in a trace span of its own (see core/observability/tracing.ts). */
+export type JobTracer = <T>(name: string, run: () => Promise<T>) => Promise<T>;
+
 export interface Jobs {
   /** Queues one run now and waits until it completed (or throws if it failed). */
   runNow(name: string, timeoutMs?: number): Promise<void>;
@@ -40,6 +43,7 @@ export async function startJobs(
   database: DatabaseHandle,
   definitions: JobDefinition[],
   onError: (error: unknown) => void,
+  traceJob: JobTracer = (_name, run) => run(),
 ): Promise<Jobs> {
   const boss = new PgBoss({ db: bossDatabase(database), schema: 'pgboss', supervise: true, schedule: true });
   boss.on('error', onError);
@@ -48,7 +52,7 @@ export async function startJobs(
     await boss.createQueue(definition.name, { name: definition.name, retryLimit: 3, retryBackoff: true });
     await boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
     await boss.work(definition.name, { pollingIntervalSeconds: 2 }, async () => {
-      await definition.run();
+      await traceJob(definition.name, () => definition.run());
     });
   }
   return {
