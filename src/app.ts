@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -18,10 +19,11 @@ import { registerHealthRoutes } from './core/http/health.ts';
 import { toProblem } from './core/http/problem.ts';
 import { createRateLimiter } from './core/http/rate-limit.ts';
 import { type AppServices, installRoutes, isPublicRoute } from './core/http/route.ts';
+import { noStore, securityHeaderOptions, useApiSecurityHeaders } from './core/http/security-headers.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import { shipshapeModules } from './modules/index.ts';
-import { registerUi } from './ui.ts';
+import { placeholderStyleHash, registerUi } from './ui.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'bodyLimitBytes' | 'logLevel' | 'publicUrl'> &
@@ -40,6 +42,8 @@ export interface AppDependencies {
   auth?: Partial<AuthSettings>;
   /** The modules to serve: every Shipshape module unless given (tests add test-only modules). */
   modules?: readonly ModuleDefinition[];
+  /** Where the built web UI is: `web/dist/` unless given (tests serve a UI of their own). */
+  webRoot?: string;
   /** Pino options or false; tests pass false. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -90,6 +94,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   http.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Security headers on every answer, errors included (docs/security.md, "Response headers").
+  await http.register(helmet, securityHeaderOptions([placeholderStyleHash]));
   setErrorHandlers(http);
   instrumentRequests(http, metrics);
   await registerOpenApi(http, deps.config.publicUrl);
@@ -100,12 +106,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
 
   registerHealthRoutes(http, database);
-  await registerUi(http);
+  await registerUi(http, deps.webRoot);
 
   const publicRoutes = registry.routes.filter(isPublicRoute);
   const privateRoutes = registry.routes.filter((route) => !isPublicRoute(route));
   await http.register(
     async (api) => {
+      api.addHook('onRoute', useApiSecurityHeaders);
       installRoutes(api, publicRoutes, services);
     },
     { prefix: apiPrefix },
@@ -121,6 +128,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
           ...(permission ? { 'x-permission': permission.name } : {}),
         };
       });
+      api.addHook('onRoute', useApiSecurityHeaders);
+      // Before authentication, so that a refused credential's 401 is not stored either.
+      api.addHook('onRequest', noStore);
       api.addHook('onRequest', createAuthenticationHook(database.db, perCredential, services.credentials));
       api.addHook('onResponse', services.accessLog.record);
       installRoutes(api, privateRoutes, services);
