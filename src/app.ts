@@ -19,7 +19,12 @@ import { registerHealthRoutes } from './core/http/health.ts';
 import { toProblem } from './core/http/problem.ts';
 import { createRateLimiter } from './core/http/rate-limit.ts';
 import { type AppServices, installRoutes, isPublicRoute } from './core/http/route.ts';
-import { noStore, securityHeaderOptions, useApiSecurityHeaders } from './core/http/security-headers.ts';
+import {
+  docsPolicy,
+  noStore,
+  securityHeaderOptions,
+  useApiSecurityHeaders,
+} from './core/http/security-headers.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import { shipshapeModules } from './modules/index.ts';
@@ -195,6 +200,6 @@ async function registerOpenApi(http: FastifyInstance, publicUrl: string | undefi
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await http.register(swaggerUi, { routePrefix: '/docs' });
+  await http.register(swaggerUi, { routePrefix: '/docs', transformStaticCSP: docsPolicy });
   http.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
 }

@@ -279,9 +279,8 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     const answer = await docs.goto(`${server.url}/docs`);
     expect(answer?.headers()['content-security-policy']).toContain("script-src 'self'");
     // Swagger UI has fetched the OpenAPI document and rendered its operations.
-    await docs.getByRole('heading', { name: /Shipshape API/ }).waitFor();
     await docs.locator('.opblock').first().waitFor();
-    expect(await docs.locator('.opblock').count()).toBeGreaterThan(10);
+    expect(await docs.locator('.info .title').textContent()).toContain('Shipshape API');
     await docs.locator('.opblock-summary').first().click();
     await docs.locator('.opblock-body').first().waitFor();
     expect(errors).toEqual([]);

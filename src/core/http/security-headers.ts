@@ -70,3 +70,14 @@ export function useApiSecurityHeaders(route: RouteOptions): void {
 export async function noStore(_request: unknown, reply: FastifyReply): Promise<void> {
   reply.header('cache-control', 'no-store');
 }
+
+/**
+ * Swagger UI's bundle (at /docs) inserts one inline `<style>` element at start; this is its hash,
+ * as the browser reports it. Allowed on the documentation's pages only (see `docsPolicy`).
+ */
+export const swaggerUiStyleHash = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
+/** @fastify/swagger-ui's `transformStaticCSP`: the page policy plus Swagger UI's inline style. */
+export function docsPolicy(header: string): string {
+  return header.replace(/(^|;)\s*style-src ([^;]*)/, `$1style-src $2 ${swaggerUiStyleHash}`);
+}
