@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
+import { swaggerUiStyleHash } from '../../src/core/http/security-headers.ts';
 import { createMetrics } from '../../src/core/observability/metrics.ts';
 import { createTestApp, type TestApp } from '../../src/test-support/app.ts';
 
@@ -121,6 +122,7 @@ describe('response headers', () => {
       expectPagePolicy(answer.headers);
     }
     const page = await t.app.inject({ url: '/docs' });
+    expect(policyOf(page.headers).get('style-src')).toContain(swaggerUiStyleHash);
     // The documentation page runs no inline script: every <script> has a src.
     expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     const document = await t.app.inject({ url: '/openapi.json' });
