@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, {
@@ -24,11 +25,17 @@ import { frameworkError, installJsonBodyRules, refuseUnsafeUrl } from './core/ht
 import { toProblem } from './core/http/problem.ts';
 import { createRateLimiter } from './core/http/rate-limit.ts';
 import { type AppServices, installRoutes, isPublicRoute } from './core/http/route.ts';
+import {
+  docsPolicy,
+  noStore,
+  securityHeaderOptions,
+  useApiSecurityHeaders,
+} from './core/http/security-headers.ts';
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import { type TraceIdOf, type Tracing, traceRequests } from './core/observability/tracing.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import { shipshapeModules } from './modules/index.ts';
-import { registerUi } from './ui.ts';
+import { placeholderStyleHash, registerUi } from './ui.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'bodyLimitBytes' | 'logLevel' | 'publicUrl'> &
@@ -47,6 +54,8 @@ export interface AppDependencies {
   auth?: Partial<AuthSettings>;
   /** The modules to serve: every Shipshape module unless given (tests add test-only modules). */
   modules?: readonly ModuleDefinition[];
+  /** Where the built web UI is: `web/dist/` unless given (tests serve a UI of their own). */
+  webRoot?: string;
   /** Pino options or false; tests pass false. */
   logger?: FastifyServerOptions['logger'];
   /** OpenTelemetry tracing, when on; the app shuts it down (flushing its spans) when it closes. */
@@ -101,6 +110,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   http.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Security headers on every answer, errors included (docs/security.md, "Response headers"):
+  // registered before the input rules, so that a refused request carries them too.
+  await http.register(helmet, securityHeaderOptions([placeholderStyleHash]));
   http.addHook('onRequest', refuseUnsafeUrl);
   installJsonBodyRules(http);
   const { tracing } = deps;
@@ -116,12 +128,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
 
   registerHealthRoutes(http, database);
-  await registerUi(http);
+  await registerUi(http, deps.webRoot);
 
   const publicRoutes = registry.routes.filter(isPublicRoute);
   const privateRoutes = registry.routes.filter((route) => !isPublicRoute(route));
   await http.register(
     async (api) => {
+      api.addHook('onRoute', useApiSecurityHeaders);
       installRoutes(api, publicRoutes, services);
     },
     { prefix: apiPrefix },
@@ -137,6 +150,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
           ...(permission ? { 'x-permission': permission.name } : {}),
         };
       });
+      api.addHook('onRoute', useApiSecurityHeaders);
+      // Before authentication, so that a refused credential's 401 is not stored either.
+      api.addHook('onRequest', noStore);
       api.addHook('onRequest', createAuthenticationHook(database.db, perCredential, services.credentials));
       api.addHook('onResponse', services.accessLog.record);
       installRoutes(api, privateRoutes, services);
@@ -213,6 +229,6 @@ async function registerOpenApi(http: FastifyInstance, publicUrl: string | undefi
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await http.register(swaggerUi, { routePrefix: '/docs' });
+  await http.register(swaggerUi, { routePrefix: '/docs', transformStaticCSP: docsPolicy });
   http.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
 }

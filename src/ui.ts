@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { cspHash } from './core/http/security-headers.ts';
 
 /** Where `npm run build:web` puts the UI; the same place from src/ (tsx) and from dist/ (built). */
 export const webRoot = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -9,11 +10,16 @@ export const webRoot = fileURLToPath(new URL('../web/dist/', import.meta.url));
 /** Paths the server answers itself: they never fall back to the UI's index page. */
 const serverPaths = /^\/(api|docs|openapi\.json|metrics|healthz|readyz)(\/|$|\?)/;
 
+const placeholderStyle =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1d2733}';
+/** The placeholder page's one inline style, allowed by its hash in the Content-Security-Policy. */
+export const placeholderStyleHash = cspHash(placeholderStyle);
+
 const placeholder = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Shipshape</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1d2733}</style></head>
+<style>${placeholderStyle}</style></head>
 <body>
 <h1>Shipshape</h1>
 <p>The server is running, but the web interface is not built: run <code>npm run build:web</code> (or <code>npm start</code>, which builds it when needed).</p>

@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     contexts.push(context);
     const page = await context.newPage();
     consoleErrors.push(...[]);
-    const errors = watchConsole(page);
+    const errors = await watchConsole(page);
     page.on('close', () => consoleErrors.push(...errors));
     (page as Page & { errors?: string[] }).errors = errors;
     await page.goto(server.url);
@@ -71,6 +71,7 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     contexts.push(context);
     const first = await context.newPage();
+    (first as Page & { errors?: string[] }).errors = await watchConsole(first);
     await first.goto(server.url);
     await first.getByRole('heading', { name: 'Sign in to Shipshape' }).waitFor();
     await screenshot(first, 'sign-in');
@@ -266,8 +267,24 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await phone.goto(projectUrl);
     await phone.getByRole('heading', { name: 'PRDs' }).waitFor();
 
+    // Nothing any page did was an error, a CSP violation included.
     for (const page of [first, author, rita, phone]) expect(errorsOf(page)).toEqual([]);
   }, 180_000);
+
+  it('shows the API documentation under its Content-Security-Policy', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    contexts.push(context);
+    const docs = await context.newPage();
+    const errors = await watchConsole(docs);
+    const answer = await docs.goto(`${server.url}/docs`);
+    expect(answer?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // Swagger UI has fetched the OpenAPI document and rendered its operations.
+    await docs.locator('.opblock').first().waitFor();
+    expect(await docs.locator('.info .title').textContent()).toContain('Shipshape API');
+    await docs.locator('.opblock-summary').first().click();
+    await docs.locator('.opblock-body').first().waitFor();
+    expect(errors).toEqual([]);
+  });
 });
 
 /** An ISO instant as a datetime-local value in the browser's (here: the process's) time zone. */

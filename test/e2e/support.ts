@@ -83,12 +83,20 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Collects what would show in a developer's console as an error: uncaught exceptions and
- * console.error calls. The browser's own "Failed to load resource" lines for answers the test
- * provokes on purpose (a 400 for a bad key) are network logging, not application errors.
+ * Collects what would show in a developer's console as an error: uncaught exceptions,
+ * console.error calls and anything the Content-Security-Policy refused (the browser's own
+ * "Refused to …" lines, and every `securitypolicyviolation` event, reported through the console by
+ * a listener added before any of the page's scripts run). The browser's own "Failed to load
+ * resource" lines for answers the test provokes on purpose (a 400 for a bad key) are network
+ * logging, not application errors. Call it before the page's first navigation.
  */
-export function watchConsole(page: Page): string[] {
+export async function watchConsole(page: Page): Promise<string[]> {
   const errors: string[] = [];
+  // Added by the browser's debugging protocol, so the policy does not apply to this script itself.
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) => {
+    console.error('CSP violation: ' + event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') +
+      ' at ' + event.sourceFile + ':' + event.lineNumber);
+  });`);
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
