@@ -48,54 +48,7 @@ export function registerBackupCommands(program: Command): void {
     .option('--url <url>', 'server URL (default: $SHIPSHAPE_URL); with it, the backup goes through the API')
     .option('--token <token>', 'API token of an owner of the first workspace (default: $SHIPSHAPE_TOKEN)')
     .option('--json', 'machine-readable output')
-    .action(async (options: BackupOptions) => {
-      const { decodeBackup, encodeBackup } = await import('../db/backup-file.ts');
-      let file: Buffer;
-      let source: string;
-      if (usesApi(options)) {
-        const connection = resolveConnection(options);
-        progress(`Taking a backup through ${connection.url} …`);
-        file = await createApiClient(connection).download('/api/v1/admin/backup');
-        source = connection.url;
-      } else {
-        const [{ loadConfig }, { openDatabase }] = await Promise.all([
-          import('../config.ts'),
-          import('../db/connection.ts'),
-        ]);
-        const { database } = loadConfig();
-        if (database.kind !== 'pglite' || !database.dataDir) {
-          throw new Error(
-            'DATABASE_URL points at PostgreSQL: back it up with pg_dump (docs/operations.md, "Backup and restore")',
-          );
-        }
-        const dataDir = database.dataDir;
-        if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) throw new Error(`no database in ${dataDir}`);
-        if (heldByAServer(dataDir)) {
-          throw new Error(
-            `a server holds ${dataDir}: back up through it (set SHIPSHAPE_URL and SHIPSHAPE_TOKEN), or stop it first`,
-          );
-        }
-        progress(`Opening ${dataDir} …`);
-        const handle = await openDatabase(database);
-        try {
-          if (!handle.dumpDataDir) throw new Error('this database cannot dump its data directory');
-          progress('Dumping the data directory …');
-          file = encodeBackup(new Uint8Array(await (await handle.dumpDataDir()).arrayBuffer()));
-        } finally {
-          await handle.close();
-        }
-        source = dataDir;
-      }
-      const { manifest } = decodeBackup(file);
-      const out = path.resolve(options.out);
-      writeAtomically(out, file);
-      const result = { file: out, source, ...manifest, fileBytes: file.byteLength };
-      printResult(
-        options,
-        result,
-        () => `Backed up ${source} to ${out}: ${file.byteLength} byte(s), sha256 ${manifest.sha256}.`,
-      );
-    });
+    .action(backup);
 
   program
     .command('restore')
@@ -104,99 +57,7 @@ export function registerBackupCommands(program: Command): void {
     )
     .argument('<file>', 'a file `shipshape backup` wrote')
     .option('--json', 'machine-readable output')
-    .action(async (fileName: string, options: { json?: boolean }) => {
-      const [{ decodeBackup, BackupFileError }, { loadConfig }] = await Promise.all([
-        import('../db/backup-file.ts'),
-        import('../config.ts'),
-      ]);
-      const config = loadConfig();
-      if (config.database.kind !== 'pglite' || !config.database.dataDir) {
-        throw new Error(
-          'DATABASE_URL points at PostgreSQL: restore it with pg_restore (docs/operations.md, "Backup and restore")',
-        );
-      }
-      const dataDir = config.database.dataDir;
-
-      progress(`Checking ${fileName} …`);
-      let payload: Buffer;
-      let manifest: import('../db/backup-file.ts').BackupManifest;
-      try {
-        ({ payload, manifest } = decodeBackup(fs.readFileSync(fileName)));
-      } catch (error) {
-        if (error instanceof BackupFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
-          throw new Error(
-            `refusing to restore ${fileName}: ${(error as Error).message}; nothing was changed`,
-          );
-        }
-        throw error;
-      }
-      progress(`Checksum ok: sha256 ${manifest.sha256}, taken ${manifest.createdAt}.`);
-      if (heldByAServer(dataDir)) {
-        throw new Error(
-          `a server holds ${dataDir} (postmaster.pid is there): stop it, then restore; nothing was changed`,
-        );
-      }
-
-      // Restore beside the data directory (same file system, so the swap is a rename), verify, then swap.
-      const parent = path.dirname(dataDir);
-      fs.mkdirSync(parent, { recursive: true });
-      const staging = path.join(parent, `.${path.basename(dataDir)}.restore-${process.pid}`);
-      fs.rmSync(staging, { recursive: true, force: true });
-      let workspaces: WorkspaceCheck[];
-      try {
-        progress(`Restoring into ${staging} …`);
-        workspaces = await restoreAndVerify(staging, payload, config.secretKey);
-      } catch (error) {
-        fs.rmSync(staging, { recursive: true, force: true });
-        throw new Error(`restore failed, ${dataDir} was left as it was: ${(error as Error).message}`);
-      }
-      const broken = workspaces.filter((workspace) => !workspace.ok);
-      if (broken.length > 0) {
-        fs.rmSync(staging, { recursive: true, force: true });
-        const report = {
-          ok: false,
-          file: path.resolve(fileName),
-          dataDir,
-          sha256: manifest.sha256,
-          workspaces,
-        };
-        printResult(options, report, () =>
-          [
-            `The backup's audit trail does not verify; ${dataDir} was left as it was.`,
-            ...broken.map(
-              (workspace) =>
-                `  workspace ${workspace.workspaceId} (${workspace.name}): broken at sequence ${workspace.firstBroken?.sequence}: ${workspace.firstBroken?.detail} (${workspace.firstBroken?.problem})`,
-            ),
-          ].join('\n'),
-        );
-        process.stderr.write(
-          `shipshape: the audit trail of ${broken.length} workspace(s) is broken; nothing was changed\n`,
-        );
-        process.exitCode = 2;
-        return;
-      }
-
-      progress(`Swapping ${staging} in as ${dataDir} …`);
-      const previous = `${dataDir}.before-restore-${process.pid}`;
-      const hadData = fs.existsSync(dataDir);
-      if (hadData) fs.renameSync(dataDir, previous);
-      try {
-        fs.renameSync(staging, dataDir);
-      } catch (error) {
-        if (hadData) fs.renameSync(previous, dataDir);
-        throw error;
-      }
-      if (hadData) fs.rmSync(previous, { recursive: true, force: true });
-
-      const events = workspaces.reduce((sum, workspace) => sum + workspace.eventsChecked, 0);
-      const report = { ok: true, file: path.resolve(fileName), dataDir, sha256: manifest.sha256, workspaces };
-      printResult(
-        options,
-        report,
-        () =>
-          `Restored ${fileName} into ${dataDir}: ${workspaces.length} workspace(s), ${events} audit event(s), every chain intact.`,
-      );
-    });
+    .action(restore);
 }
 
 /** Loads the dump into a fresh data directory and verifies every workspace's audit chain there. */
@@ -246,4 +107,154 @@ async function restoreAndVerify(
   } finally {
     await handle.close();
   }
+}
+
+async function backup(options: BackupOptions): Promise<void> {
+  const { decodeBackup, encodeBackup } = await import('../db/backup-file.ts');
+  let file: Buffer;
+  let source: string;
+  if (usesApi(options)) {
+    const connection = resolveConnection(options);
+    progress(`Taking a backup through ${connection.url} …`);
+    file = await createApiClient(connection).download('/api/v1/admin/backup');
+    source = connection.url;
+  } else {
+    const [{ loadConfig }, { openDatabase }] = await Promise.all([
+      import('../config.ts'),
+      import('../db/connection.ts'),
+    ]);
+    const { database } = loadConfig();
+    if (database.kind !== 'pglite' || !database.dataDir) {
+      throw new Error(
+        'DATABASE_URL points at PostgreSQL: back it up with pg_dump (docs/operations.md, "Backup and restore")',
+      );
+    }
+    const dataDir = database.dataDir;
+    if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) throw new Error(`no database in ${dataDir}`);
+    if (heldByAServer(dataDir)) {
+      throw new Error(
+        `a server holds ${dataDir}: back up through it (set SHIPSHAPE_URL and SHIPSHAPE_TOKEN), or stop it first`,
+      );
+    }
+    progress(`Opening ${dataDir} …`);
+    const handle = await openDatabase(database);
+    try {
+      if (!handle.dumpDataDir) throw new Error('this database cannot dump its data directory');
+      progress('Dumping the data directory …');
+      file = encodeBackup(new Uint8Array(await (await handle.dumpDataDir()).arrayBuffer()));
+    } finally {
+      await handle.close();
+    }
+    source = dataDir;
+  }
+  const { manifest } = decodeBackup(file);
+  const out = path.resolve(options.out);
+  writeAtomically(out, file);
+  const result = { file: out, source, ...manifest, fileBytes: file.byteLength };
+  printResult(
+    options,
+    result,
+    () => `Backed up ${source} to ${out}: ${file.byteLength} byte(s), sha256 ${manifest.sha256}.`,
+  );
+}
+
+async function restore(fileName: string, options: { json?: boolean }): Promise<void> {
+  const [{ decodeBackup, BackupFileError }, { loadConfig }] = await Promise.all([
+    import('../db/backup-file.ts'),
+    import('../config.ts'),
+  ]);
+  const config = loadConfig();
+  if (config.database.kind !== 'pglite' || !config.database.dataDir) {
+    throw new Error(
+      'DATABASE_URL points at PostgreSQL: restore it with pg_restore (docs/operations.md, "Backup and restore")',
+    );
+  }
+  const dataDir = config.database.dataDir;
+
+  progress(`Checking ${fileName} …`);
+  let payload: Buffer;
+  let manifest: import('../db/backup-file.ts').BackupManifest;
+  try {
+    ({ payload, manifest } = decodeBackup(fs.readFileSync(fileName)));
+  } catch (error) {
+    if (error instanceof BackupFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`refusing to restore ${fileName}: ${(error as Error).message}; nothing was changed`);
+    }
+    throw error;
+  }
+  progress(`Checksum ok: sha256 ${manifest.sha256}, taken ${manifest.createdAt}.`);
+  if (heldByAServer(dataDir)) {
+    throw new Error(
+      `a server holds ${dataDir} (postmaster.pid is there): stop it, then restore; nothing was changed`,
+    );
+  }
+
+  const staging = stagingFolderFor(dataDir);
+  fs.rmSync(staging, { recursive: true, force: true });
+  let workspaces: WorkspaceCheck[];
+  try {
+    progress(`Restoring into ${staging} …`);
+    workspaces = await restoreAndVerify(staging, payload, config.secretKey);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw new Error(`restore failed, ${dataDir} was left as it was: ${(error as Error).message}`);
+  }
+  const broken = workspaces.filter((workspace) => !workspace.ok);
+  if (broken.length > 0) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    const report = {
+      ok: false,
+      file: path.resolve(fileName),
+      dataDir,
+      sha256: manifest.sha256,
+      workspaces,
+    };
+    printResult(options, report, () =>
+      [
+        `The backup's audit trail does not verify; ${dataDir} was left as it was.`,
+        ...broken.map(
+          (workspace) =>
+            `  workspace ${workspace.workspaceId} (${workspace.name}): broken at sequence ${workspace.firstBroken?.sequence}: ${workspace.firstBroken?.detail} (${workspace.firstBroken?.problem})`,
+        ),
+      ].join('\n'),
+    );
+    process.stderr.write(
+      `shipshape: the audit trail of ${broken.length} workspace(s) is broken; nothing was changed\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+
+  swapIn(staging, dataDir);
+
+  const events = workspaces.reduce((sum, workspace) => sum + workspace.eventsChecked, 0);
+  const report = { ok: true, file: path.resolve(fileName), dataDir, sha256: manifest.sha256, workspaces };
+  printResult(
+    options,
+    report,
+    () =>
+      `Restored ${fileName} into ${dataDir}: ${workspaces.length} workspace(s), ${events} audit event(s), every chain intact.`,
+  );
+}
+
+/** Renames the old data directory away, the restored one into place, then deletes the old one. */
+function swapIn(staging: string, dataDir: string): void {
+  progress(`Swapping ${staging} in as ${dataDir} …`);
+  const previous = `${dataDir}.before-restore-${process.pid}`;
+  const hadData = fs.existsSync(dataDir);
+  if (hadData) fs.renameSync(dataDir, previous);
+  try {
+    fs.renameSync(staging, dataDir);
+  } catch (error) {
+    if (hadData) fs.renameSync(previous, dataDir);
+    throw error;
+  }
+  if (hadData) fs.rmSync(previous, { recursive: true, force: true });
+}
+
+/** A fresh folder beside the data directory (same file system, so the swap is a rename). */
+function stagingFolderFor(dataDir: string): string {
+  const parent = path.dirname(dataDir);
+  fs.mkdirSync(parent, { recursive: true });
+  return path.join(parent, `.${path.basename(dataDir)}.restore-${process.pid}`);
 }
