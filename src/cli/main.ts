@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit-commands.ts';
+import { registerBackupCommands } from './backup-commands.ts';
 import { registerDecisionCommands } from './decision-commands.ts';
 import { registerIdentityCommands } from './identity-commands.ts';
 import { registerPlanCommands } from './plan-commands.ts';
@@ -14,6 +15,7 @@ export function buildCli(): Command {
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerServerCommands(program);
+  registerBackupCommands(program);
   registerAuditCommands(program);
   registerPrdCommands(program);
   registerDecisionCommands(program);

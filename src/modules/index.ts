@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../core/app/module.ts';
 import { auditModule } from './audit/index.ts';
+import { backupModule } from './backup/index.ts';
 import { decisionLogsModule } from './decision-logs/index.ts';
 import { identityModule } from './identity/index.ts';
 import { metadataModule } from './metadata/index.ts';
@@ -20,4 +21,5 @@ export const shipshapeModules: readonly ModuleDefinition[] = [
   searchModule,
   planModule,
   schemaExportModule,
+  backupModule,
 ];

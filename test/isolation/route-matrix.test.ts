@@ -30,6 +30,19 @@ const expectedGrants: Record<Role, PermissionClass[]> = {
   agent: ['self', 'read', 'contribute'],
 };
 
+/**
+ * Routes a role's classes allow but a rule of state narrows further: only the listed roles of the
+ * instance's first workspace get through; every other role holding the class gets 403 with this code.
+ */
+const narrowedByState: Record<string, { permission: string; code: string; onlyFor: Role[] }> = {
+  // A backup holds every workspace: only an owner of the first workspace may take one.
+  'GET /api/v1/admin/backup': {
+    permission: 'admin.backup',
+    code: 'backup.instance_owner_only',
+    onlyFor: ['owner'],
+  },
+};
+
 interface Operation {
   method: string;
   path: string;
@@ -133,6 +146,9 @@ describe('every API route, as an attacker sees it', () => {
     expect(undeclared, 'add config: { permission } to these routes').toEqual([]);
     const unknown = operations.filter((op) => op.permission && !t.registry.permissions.has(op.permission));
     expect(unknown.map(nameOf)).toEqual([]);
+    for (const [name, narrowed] of Object.entries(narrowedByState)) {
+      expect(operations.find((op) => nameOf(op) === name)?.permission, name).toBe(narrowed.permission);
+    }
     const unresolvable = operations.flatMap((op) =>
       resolvePath(op.path, seedB).unresolved.map((p) => `${nameOf(op)}: ${p}`),
     );
@@ -200,6 +216,14 @@ describe('every API route, as an attacker sees it', () => {
           answer.status === 403 && ['permission_denied', 'token.read_only'].includes(answer.code ?? '');
         if (!allowed && !denied)
           failures.push(`${who} ${nameOf(op)} → ${answer.status} ${answer.code ?? ''}`);
+        const narrowed = narrowedByState[nameOf(op)];
+        if (allowed && narrowed && !narrowed.onlyFor.includes(who as Role)) {
+          if (answer.status !== 403 || answer.code !== narrowed.code)
+            failures.push(
+              `${who} ${nameOf(op)} → ${answer.status} ${answer.code ?? ''} (should be ${narrowed.code})`,
+            );
+          continue;
+        }
         if (allowed && (denied || answer.status >= 500)) {
           failures.push(`${who} ${nameOf(op)} → ${answer.status} ${answer.code ?? ''} (should be allowed)`);
         }
