@@ -130,6 +130,20 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerHealthRoutes(http, database);
   await registerUi(http, deps.webRoot);
 
+  await registerApi(http, registry, services, database);
+  return { http, services, registry };
+}
+
+/**
+ * The API under /api/v1: public routes (sign-in, invitations) as they are; every other route
+ * authenticated, authorized by its declared permission, never cached and access-logged.
+ */
+async function registerApi(
+  http: FastifyInstance,
+  registry: Registry,
+  services: AppServices,
+  database: DatabaseHandle,
+): Promise<void> {
   const publicRoutes = registry.routes.filter(isPublicRoute);
   const privateRoutes = registry.routes.filter((route) => !isPublicRoute(route));
   await http.register(
@@ -159,7 +173,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     },
     { prefix: apiPrefix },
   );
-  return { http, services, registry };
 }
 
 function setErrorHandlers(http: FastifyInstance, traceIdOf: TraceIdOf): void {

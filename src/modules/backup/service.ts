@@ -13,24 +13,25 @@ import { type BackupManifest, decodeBackup, encodeBackup } from '../../db/backup
  */
 export async function takeBackup(scope: Scope): Promise<{ file: Buffer; manifest: BackupManifest }> {
   const database = scope.app.systemDatabase;
-  if (database.kind !== 'pglite' || !database.dumpDataDir) {
-    throw new AppError(
-      'conflict',
-      'This server stores its data in PostgreSQL: back it up with pg_dump and restore with pg_restore (docs/operations.md).',
-      { code: 'backup.use_pg_dump' },
-    );
-  }
   // Crosses workspaces on purpose: which workspace is the instance's first is not the caller's to see.
   const [first] = await database.db
     .select({ id: workspaces.id })
     .from(workspaces)
     .orderBy(asc(workspaces.createdAt), asc(workspaces.id))
     .limit(1);
+  // Who may ask comes first, so that the answer to anyone else is the same on either database.
   if (scope.ctx.actor.role !== 'owner' || first?.id !== scope.ctx.workspaceId) {
     throw new AppError(
       'forbidden',
       "A backup holds every workspace: only an owner of the instance's first workspace may take one.",
       { code: 'backup.instance_owner_only' },
+    );
+  }
+  if (database.kind !== 'pglite' || !database.dumpDataDir) {
+    throw new AppError(
+      'conflict',
+      'This server stores its data in PostgreSQL: back it up with pg_dump and restore with pg_restore (docs/operations.md).',
+      { code: 'backup.use_pg_dump' },
     );
   }
   const dump = await database.dumpDataDir();
