@@ -177,8 +177,11 @@ async function restore(fileName: string, options: { json?: boolean }): Promise<v
   try {
     ({ payload, manifest } = decodeBackup(fs.readFileSync(fileName)));
   } catch (error) {
-    if (error instanceof BackupFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`refusing to restore ${fileName}: ${(error as Error).message}; nothing was changed`);
+    if (
+      error instanceof BackupFileError ||
+      (error instanceof Error && 'code' in error && error.code === 'ENOENT')
+    ) {
+      throw new Error(`refusing to restore ${fileName}: ${messageOf(error)}; nothing was changed`);
     }
     throw error;
   }
@@ -197,7 +200,7 @@ async function restore(fileName: string, options: { json?: boolean }): Promise<v
     workspaces = await restoreAndVerify(staging, payload, config.secretKey);
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
-    throw new Error(`restore failed, ${dataDir} was left as it was: ${(error as Error).message}`);
+    throw new Error(`restore failed, ${dataDir} was left as it was: ${messageOf(error)}`);
   }
   const broken = workspaces.filter((workspace) => !workspace.ok);
   if (broken.length > 0) {
@@ -257,4 +260,8 @@ function stagingFolderFor(dataDir: string): string {
   const parent = path.dirname(dataDir);
   fs.mkdirSync(parent, { recursive: true });
   return path.join(parent, `.${path.basename(dataDir)}.restore-${process.pid}`);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -31,7 +31,7 @@ export function ensureWritableDataDir(dataDir: string): void {
     } catch {
       // The folder may not even be readable; the error below says why.
     }
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
     const cause =
       code === 'ENOSPC' || code === 'EDQUOT'
         ? 'the disk is full'
@@ -39,7 +39,7 @@ export function ensureWritableDataDir(dataDir: string): void {
           ? 'the file system is read-only'
           : code === 'EACCES' || code === 'EPERM'
             ? 'this process may not write there (check its owner and permissions)'
-            : (error as Error).message;
+            : String(error instanceof Error ? error.message : error);
     throw new Error(
       `The data folder ${path.resolve(dataDir)} is not writable: ${cause}${code ? ` (${code})` : ''}. ` +
         'Free space or fix its permissions, or set DATA_DIR to another folder.',

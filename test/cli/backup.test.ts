@@ -1,7 +1,6 @@
 // An operator backs up the embedded database while the server runs (through the API), keeps
 // writing, then restores into a data directory with the server stopped: exactly the backed-up
 // state comes back, its audit chains verified; a damaged file or a broken chain changes nothing.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
 import { type Caller, createTestApp, type TestApp } from '../../src/test-support/app.ts';
 import { testDatabaseKind } from '../../src/test-support/database.ts';
-import { type CliResult, listen, runCli } from './cli-support.ts';
+import { type CliResult, listen, runCli, runShipshape } from './cli-support.ts';
 
 const onPglite = testDatabaseKind() === 'pglite';
-const cli = path.resolve(import.meta.dirname, '../../bin/shipshape.js');
 
 let t: TestApp;
 let url: string;
@@ -37,27 +35,7 @@ function runOffline(dataDir: string, args: string[]): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
   for (const name of ['SHIPSHAPE_URL', 'SHIPSHAPE_TOKEN', 'DATABASE_URL', 'SHIPSHAPE_SECRET_KEY'])
     delete env[name];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, stdout, stderr, json });
-    });
-  });
+  return runShipshape(env, args);
 }
 
 /** One hash over every file of a folder (names and contents): did anything change? */

@@ -29,6 +29,11 @@ export function runCli(url: string, caller: Caller | null, args: string[], cwd?:
   const env: NodeJS.ProcessEnv = { ...process.env, SHIPSHAPE_URL: url, NO_COLOR: '1' };
   env.SHIPSHAPE_TOKEN = caller?.token;
   if (!caller) delete env.SHIPSHAPE_TOKEN;
+  return runShipshape(env, args, cwd);
+}
+
+/** `shipshape …args` in a child process with exactly this environment; stdout parsed as JSON when it is. */
+export function runShipshape(env: NodeJS.ProcessEnv, args: string[], cwd?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
