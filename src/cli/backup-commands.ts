@@ -177,10 +177,7 @@ async function restore(fileName: string, options: { json?: boolean }): Promise<v
   try {
     ({ payload, manifest } = decodeBackup(fs.readFileSync(fileName)));
   } catch (error) {
-    if (
-      error instanceof BackupFileError ||
-      (error instanceof Error && 'code' in error && error.code === 'ENOENT')
-    ) {
+    if (error instanceof BackupFileError || isMissingFile(error)) {
       throw new Error(`refusing to restore ${fileName}: ${messageOf(error)}; nothing was changed`);
     }
     throw error;
@@ -264,4 +261,8 @@ function stagingFolderFor(dataDir: string): string {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
