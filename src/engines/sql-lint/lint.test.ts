@@ -149,6 +149,17 @@ describe('transactions', () => {
     ]);
   });
 
+  it('says until which line a statement inside a transaction holds its locks', async () => {
+    const { file } = await lintOne(
+      "BEGIN;\nALTER TABLE t ADD COLUMN c text;\nUPDATE t SET c = 'x' WHERE id < 100;\nCOMMIT;\nALTER TABLE t DROP COLUMN d;",
+    );
+    expect(file.statements.map((statement) => statement.locksHeldUntilLine)).toEqual([4, 4, 4, null, null]);
+    const wrapped = await lintOne('ALTER TABLE t ADD COLUMN c text;\n\nUPDATE t SET c = 1 WHERE id < 9;\n', {
+      assumeInTransaction: true,
+    });
+    expect(wrapped.file.statements.map((statement) => statement.locksHeldUntilLine)).toEqual([3, 3]);
+  });
+
   it('refuses CONCURRENTLY in a file its tool runs in a transaction', async () => {
     const sql = 'CREATE INDEX CONCURRENTLY i ON t (c);';
     expect((await lintOne(sql)).ruleIds).not.toContain('ban-concurrent-index-creation-in-transaction');
