@@ -432,7 +432,9 @@ describe('the readiness check migrations.lint-clean', () => {
     await owner.post(migrations(projectId, 'lint-runs'), { files: [unsafeIndex], strategyId });
     const open = await outcome();
     expect(open.status).toBe('fail');
-    expect(open.message).toMatch(/2 unresolved lint errors/);
+    expect(open.message).toMatch(
+      /2 unresolved lint errors: require-concurrent-index-creation in drizzle\/0007_orders.sql:2/,
+    );
     expect(open.rows.map((row: JsonBody) => row.table)).toEqual(['migration_risks', 'migration_risks']);
 
     for (const row of open.rows) {

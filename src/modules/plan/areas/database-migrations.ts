@@ -103,14 +103,14 @@ function lintClean(strategies: StrategyRow[], risks: RiskRow[], now: Date): Chec
   );
   if (stale.length === 0 && open.length === 0)
     return result.pass(
-      `All ${strategies.length} migration strategies linted within ${lintWindowDays} days, with no open error.`,
+      `${strategies.length === 1 ? 'The migration strategy was' : `All ${strategies.length} migration strategies were`} linted within ${lintWindowDays} days, with no open error.`,
     );
   const problems = [
     stale.length > 0
-      ? `not linted in ${lintWindowDays} days: ${stale.map((strategy) => strategy.name).join(', ')}`
+      ? `Not linted in ${lintWindowDays} days: ${stale.map((strategy) => strategy.name).join(', ')}`
       : '',
     open.length > 0
-      ? `${open.length} unresolved lint errors: ${open
+      ? `${stale.length > 0 ? 'and ' : ''}${open.length} unresolved lint error${open.length === 1 ? '' : 's'}: ${open
           .slice(0, 10)
           .map((risk) => risk.name)
           .join('; ')}`
