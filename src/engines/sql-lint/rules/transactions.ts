@@ -177,8 +177,7 @@ export const transactionRules: Rule[] = [
       const node = context.statement.node;
       const open = inTransactionBefore(context);
       if (opensTransaction(node) && open)
-        return context.fileInTransaction &&
-          !context.statements.slice(0, context.statement.index).some((s) => opensTransaction(s.node))
+        return context.fileInTransaction
           ? 'BEGIN inside the transaction the migration tool opens for this file: PostgreSQL ignores it, and its COMMIT ends the tool’s transaction'
           : 'BEGIN while a transaction is already open: PostgreSQL ignores it, and the first COMMIT ends the outer transaction';
       if (!closesTransaction(node)) return null;
