@@ -1,8 +1,11 @@
 import type { Rule } from '../types.ts';
+import { columnTypeRules } from './column-types.ts';
 import { columnRules } from './columns.ts';
 import { constraintRules } from './constraints.ts';
 import { dropRules } from './drops.ts';
 import { indexRules } from './indexes.ts';
+import { maintenanceRules } from './maintenance.ts';
+import { transactionRules } from './transactions.ts';
 
 /**
  * Reported by the linter itself (lint.ts) when a `shipshape-ignore` comment gives no reason: an
@@ -29,5 +32,8 @@ export const rules: readonly Rule[] = [
   ...constraintRules,
   ...indexRules,
   ...dropRules,
+  ...columnTypeRules,
+  ...transactionRules,
+  ...maintenanceRules,
   ignoreWithoutReason,
 ];
