@@ -107,6 +107,20 @@ describe('discovering migrations', () => {
     );
   });
 
+  it('knows the Flyway files that run outside a transaction', () => {
+    const found = discover({
+      'flyway/V1__init.sql': 'create table t (a int); -- built concurrently later',
+      'flyway/V2__index.sql': 'create index concurrently t_a on t (a);',
+      'flyway/V3__big_update.sql': 'update t set a = 1;',
+      'flyway/V3__big_update.sql.conf': 'executeInTransaction=false\n',
+    });
+    expect(found.map((migration) => [migration.path, migration.runsInTransaction])).toEqual([
+      ['flyway/V1__init.sql', true],
+      ['flyway/V2__index.sql', false],
+      ['flyway/V3__big_update.sql', false],
+    ]);
+  });
+
   it('takes golang-migrate up files in version order and skips the down files', () => {
     const found = discover({
       'migrations/000010_add_index.up.sql': '',

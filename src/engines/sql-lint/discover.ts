@@ -102,18 +102,37 @@ function classify(path: string, known: Set<string>, read: ReadFile): Candidate |
   const dbmateInTransaction = dbmateTransactionSetting(safeRead(read, path) ?? '');
   if (dbmateInTransaction !== undefined)
     return { ...base, framework: 'dbmate', runsInTransaction: dbmateInTransaction };
-  const versioned = flywayVersioned.exec(name);
-  if (versioned)
-    return { ...base, framework: 'flyway', runsInTransaction: true, sortKey: `V${versioned[1]}` };
-  const repeatable = flywayRepeatable.exec(name);
-  if (repeatable)
-    return { ...base, framework: 'flyway', runsInTransaction: true, sortKey: `R${repeatable[1]}` };
+  const flyway = flywayVersioned.exec(name) ?? flywayRepeatable.exec(name);
+  if (flyway) {
+    const kind = name[0]?.toUpperCase() === 'V' ? 'V' : 'R';
+    const runsInTransaction = flywayTransaction(path, known, read);
+    return { ...base, framework: 'flyway', runsInTransaction, sortKey: `${kind}${flyway[1]}` };
+  }
   if (name === 'migration.sql' && baseName(folderOf(folder)) === 'migrations')
     return { ...base, framework: 'prisma', group: folderOf(folder), sortKey: parent };
   if (parent === 'drizzle' || known.has(`${folder === '' ? '' : `${folder}/`}meta/_journal.json`))
     return { ...base, framework: 'drizzle', runsInTransaction: true };
   if (name.endsWith('.up.sql')) return { ...base, framework: 'golang-migrate' };
   return { ...base, framework: 'sql' };
+}
+
+/** Statements PostgreSQL refuses inside a transaction: Flyway sees them and runs their file without one. */
+const flywayNonTransactional = /\b(CONCURRENTLY|VACUUM)\b/i;
+
+/**
+ * Flyway runs each migration in its own transaction on PostgreSQL, except a file whose script
+ * configuration (`V2__x.sql.conf`) says `executeInTransaction=false`, or one holding a statement that
+ * cannot run in a transaction (Flyway detects those and runs the file outside one).
+ */
+function flywayTransaction(path: string, known: Set<string>, read: ReadFile): boolean {
+  const config = known.has(`${path}.conf`) ? (safeRead(read, `${path}.conf`) ?? '') : '';
+  if (/^\s*executeInTransaction\s*=\s*false\s*$/m.test(config)) return false;
+  return !flywayNonTransactional.test(withoutComments(safeRead(read, path) ?? ''));
+}
+
+/** SQL without its comments, so that a word in a comment does not count. */
+function withoutComments(sql: string): string {
+  return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
 }
 
 function notAnalysed(language: string): string {
