@@ -157,10 +157,11 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
  */
 async function lintWithProgress(sources: MigrationSource[], settings: LintSettings): Promise<LintReport> {
   await loadParser();
+  // Without --assume-in-transaction each file keeps what its tool does (assumeInTransaction: false would override it).
   const options = {
     pgVersion: settings.pgVersion,
     disabledRules: settings.disabledRules,
-    assumeInTransaction: settings.assumeInTransaction,
+    ...(settings.assumeInTransaction ? { assumeInTransaction: true } : {}),
   };
   const quiet = settings.format === 'json';
   const progress = quiet ? undefined : createProgress({ total: sources.length, unit: 'files' });
