@@ -48,7 +48,8 @@ function fileSection(file: FileReport): string[] {
   for (const finding of file.findings) lines.push(...findingItem(finding));
   for (const item of file.unanalysed)
     lines.push(`- :grey_question: line ${item.line}: ${inline(item.reason)}`);
-  lines.push('');
+  // A finding already ends with a blank line; a section ends with exactly one.
+  if (lines.at(-1) !== '') lines.push('');
   return lines;
 }
 
