@@ -3,6 +3,7 @@ import { registerAuditCommands } from './audit-commands.ts';
 import { registerBackupCommands } from './backup-commands.ts';
 import { registerDecisionCommands } from './decision-commands.ts';
 import { registerIdentityCommands } from './identity-commands.ts';
+import { registerMigrationCommands } from './migration-commands.ts';
 import { registerPlanCommands } from './plan-commands.ts';
 import { registerPrdCommands } from './prd-commands.ts';
 import { registerSearchCommands } from './search-commands.ts';
@@ -22,6 +23,7 @@ export function buildCli(): Command {
   registerIdentityCommands(program);
   registerPlanCommands(program);
   registerSearchCommands(program);
+  registerMigrationCommands(program);
   return program;
 }
 
