@@ -93,6 +93,22 @@ describe('the layout', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('keeps engines pure: no other folder of src, no file system, network or processes', () => {
+    const io = /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|dgram|worker_threads)$/;
+    const wrong: string[] = [];
+    for (const file of productionFiles().filter((candidate) => unitOf(candidate).startsWith('engines/'))) {
+      walkNodes(parse(file), (node) => {
+        if (!(ts.isImportDeclaration(node) || ts.isExportDeclaration(node))) return;
+        const specifier = node.moduleSpecifier;
+        if (!specifier || !ts.isStringLiteral(specifier)) return;
+        const text = specifier.text;
+        const leaves = text.startsWith('.') && unitOf(path.resolve(path.dirname(file), text)) !== unitOf(file);
+        if (leaves || io.test(text)) wrong.push(`${display(file)} → ${text}`);
+      });
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('finds the graph it checks', () => {
     expect(edges.get('modules/decision-logs')?.has('core/resource')).toBe(true);
   });

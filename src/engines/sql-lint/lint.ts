@@ -102,6 +102,7 @@ function lintFile(source: MigrationSource, options: FileOptions): FileReport {
         ? []
         : locksOf(statement.node, options.pgVersion).filter((lock) => !newTables.has(lock.table)),
       inTransaction: statement.inTransaction,
+      locksHeldUntilLine: statement.inTransaction ? transactionEnd(statements, index, source.sql) : null,
     });
     if ('DoStmt' in statement.node)
       report.unanalysed.push({
@@ -173,6 +174,12 @@ function finding(rule: Rule, path: string, statement: Statement, message: string
     why: rule.why,
     recipe: rule.recipe,
   };
+}
+
+/** The line where the transaction around statement `index` ends: its COMMIT/ROLLBACK, or the end of the file. */
+function transactionEnd(statements: readonly Statement[], index: number, sql: string): number {
+  const end = statements.slice(index + 1).find((statement) => !statement.inTransaction);
+  return end ? end.line : sql.trimEnd().split('\n').length;
 }
 
 /** Marks each statement with whether it runs inside a transaction block. */

@@ -40,20 +40,24 @@ export function parseMigration(sql: string): ParseResult {
     return { ok: false, message: error.sqlDetails?.message ?? error.message, line, column };
   }
   const bytes = Buffer.from(text, 'utf8');
+  const characterOffset = (byteOffset: number) => bytes.subarray(0, byteOffset).toString('utf8').length;
+  let previousEnd = 0;
   const statements = (tree.stmts ?? []).flatMap((raw) => {
-    if (!raw.stmt) return [];
-    // Locations are byte offsets; the first statement has none, the last no length.
+    // Locations are byte offsets; a statement at the very start has none, the last one no length.
     const startByte = raw.stmt_location ?? 0;
     const endByte = raw.stmt_len ? startByte + raw.stmt_len : bytes.length;
+    // What lies between the previous statement and this one: its semicolon, blank space, comments.
+    const between = bytes.subarray(previousEnd, startByte).toString('utf8');
+    previousEnd = endByte;
+    if (!raw.stmt) return [];
     const chunk = bytes.subarray(startByte, endByte).toString('utf8');
-    const offset = bytes.subarray(0, startByte).toString('utf8').length;
     const leading = leadingCommentLength(chunk);
-    const { line, column } = lineAndColumn(text, offset + leading);
+    const { line, column } = lineAndColumn(text, characterOffset(startByte) + leading);
     return [
       {
         node: raw.stmt,
         text: chunk.slice(leading).trim(),
-        leadingComments: chunk.slice(0, leading),
+        leadingComments: between + chunk.slice(0, leading),
         line,
         column,
       },

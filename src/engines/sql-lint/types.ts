@@ -125,6 +125,11 @@ export interface StatementReport {
   kind: string;
   locks: LockEffect[];
   inTransaction: boolean;
+  /**
+   * Inside a transaction, locks are held until it ends: the line of that COMMIT (or the file's last
+   * line when the tool commits at the end). Everything run before it lengthens the wait of others.
+   */
+  locksHeldUntilLine: number | null;
 }
 
 /** The result for one file. */

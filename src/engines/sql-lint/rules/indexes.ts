@@ -1,7 +1,7 @@
 import { droppedTables } from '../locks.ts';
 import { tableName } from '../nodes.ts';
 import type { Rule } from '../types.ts';
-import { addedConstraints, inTransactionBefore } from './helpers.ts';
+import { addedConstraints } from './helpers.ts';
 
 export const indexRules: Rule[] = [
   {
@@ -63,8 +63,7 @@ export const indexRules: Rule[] = [
           (node.ReindexStmt.params ?? []).some(
             (option) => 'DefElem' in option && option.DefElem.defname === 'concurrently',
           ));
-      if (!concurrent || !context.statement.inTransaction) return null;
-      return inTransactionBefore(context) || context.statement.inTransaction
+      return concurrent && context.statement.inTransaction
         ? 'a CONCURRENTLY statement inside a transaction block fails: PostgreSQL does not allow it'
         : null;
     },
