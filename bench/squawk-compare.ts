@@ -2,14 +2,15 @@
 // (src/engines/sql-lint/fixtures/shared-corpus), rule by rule, with the reasons listed in
 // src/engines/sql-lint/fixtures/squawk-differences.ts, as Markdown.
 //   npx tsx bench/squawk-compare.ts
+
+import { squawkVersion } from '../src/engines/sql-lint/fixtures/squawk-differences.ts';
 import {
   comparedPgVersion,
   compareWithSquawk,
   knownDifference,
   squawkBinary,
   staleDifferences,
-} from '../src/engines/sql-lint/fixtures/squawk.ts';
-import { squawkVersion } from '../src/engines/sql-lint/fixtures/squawk-differences.ts';
+} from '../src/engines/sql-lint/fixtures/test-helpers.ts';
 
 const binary = squawkBinary();
 if (!binary) {

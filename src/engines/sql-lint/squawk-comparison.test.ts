@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { squawkDifferences, squawkRuleNames, squawkToShipshape } from './fixtures/squawk-differences.ts';
 import {
   type Comparison,
   comparedRules,
@@ -9,8 +10,7 @@ import {
   sharedCorpus,
   squawkBinary,
   staleDifferences,
-} from './fixtures/squawk.ts';
-import { squawkDifferences, squawkRuleNames, squawkToShipshape } from './fixtures/squawk-differences.ts';
+} from './fixtures/test-helpers.ts';
 
 const binary = squawkBinary();
 const notInstalled =
