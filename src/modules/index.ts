@@ -4,6 +4,7 @@ import { backupModule } from './backup/index.ts';
 import { decisionLogsModule } from './decision-logs/index.ts';
 import { identityModule } from './identity/index.ts';
 import { metadataModule } from './metadata/index.ts';
+import { migrationSafetyModule } from './migration-safety/index.ts';
 import { planModule } from './plan/index.ts';
 import { prdReviewsModule } from './prd-reviews/index.ts';
 import { projectsModule } from './projects/index.ts';
@@ -20,6 +21,7 @@ export const shipshapeModules: readonly ModuleDefinition[] = [
   metadataModule,
   searchModule,
   planModule,
+  migrationSafetyModule,
   schemaExportModule,
   backupModule,
 ];

@@ -12,6 +12,7 @@ export interface Seed {
   tokenId: string;
   agentUserId: string;
   metadataKey: string;
+  lintRunId: string;
   /** Ids of resources created generically from the OpenAPI document, by `<segment>/{id}`. */
   created: Record<string, string>;
 }
@@ -59,6 +60,12 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
   const token = await created(owner.post('/api/v1/tokens', { name: 'seed' }), 'a token');
   const agent = await created(owner.post('/api/v1/agents', { name: 'Seed agent' }), 'an agent');
   await created(owner.put(`/api/v1/entities/project/${projectId}/metadata`, { team: 'seed' }), 'metadata');
+  const lintRun = await created(
+    owner.post(`/api/v1/projects/${projectId}/migrations/lint-runs`, {
+      files: [{ path: 'seed.sql', sql: 'CREATE INDEX seed_idx ON seed (id);' }],
+    }),
+    'a lint run',
+  );
   return {
     projectId,
     prdId,
@@ -68,6 +75,7 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
     tokenId: String(token.id),
     agentUserId: String((agent.user as { id: string }).id),
     metadataKey: 'team',
+    lintRunId: String(lintRun.id),
     created: {},
   };
 }
@@ -92,6 +100,7 @@ export const parameterFixtures: Record<string, (seed: Seed) => string> = {
   '{type}/{id}': (seed) => seed.projectId,
   'metadata/{key}': (seed) => seed.metadataKey,
   'schemas/{type}': () => 'project',
+  'lint-runs/{runId}': (seed) => seed.lintRunId,
 };
 
 /**

@@ -15,6 +15,7 @@ export function databaseMigrationsFixture(now = new Date()): AreaImport {
           pattern: 'expand-contract',
           rollbackPlan: 'keep writing both columns until the contract step',
           lockTimeoutMs: 2000,
+          lastLintedAt: daysAgo(now, 1),
         },
       },
     ],
@@ -40,6 +41,21 @@ export function databaseMigrationsFixture(now = new Date()): AreaImport {
         },
       },
       { values: { name: 'slow index build', likelihood: 'low', impact: 'low' } },
+      {
+        values: {
+          name: 'require-concurrent-index-creation in drizzle/0007_orders.sql:3',
+          strategyId: '@split',
+          likelihood: 'high',
+          impact: 'high',
+          mitigation: 'Use `CREATE INDEX CONCURRENTLY` outside a transaction block.',
+          ruleId: 'require-concurrent-index-creation',
+          severity: 'error',
+          migrationFile: 'drizzle/0007_orders.sql',
+          line: 3,
+          detectedAt: daysAgo(now, 3),
+          resolvedAt: daysAgo(now, 2),
+        },
+      },
     ],
     'production-test-plans': [
       {

@@ -20,5 +20,9 @@ describeCheckCases('database-migrations', {
     'migrations.rehearsed-on-production-like-data': (fixture) => {
       fixtureRow(fixture, 'production-test-plans').result = 'failed';
     },
+    'migrations.lint-clean': (fixture) => {
+      // The linter's error is reported again and nobody has dealt with it yet.
+      delete fixtureRow(fixture, 'migration-risks', 2).resolvedAt;
+    },
   },
 });

@@ -1,5 +1,13 @@
 import { defineArea } from '../area.ts';
-import { atLeast, daysBetween, everyRow, missingOf } from '../checks.ts';
+import {
+  atLeast,
+  type CheckResult,
+  daysBetween,
+  everyRow,
+  type FaultyRow,
+  missingOf,
+  result,
+} from '../checks.ts';
 import { field } from '../fields.ts';
 import { planTable } from '../table.ts';
 
@@ -20,6 +28,7 @@ export const migrationStrategies = planTable('migration_strategies', {
       600_000,
     ),
     owner: field.label('Who runs and watches it'),
+    lastLintedAt: field.time('When its migrations were last linted (POST …/migrations/lint-runs sets it)'),
   },
 });
 
@@ -44,6 +53,13 @@ export const migrationRisks = planTable('migration_risks', {
     likelihood: field.enum(['low', 'medium', 'high'], 'How likely', { required: true }),
     impact: field.enum(['low', 'medium', 'high', 'critical'], 'How bad', { required: true }),
     mitigation: field.text('What reduces the risk or its impact'),
+    // Set when the risk is a finding of the migration linter; hand-written risks leave them empty.
+    ruleId: field.label('The lint rule that found it (GET /migrations/rules lists them)'),
+    severity: field.enum(['error', 'warning'], 'How the lint rule rates it'),
+    migrationFile: field.label('The migration file the finding is in'),
+    line: field.int('The line of the statement in that file', 1, 10_000_000),
+    detectedAt: field.time('When the linter first reported it'),
+    resolvedAt: field.time('When it was dealt with (fixed, or accepted with a reason)'),
   },
 });
 
@@ -62,6 +78,50 @@ export const productionTestPlans = planTable('production_test_plans', {
 });
 
 const batchingThreshold = 100_000;
+const lintWindowDays = 30;
+
+type StrategyRow = typeof migrationStrategies.$inferSelect;
+type RiskRow = typeof migrationRisks.$inferSelect;
+
+/**
+ * The gold check fed by the migration linter: each strategy's migrations were linted recently, and
+ * no error the linter reported in that window is still open. Hand-written risks (no rule id) and
+ * warnings are judged by the silver checks, not here.
+ */
+function lintClean(strategies: StrategyRow[], risks: RiskRow[], now: Date): CheckResult {
+  if (strategies.length === 0)
+    return result.notApplicable('No migration strategies planned, so nothing to lint.');
+  const stale = strategies.filter(
+    (strategy) => !strategy.lastLintedAt || daysBetween(strategy.lastLintedAt, now) > lintWindowDays,
+  );
+  const open = risks.filter(
+    (risk) =>
+      risk.ruleId &&
+      risk.severity === 'error' &&
+      !risk.resolvedAt &&
+      daysBetween(risk.detectedAt ?? risk.createdAt, now) <= lintWindowDays,
+  );
+  if (stale.length === 0 && open.length === 0)
+    return result.pass(
+      `${strategies.length === 1 ? 'The migration strategy was' : `All ${strategies.length} migration strategies were`} linted within ${lintWindowDays} days, with no open error.`,
+    );
+  const problems = [
+    stale.length > 0
+      ? `Not linted in ${lintWindowDays} days: ${stale.map((strategy) => strategy.name).join(', ')}`
+      : '',
+    open.length > 0
+      ? `${stale.length > 0 ? 'and ' : ''}${open.length} unresolved lint error${open.length === 1 ? '' : 's'}: ${open
+          .slice(0, 10)
+          .map((risk) => risk.name)
+          .join('; ')}`
+      : '',
+  ].filter(Boolean);
+  const rows: FaultyRow[] = [
+    ...stale.map((strategy) => ({ table: 'migration_strategies', id: strategy.id, name: strategy.name })),
+    ...open.map((risk) => ({ table: 'migration_risks', id: risk.id, name: risk.name })),
+  ];
+  return result.fail(`${problems.join('; ')}.`, rows);
+}
 
 export const databaseMigrations = defineArea({
   number: 4,
@@ -133,6 +193,14 @@ export const databaseMigrations = defineArea({
           );
           return passed ? null : 'no passed rehearsal in 30 days';
         }),
+    },
+    {
+      id: 'migrations.lint-clean',
+      level: 'gold',
+      title: `Every migration strategy was linted within ${lintWindowDays} days, and no lint error of that window is unresolved`,
+      why: 'Only the real SQL shows which statement locks a busy table or breaks the running application; an error left open ships that outage.',
+      evaluate: ({ migrationStrategies, migrationRisks }, { now }) =>
+        lintClean(migrationStrategies, migrationRisks, now),
     },
   ],
 });
