@@ -76,8 +76,25 @@ describe.skipIf(!hasChromium)('migration safety in the web UI', () => {
     await migrations.getByText('No migrations linted yet.').waitFor();
     await migrations.getByRole('link', { name: 'Check SQL' }).click();
 
-    // Check SQL: the finding, its statement and its recipe, and nothing stored yet.
+    // A picked file that PostgreSQL cannot parse is shown as such, with where.
     await page.getByRole('heading', { name: 'Check SQL', level: 1 }).waitFor();
+    await page.getByLabel('Or pick .sql files').setInputFiles({
+      name: '0041_broken.sql',
+      mimeType: 'application/sql',
+      buffer: Buffer.from('ALTER TABLE orders ADD COLUMN;\n'),
+    });
+    await page
+      .getByRole('list', { name: 'Picked files' })
+      .getByText('0041_broken.sql', { exact: true })
+      .waitFor();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const broken = page.getByRole('region', { name: '0041_broken.sql' });
+    await broken
+      .getByText(/PostgreSQL cannot parse this file: syntax error.*\(line 1, column \d+\)/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Remove 0041_broken.sql' }).click();
+
+    // Check SQL: the finding, its statement and its recipe, and nothing stored yet.
     await page.getByLabel('File name').fill(migrationFile);
     await page.getByLabel('SQL', { exact: true }).fill(unsafe);
     await page.getByLabel('PostgreSQL version').selectOption('15');
