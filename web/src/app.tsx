@@ -5,6 +5,7 @@ import { ErrorState, Loading } from './components/ui';
 import { auditFeature } from './features/audit/feature';
 import { decisionsFeature } from './features/decisions/feature';
 import { homeFeature } from './features/home/feature';
+import { migrationsFeature } from './features/migrations/feature';
 import { prdsFeature } from './features/prds/feature';
 import { projectsFeature } from './features/projects/feature';
 import { searchFeature } from './features/search/feature';
@@ -21,6 +22,7 @@ const features: Feature[] = [
   homeFeature,
   projectsFeature,
   prdsFeature,
+  migrationsFeature,
   decisionsFeature,
   auditFeature,
   settingsFeature,

@@ -3,11 +3,12 @@ import { Link, useParams } from 'wouter';
 import { Page } from '../../components/layout';
 import { FormError, Query, Status } from '../../components/ui';
 import { ProjectDecisions } from '../decisions/project-decisions';
+import { ProjectMigrations } from '../migrations/project-migrations';
 import { ProjectPrds } from '../prds/project-prds';
 import { ProjectForm } from './project-form';
 import { type Project, useProject, useSetProjectStatus } from './queries';
 
-/** One project: its details (edit, archive) and its PRDs by status. */
+/** One project: its details (edit, archive), its PRDs by status, its decisions and its migrations. */
 export function ProjectDetail() {
   const { id } = useParams<{ id: string }>();
   const project = useProject(id);
@@ -57,6 +58,7 @@ function ProjectOverview(props: { project: Project }) {
       )}
       <ProjectPrds projectId={p.id} />
       <ProjectDecisions projectId={p.id} />
+      <ProjectMigrations projectId={p.id} />
     </>
   );
 }
