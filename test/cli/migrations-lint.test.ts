@@ -28,8 +28,9 @@ function folder(name: string, files: Record<string, string>): string {
 }
 
 const safe =
-  'CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\nCREATE INDEX accounts_email ON accounts (email);\n';
-const unsafe = 'SET lock_timeout = 1000;\nCREATE INDEX orders_status ON orders (status);\n';
+  'CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY, email text);\nCREATE INDEX IF NOT EXISTS accounts_email ON accounts (email);\n';
+const unsafe =
+  "SET lock_timeout = 1000;\nSET statement_timeout = '5min';\nCREATE INDEX IF NOT EXISTS orders_status ON orders (status);\n";
 
 beforeAll(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-migrations-'));
@@ -46,8 +47,8 @@ describe('shipshape migrations lint', () => {
 
     const found = await migrations(['lint', 'unsafe'], scratch);
     expect(found.code, found.stderr).toBe(1);
-    expect(found.stdout).toContain('unsafe/2_orders.sql:2:1  error  require-concurrent-index-creation');
-    expect(found.stdout).toContain('  2 | CREATE INDEX orders_status ON orders (status)');
+    expect(found.stdout).toContain('unsafe/2_orders.sql:3:1  error  require-concurrent-index-creation');
+    expect(found.stdout).toContain('  3 | CREATE INDEX IF NOT EXISTS orders_status ON orders (status)');
     expect(found.stdout).not.toContain('\u001b[');
   });
 
@@ -88,7 +89,7 @@ describe('shipshape migrations lint', () => {
     expect(result).toMatchObject({ ruleId: 'require-concurrent-index-creation', level: 'error' });
     expect(result.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'unsafe/2_orders.sql' },
-      region: { startLine: 2, startColumn: 1 },
+      region: { startLine: 3, startColumn: 1 },
     });
 
     const markdown = await migrations(['lint', 'unsafe', '--format', 'markdown'], scratch);

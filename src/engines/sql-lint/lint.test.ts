@@ -87,6 +87,13 @@ describe('what each statement locks', () => {
     ]);
   });
 
+  it('locks the existing table a new table’s foreign key references', async () => {
+    const { file } = await lintOne('CREATE TABLE lines (id bigint, order_id bigint REFERENCES orders (id));');
+    expect(file.statements[0]?.locks.map((lock) => [lock.table, lock.mode])).toEqual([
+      ['orders', 'SHARE ROW EXCLUSIVE'],
+    ]);
+  });
+
   it('locks both tables for a foreign key', async () => {
     const { file } = await lintOne(
       'ALTER TABLE orders ADD CONSTRAINT f FOREIGN KEY (c) REFERENCES customers (id) NOT VALID;',
@@ -134,6 +141,23 @@ describe('verdicts that depend on the PostgreSQL version', () => {
       pgVersion: 16,
     });
     expect(ruleIds).not.toContain('adding-field-with-default');
+  });
+});
+
+describe('SET NOT NULL after a validated CHECK', () => {
+  const steps =
+    'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;';
+
+  it('does not scan from PostgreSQL 12, so the recipe itself passes', async () => {
+    expect((await lintOne(steps, { pgVersion: 12 })).ruleIds).not.toContain('adding-not-nullable-field');
+    expect((await lintOne(steps, { pgVersion: 11 })).ruleIds).toContain('adding-not-nullable-field');
+  });
+
+  it('still scans when the CHECK was never validated or is on another column', async () => {
+    const unvalidated = steps.replace('ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\n', '');
+    expect((await lintOne(unvalidated)).ruleIds).toContain('adding-not-nullable-field');
+    const otherColumn = steps.replace('SET NOT NULL', 'SET NOT NULL').replace('COLUMN email', 'COLUMN name');
+    expect((await lintOne(otherColumn)).ruleIds).toContain('adding-not-nullable-field');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { type IgnoreDirective, ignoreDirectives } from './ignores.ts';
-import { locksOf, targetTable } from './locks.ts';
+import { locksOf } from './locks.ts';
 import { kindOf, tableName } from './nodes.ts';
 import { loadParser, type ParsedStatement, parseMigration } from './parser.ts';
 import { rules } from './rules/index.ts';
@@ -93,14 +93,12 @@ function lintFile(source: MigrationSource, options: FileOptions): FileReport {
       timeoutsSet: { ...timeoutsSet },
       fileInTransaction: options.inTransaction,
     };
-    const target = targetTable(statement.node);
-    const fresh = target !== undefined && newTables.has(target);
     report.statements.push({
       line: statement.line,
       kind: kindOf(statement.node),
-      locks: fresh
-        ? []
-        : locksOf(statement.node, options.pgVersion).filter((lock) => !newTables.has(lock.table)),
+      // Locks on tables created in this file keep nobody waiting; a foreign key from a new table
+      // still locks the existing table it references.
+      locks: locksOf(statement.node, options.pgVersion).filter((lock) => !newTables.has(lock.table)),
       inTransaction: statement.inTransaction,
       locksHeldUntilLine: statement.inTransaction ? transactionEnd(statements, index, source.sql) : null,
     });
@@ -190,7 +188,8 @@ function inTransactionMarks(parsed: ParsedStatement[], wholeFile: boolean): Stat
     if ('TransactionStmt' in node) {
       const kind = node.TransactionStmt.kind;
       if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') open = true;
-      if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK') open = wholeFile;
+      // In a file its tool wraps, a COMMIT ends the tool's transaction too: what follows autocommits.
+      if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK') open = false;
     }
     return {
       index,

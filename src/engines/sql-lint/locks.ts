@@ -1,5 +1,5 @@
 import type { AlterTableCmd, AlterTableStmt, Node, RangeVar } from '@pgsql/types';
-import { defaultOf, hasConstraint, kindOf, tableName, typeNameOf, volatilityOf } from './nodes.ts';
+import { defaultOf, hasConstraint, tableName, typeNameOf, volatilityOf } from './nodes.ts';
 import { type Blocks, type LockEffect, type LockMode, lockModes } from './types.ts';
 
 /** What each lock mode stops other sessions from doing (PostgreSQL's conflict table, in words). */
@@ -197,6 +197,10 @@ export function locksOf(node: Node, pgVersion: number): LockEffect[] {
         ? [effect(relation.RangeVar, { mode: lockModeNumbered(node.LockStmt.mode) })]
         : [],
     );
+  if ('CreateStmt' in node)
+    return referencedTables(node.CreateStmt.tableElts).map((relation) =>
+      effect(relation, { mode: 'SHARE ROW EXCLUSIVE' }),
+    );
   if ('CreateTrigStmt' in node)
     return [effect(node.CreateTrigStmt.relation, { mode: 'SHARE ROW EXCLUSIVE' })];
   if ('UpdateStmt' in node)
@@ -205,6 +209,21 @@ export function locksOf(node: Node, pgVersion: number): LockEffect[] {
     return [effect(node.DeleteStmt.relation, { mode: 'ROW EXCLUSIVE', scan: !node.DeleteStmt.whereClause })];
   if ('InsertStmt' in node) return [effect(node.InsertStmt.relation, { mode: 'ROW EXCLUSIVE' })];
   return [];
+}
+
+/** The tables a new table's foreign keys point to (declared on a column or on the table). */
+function referencedTables(elements: Node[] | undefined): RangeVar[] {
+  const constraints = (elements ?? []).flatMap((element) => {
+    if ('Constraint' in element) return [element.Constraint];
+    if ('ColumnDef' in element)
+      return (element.ColumnDef.constraints ?? []).flatMap((item) =>
+        'Constraint' in item ? [item.Constraint] : [],
+      );
+    return [];
+  });
+  return constraints.flatMap((constraint) =>
+    constraint.contype === 'CONSTR_FOREIGN' && constraint.pktable ? [constraint.pktable] : [],
+  );
 }
 
 /** The names in `DROP TABLE a, s.b`. */
@@ -218,14 +237,4 @@ export function droppedTables(objects: Node[] | undefined): string[] {
         ]
       : [],
   );
-}
-
-/** The table a statement changes, for "created in this file" checks; undefined when none. */
-export function targetTable(node: Node): string | undefined {
-  const kind = kindOf(node);
-  if ('AlterTableStmt' in node) return tableName(node.AlterTableStmt.relation);
-  if ('IndexStmt' in node) return tableName(node.IndexStmt.relation);
-  if ('RenameStmt' in node && node.RenameStmt.relation) return tableName(node.RenameStmt.relation);
-  if ('CreateTrigStmt' in node) return tableName(node.CreateTrigStmt.relation);
-  return kind === 'CreateStmt' && 'CreateStmt' in node ? tableName(node.CreateStmt.relation) : undefined;
 }

@@ -116,6 +116,11 @@ const fileReportSchema = z.object({
       kind: z.string(),
       locks: z.array(lockSchema),
       inTransaction: z.boolean(),
+      locksHeldUntilLine: z
+        .number()
+        .int()
+        .nullable()
+        .describe('Inside a transaction, the line where it ends: the locks are held until then'),
     }),
   ),
   findings: z.array(findingSchema),

@@ -33,7 +33,9 @@ const report: LintReport = {
   files: [
     {
       path: 'db/0001_init.sql',
-      statements: [{ line: 1, kind: 'CreateStmt', locks: [], inTransaction: false }],
+      statements: [
+        { line: 1, kind: 'CreateStmt', locks: [], inTransaction: false, locksHeldUntilLine: null },
+      ],
       findings: [],
       unanalysed: [],
       ignored: [],
@@ -263,10 +265,16 @@ describe('the verdict', () => {
 describe('the formats on a real lint', () => {
   it('render what the engine reports', async () => {
     const real = await lintMigrations([
-      { path: 'migrations/1.sql', sql: 'CREATE TABLE t (id int);\nCREATE INDEX t_id ON t (id);' },
-      { path: 'migrations/2.sql', sql: 'CREATE INDEX users_email ON users (email);' },
+      {
+        path: 'migrations/1.sql',
+        sql: 'CREATE TABLE IF NOT EXISTS t (id bigint);\nCREATE INDEX IF NOT EXISTS t_id ON t (id);',
+      },
+      {
+        path: 'migrations/2.sql',
+        sql: "SET lock_timeout = '2s';\nSET statement_timeout = '5min';\nCREATE INDEX IF NOT EXISTS users_email ON users (email);",
+      },
     ]);
-    expect(formatText(real)).toContain(`migrations/2.sql:1:1  error  require-concurrent-index-creation`);
+    expect(formatText(real)).toContain(`migrations/2.sql:3:1  error  require-concurrent-index-creation`);
     expect(formatSarif(real).runs[0]?.results).toHaveLength(1);
     expect(parseXml(formatJunit(real)).attributes).toMatchObject({ tests: '2', failures: '1' });
   });

@@ -1,6 +1,6 @@
 import { defaultOf, hasConstraint, tableName, typeNameOf, volatilityOf } from '../nodes.ts';
 import type { Rule } from '../types.ts';
-import { addedColumns, alterCommands } from './helpers.ts';
+import { addedColumns, alterCommands, provenNotNull } from './helpers.ts';
 
 const serialTypes = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
 
@@ -78,6 +78,9 @@ export const columnRules: Rule[] = [
     check(context) {
       return alterCommands(context)
         .filter(({ command }) => command.subtype === 'AT_SetNotNull')
+        .filter(
+          ({ table, command }) => !(context.pgVersion >= 12 && provenNotNull(context, table, command.name)),
+        )
         .map(
           ({ table, command }) =>
             `SET NOT NULL on ${table}.${command.name} scans the table under ACCESS EXCLUSIVE`,

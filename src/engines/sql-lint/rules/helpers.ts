@@ -1,5 +1,5 @@
-import type { AlterTableCmd, ColumnDef, Constraint } from '@pgsql/types';
-import { tableName } from '../nodes.ts';
+import type { AlterTableCmd, ColumnDef, Constraint, Node } from '@pgsql/types';
+import { names, tableName } from '../nodes.ts';
 import type { RuleContext } from '../types.ts';
 
 /** The sub-commands of an ALTER TABLE on a table that existed before this file (new tables are safe). */
@@ -56,4 +56,39 @@ export function addedConstraints(context: RuleContext): { table: string; constra
 export function inTransactionBefore(context: RuleContext): boolean {
   const previous = context.statements[context.statement.index - 1];
   return previous ? previous.inTransaction : context.fileInTransaction;
+}
+
+/**
+ * Whether an earlier statement of the file left a valid `CHECK (column IS NOT NULL)` on the table:
+ * added without NOT VALID, or added NOT VALID and then validated. PostgreSQL 12+ then sets NOT NULL
+ * without scanning the table.
+ */
+export function provenNotNull(context: RuleContext, table: string, column: string | undefined): boolean {
+  const valid = new Set<string>();
+  const pending = new Set<string>();
+  for (const earlier of context.statements.slice(0, context.statement.index)) {
+    const node = earlier.node;
+    if (!('AlterTableStmt' in node) || tableName(node.AlterTableStmt.relation) !== table) continue;
+    for (const item of node.AlterTableStmt.cmds ?? []) {
+      if (!('AlterTableCmd' in item)) continue;
+      const command = item.AlterTableCmd;
+      if (command.subtype === 'AT_ValidateConstraint' && command.name && pending.has(command.name))
+        valid.add(command.name);
+      const definition = command.def;
+      if (command.subtype !== 'AT_AddConstraint' || !definition || !('Constraint' in definition)) continue;
+      const constraint = definition.Constraint;
+      if (constraint.contype !== 'CONSTR_CHECK' || !checksNotNull(constraint.raw_expr, column)) continue;
+      const name = constraint.conname ?? `${table}_${column}_check`;
+      (constraint.skip_validation ? pending : valid).add(name);
+    }
+  }
+  return valid.size > 0;
+}
+
+function checksNotNull(expression: Node | undefined, column: string | undefined): boolean {
+  if (!expression || !('NullTest' in expression)) return false;
+  const test = expression.NullTest;
+  const argument = test.arg;
+  if (test.nulltesttype !== 'IS_NOT_NULL' || !argument || !('ColumnRef' in argument)) return false;
+  return names(argument.ColumnRef.fields).at(-1) === column;
 }

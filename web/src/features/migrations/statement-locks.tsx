@@ -27,7 +27,12 @@ export function StatementLocks(props: { statements: Statement[]; caption: string
             <td data-label="Line">{statement.line}</td>
             <td data-label="Statement">
               <code>{statement.kind}</code>
-              {statement.inTransaction ? <span className="muted"> (in a transaction)</span> : null}
+              {statement.locksHeldUntilLine !== null ? (
+                <span className="muted">
+                  {' '}
+                  (in a transaction: locks held until line {statement.locksHeldUntilLine})
+                </span>
+              ) : null}
             </td>
             <td data-label="Table">{lock?.table ?? '—'}</td>
             <td data-label="Lock">{lock?.mode ?? 'no lock'}</td>
