@@ -4,6 +4,7 @@ import { registerBackupCommands } from './backup-commands.ts';
 import { registerDecisionCommands } from './decision-commands.ts';
 import { registerIdentityCommands } from './identity-commands.ts';
 import { registerMigrationCommands } from './migration-commands.ts';
+import { registerMigrationUploadCommand } from './migration-upload-command.ts';
 import { registerPlanCommands } from './plan-commands.ts';
 import { registerPrdCommands } from './prd-commands.ts';
 import { registerSearchCommands } from './search-commands.ts';
@@ -23,7 +24,7 @@ export function buildCli(): Command {
   registerIdentityCommands(program);
   registerPlanCommands(program);
   registerSearchCommands(program);
-  registerMigrationCommands(program);
+  registerMigrationUploadCommand(registerMigrationCommands(program));
   return program;
 }
 
