@@ -102,7 +102,8 @@ describe('the layout', () => {
         const specifier = node.moduleSpecifier;
         if (!specifier || !ts.isStringLiteral(specifier)) return;
         const text = specifier.text;
-        const leaves = text.startsWith('.') && unitOf(path.resolve(path.dirname(file), text)) !== unitOf(file);
+        const leaves =
+          text.startsWith('.') && unitOf(path.resolve(path.dirname(file), text)) !== unitOf(file);
         if (leaves || io.test(text)) wrong.push(`${display(file)} → ${text}`);
       });
     }
