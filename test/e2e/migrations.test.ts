@@ -17,9 +17,9 @@ import {
 const owner = { email: 'mara@example.com', password: 'owner-password-123' };
 const patience = { timeout: 30_000 };
 const unsafe = [
-  '-- Orders are looked up by customer on the account page.',
-  'ALTER TABLE orders ADD COLUMN note text;',
-  'CREATE INDEX orders_customer_idx ON orders (customer_id);',
+  "SET lock_timeout = '2s'; SET statement_timeout = '5min'; -- Orders are looked up by customer.",
+  'ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text;',
+  'CREATE INDEX IF NOT EXISTS orders_customer_idx ON orders (customer_id);',
   '',
 ].join('\n');
 const migrationFile = 'db/0042_orders_by_customer.sql';
@@ -100,12 +100,12 @@ describe.skipIf(!hasChromium)('migration safety in the web UI', () => {
     await page.getByLabel('PostgreSQL version').selectOption('15');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     const results = page.getByRole('region', { name: 'Findings' });
-    await results.getByText('PostgreSQL 15 · 1 file · 2 statements · 1 error · 0 warnings').waitFor();
+    await results.getByText('PostgreSQL 15 · 1 file · 4 statements · 1 error · 0 warnings').waitFor();
     const finding = results.getByRole('article', { name: /Create indexes concurrently/ });
     await finding.getByText('require-concurrent-index-creation').waitFor();
     await finding.getByText('line 3', { exact: true }).waitFor();
     expect(await finding.locator('pre.statement').textContent()).toContain(
-      'CREATE INDEX orders_customer_idx',
+      'CREATE INDEX IF NOT EXISTS orders_customer_idx',
     );
     // The recipe's Markdown is rendered: its inline code is a <code> element, not backticks.
     await finding.locator('.recipe code').filter({ hasText: 'CREATE INDEX CONCURRENTLY' }).waitFor();

@@ -37,11 +37,11 @@ async function newStrategy(projectId: string, name = 'split amount', caller = ow
 
 const unsafeIndex = {
   path: 'drizzle/0007_orders.sql',
-  sql: '-- orders by customer\nCREATE INDEX orders_customer_idx ON orders (customer_id);\nDROP INDEX orders_old_idx;\n',
+  sql: "SET lock_timeout = '2s'; SET statement_timeout = '5min'; -- orders by customer\nCREATE INDEX IF NOT EXISTS orders_customer_idx ON orders (customer_id);\nDROP INDEX IF EXISTS orders_old_idx;\n",
 };
 const addColumnWithDefault = {
   path: 'drizzle/0008_flags.sql',
-  sql: 'ALTER TABLE orders ADD COLUMN flagged integer DEFAULT 0;\n',
+  sql: "SET lock_timeout = '2s'; SET statement_timeout = '5min';\nALTER TABLE orders ADD COLUMN IF NOT EXISTS flagged bigint DEFAULT 0;\n",
 };
 const broken = { path: 'drizzle/0009_broken.sql', sql: 'SELECT 1;\nCREATE TABLE (\n  id int\n);\n' };
 
@@ -64,7 +64,7 @@ describe('POST …/migrations/lint', () => {
       path: 'drizzle/0007_orders.sql',
       recipe: expect.stringContaining('CONCURRENTLY'),
     });
-    expect(indexFile.statements[0].locks).toEqual([
+    expect(indexFile.statements[2].locks).toEqual([
       expect.objectContaining({ table: 'orders', mode: 'SHARE', blocks: 'writes' }),
     ]);
     expect(brokenFile.parseError).toMatchObject({ line: 2, column: expect.any(Number) });
@@ -87,7 +87,7 @@ describe('POST …/migrations/lint', () => {
     const projectId = await newProject();
     const lint = (extra: object = {}) =>
       owner.post(migrations(projectId, 'lint'), { files: [unsafeIndex, addColumnWithDefault], ...extra });
-    const rewrites = (report: JsonBody) => report.files[1].statements[0].locks[0].rewrite;
+    const rewrites = (report: JsonBody) => report.files[1].statements[2].locks[0].rewrite;
 
     const before = await lint();
     expect(before.body.pgVersion).toBe(16);
@@ -107,6 +107,7 @@ describe('POST …/migrations/lint', () => {
     expect(rewrites(after.body)).toBe(true);
     expect(findingsOf(after.body).map((finding) => finding.ruleId)).toEqual([
       'require-concurrent-index-deletion',
+      'adding-field-with-default',
     ]);
 
     const overridden = await lint({ pgVersion: 17, disabledRules: [] });
