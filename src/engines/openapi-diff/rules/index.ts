@@ -1,6 +1,17 @@
 import type { Rule } from '../types.ts';
+import { deprecationRules } from './deprecation.ts';
+import { operationMetadataRules } from './operation-metadata.ts';
 import { operationRules } from './operations.ts';
+import { pathRules } from './paths.ts';
+import { stabilityRules } from './stability.ts';
 import { stringLimitRules } from './string-limits.ts';
 
 /** The whole catalogue, in the order the documentation lists it. */
-export const rules: readonly Rule[] = [...operationRules, ...stringLimitRules];
+export const rules: readonly Rule[] = [
+  ...pathRules,
+  ...operationRules,
+  ...operationMetadataRules,
+  ...stabilityRules,
+  ...deprecationRules,
+  ...stringLimitRules,
+];
