@@ -1,6 +1,8 @@
 import type { Rule } from '../types.ts';
+import { arrayRules } from './arrays.ts';
+import { numberRules } from './numbers.ts';
 import { operationRules } from './operations.ts';
 import { stringLimitRules } from './string-limits.ts';
 
 /** The whole catalogue, in the order the documentation lists it. */
-export const rules: readonly Rule[] = [...operationRules, ...stringLimitRules];
+export const rules: readonly Rule[] = [...operationRules, ...stringLimitRules, ...numberRules, ...arrayRules];

@@ -1,5 +1,5 @@
 import { isObject } from '../document.ts';
-import type { Json, JsonObject, Pair } from '../types.ts';
+import type { Json, JsonObject, Pair, ReportDetail } from '../types.ts';
 
 /** The JSON types a schema allows, `null` excluded (3.0 `type: x` and 3.1 `type: [x, 'null']`). */
 export function typesOf(schema: JsonObject): string[] {
@@ -137,4 +137,25 @@ export function stringAt(schema: JsonObject, key: string): string | undefined {
 /** A list of values for a message: `'a', 'b'`. */
 export function shownList(values: readonly Json[]): string {
   return values.map((value) => shown(value)).join(', ');
+}
+
+/**
+ * A count or length limit that changed, for a finding: `maxItems decreased from 10 to 5`,
+ * `maxItems set to 5`, `maxItems removed (was 10)`, pointing at the keyword.
+ */
+export function limitChange(
+  keyword: string,
+  before: number | undefined,
+  after: number | undefined,
+  verb: string,
+): ReportDetail {
+  let message = `${keyword} ${verb} from ${before} to ${after}`;
+  if (before === undefined) message = `${keyword} set to ${after}`;
+  if (after === undefined) message = `${keyword} removed (was ${before})`;
+  return {
+    message,
+    at: `/${keyword}`,
+    ...(before !== undefined ? { before } : {}),
+    ...(after !== undefined ? { after } : {}),
+  };
 }

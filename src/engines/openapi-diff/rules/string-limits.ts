@@ -1,28 +1,11 @@
-import type { JsonObject, ReportDetail, SchemaRule } from '../types.ts';
+import type { JsonObject, SchemaRule } from '../types.ts';
 import { schemaFamily } from './family.ts';
-import { numberAt } from './schema-values.ts';
+import { limitChange, numberAt } from './schema-values.ts';
 import { requestVariants, responseVariants } from './variants.ts';
 
 /** The two values of a length keyword; a missing `minLength` is 0, a missing `maxLength` no limit. */
 function lengths(schemas: { base: JsonObject; revision: JsonObject }, keyword: 'minLength' | 'maxLength') {
   return { before: numberAt(schemas.base, keyword), after: numberAt(schemas.revision, keyword) };
-}
-
-function lengthChange(
-  keyword: string,
-  before: number | undefined,
-  after: number | undefined,
-  verb: string,
-): ReportDetail {
-  let message = `${keyword} ${verb} from ${before} to ${after}`;
-  if (before === undefined) message = `${keyword} set to ${after}`;
-  if (after === undefined) message = `${keyword} removed (was ${before})`;
-  return {
-    message,
-    at: `/${keyword}`,
-    ...(before !== undefined ? { before } : {}),
-    ...(after !== undefined ? { after } : {}),
-  };
 }
 
 const string100 = { type: 'string', maxLength: 100 };
@@ -42,7 +25,7 @@ export const stringLimitRules: SchemaRule[] = [
     check: (schemas) => {
       const { before, after } = lengths(schemas, 'maxLength');
       if (after === undefined || (before !== undefined && after >= before)) return null;
-      return lengthChange('maxLength', before, after, 'decreased');
+      return limitChange('maxLength', before, after, 'decreased');
     },
   }),
   ...schemaFamily({
@@ -57,7 +40,7 @@ export const stringLimitRules: SchemaRule[] = [
     check: (schemas) => {
       const { before, after } = lengths(schemas, 'maxLength');
       if (before === undefined || (after !== undefined && after <= before)) return null;
-      return lengthChange('maxLength', before, after, 'increased');
+      return limitChange('maxLength', before, after, 'increased');
     },
   }),
   ...schemaFamily({
@@ -72,7 +55,7 @@ export const stringLimitRules: SchemaRule[] = [
     check: (schemas) => {
       const { before, after } = lengths(schemas, 'minLength');
       if (after === undefined || after <= (before ?? 0)) return null;
-      return lengthChange('minLength', before, after, 'increased');
+      return limitChange('minLength', before, after, 'increased');
     },
   }),
   ...schemaFamily({
@@ -87,7 +70,7 @@ export const stringLimitRules: SchemaRule[] = [
     check: (schemas) => {
       const { before, after } = lengths(schemas, 'minLength');
       if (before === undefined || (after ?? 0) >= before) return null;
-      return lengthChange('minLength', before, after, 'decreased');
+      return limitChange('minLength', before, after, 'decreased');
     },
   }),
   ...schemaFamily({
@@ -102,7 +85,7 @@ export const stringLimitRules: SchemaRule[] = [
     check: (schemas) => {
       const { before, after } = lengths(schemas, 'maxLength');
       if (before === undefined || after === undefined || after <= before) return null;
-      return lengthChange('maxLength', before, after, 'increased');
+      return limitChange('maxLength', before, after, 'increased');
     },
   }),
   ...schemaFamily({
@@ -113,7 +96,7 @@ export const stringLimitRules: SchemaRule[] = [
     check: (schemas) => {
       const { before, after } = lengths(schemas, 'maxLength');
       if (before === undefined || after !== undefined) return null;
-      return lengthChange('maxLength', before, after, 'removed');
+      return limitChange('maxLength', before, after, 'removed');
     },
   }),
   ...schemaFamily({
@@ -128,7 +111,7 @@ export const stringLimitRules: SchemaRule[] = [
     check: (schemas) => {
       const { before, after } = lengths(schemas, 'minLength');
       if (before === undefined || (after ?? 0) >= before) return null;
-      return lengthChange('minLength', before, after, 'decreased');
+      return limitChange('minLength', before, after, 'decreased');
     },
   }),
 ];
