@@ -48,6 +48,11 @@ const placeWords: Record<string, string> = {
   'response/header': 'a response header',
 };
 
+/** A title starts with a capital, also when it starts with the place. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function sectionOf(variant: Variant): Section {
   if (variant.location === 'parameter') return 'parameters';
   if (variant.location === 'header') return 'headers';
@@ -77,9 +82,8 @@ export function schemaFamily(spec: {
     scope: 'schema',
     direction: variant.direction,
     location: variant.location,
-    title: spec.title.replace(
-      '{where}',
-      placeWords[`${variant.direction}/${variant.location}`] ?? 'a schema',
+    title: sentence(
+      spec.title.replace('{where}', placeWords[`${variant.direction}/${variant.location}`] ?? 'a schema'),
     ),
     why: spec.why,
     examples: {
