@@ -1,8 +1,11 @@
 import type { Rule } from '../types.ts';
 import { arrayRules } from './arrays.ts';
+import { defaultRules } from './defaults.ts';
 import { enumRules } from './enums.ts';
+import { nullableRules } from './nullable.ts';
 import { numberRules } from './numbers.ts';
 import { operationRules } from './operations.ts';
+import { patternRules } from './patterns.ts';
 import { stringLimitRules } from './string-limits.ts';
 import { typeRules } from './types.ts';
 
@@ -14,4 +17,7 @@ export const rules: readonly Rule[] = [
   ...arrayRules,
   ...typeRules,
   ...enumRules,
+  ...patternRules,
+  ...nullableRules,
+  ...defaultRules,
 ];
