@@ -48,9 +48,11 @@ const placeWords: Record<string, string> = {
   'response/header': 'a response header',
 };
 
-/** A title starts with a capital, also when it starts with the place. */
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** The title with the place put in; a title that starts with the place starts with a capital. */
+function titleAt(title: string, variant: Variant): string {
+  const place = placeWords[`${variant.direction}/${variant.location}`] ?? 'a schema';
+  const shown = title.startsWith('{where}') ? place.charAt(0).toUpperCase() + place.slice(1) : place;
+  return title.replace('{where}', shown);
 }
 
 function sectionOf(variant: Variant): Section {
@@ -82,9 +84,7 @@ export function schemaFamily(spec: {
     scope: 'schema',
     direction: variant.direction,
     location: variant.location,
-    title: sentence(
-      spec.title.replace('{where}', placeWords[`${variant.direction}/${variant.location}`] ?? 'a schema'),
-    ),
+    title: titleAt(spec.title, variant),
     why: spec.why,
     examples: {
       triggers: schemaExample(

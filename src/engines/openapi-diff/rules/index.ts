@@ -1,6 +1,8 @@
 import type { Rule } from '../types.ts';
 import { arrayRules } from './arrays.ts';
+import { compositionRules } from './composition.ts';
 import { defaultRules } from './defaults.ts';
+import { discriminatorRules } from './discriminators.ts';
 import { enumRules } from './enums.ts';
 import { nullableRules } from './nullable.ts';
 import { numberRules } from './numbers.ts';
@@ -20,4 +22,6 @@ export const rules: readonly Rule[] = [
   ...patternRules,
   ...nullableRules,
   ...defaultRules,
+  ...compositionRules,
+  ...discriminatorRules,
 ];
