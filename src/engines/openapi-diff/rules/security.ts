@@ -171,8 +171,9 @@ function securityRules(concept: Concept): [DocumentRule, OperationRule] {
       nearMiss: { base: globally(base), revision: globally(nearMiss) },
     },
     check: (documents) => {
-      if (!inheritsTopLevel(documents.base) && !inheritsTopLevel(documents.revision)) return null;
-      return concept.compare(documents.base.security, documents.revision.security, 'global security');
+      const found = concept.compare(documents.base.security, documents.revision.security, 'global security');
+      if (found.length === 0) return null;
+      return inheritsTopLevel(documents.base) || inheritsTopLevel(documents.revision) ? found : null;
     },
   };
   const operation: OperationRule = {
