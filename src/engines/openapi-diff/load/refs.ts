@@ -15,21 +15,24 @@ export interface RefTarget {
   fragment: string;
 }
 
-/** Every `$ref` string in a document, depth first. Walks with a stack, so deep documents cannot overflow it. */
+/**
+ * Every `$ref` string in a document, in document order. Walks with a stack, so deeply nested
+ * documents cannot overflow the call stack; children are stacked last first to come off in order.
+ */
 export function findRefs(root: Json): RefSite[] {
   const found: RefSite[] = [];
   const stack: { node: Json; pointer: string }[] = [{ node: root, pointer: '' }];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { node, pointer } = item;
-    if (Array.isArray(node)) {
-      node.forEach((child, index) => {
-        stack.push({ node: child, pointer: `${pointer}/${index}` });
-      });
-    } else if (isJsonObject(node)) {
-      const ref = node.$ref;
-      if (typeof ref === 'string') found.push({ ref, pointer });
-      for (const [key, child] of Object.entries(node)) {
-        if (key !== '$ref') stack.push({ node: child, pointer: `${pointer}/${escapePointer(key)}` });
+    const children: [string, Json][] = Array.isArray(node)
+      ? node.map((child, index) => [String(index), child])
+      : isJsonObject(node)
+        ? Object.entries(node)
+        : [];
+    if (isJsonObject(node) && typeof node.$ref === 'string') found.push({ ref: node.$ref, pointer });
+    for (const [key, child] of children.reverse()) {
+      if (typeof child === 'object' && child !== null) {
+        stack.push({ node: child, pointer: `${pointer}/${escapePointer(key)}` });
       }
     }
   }

@@ -9,17 +9,36 @@ import { ContractLoadError } from './errors.ts';
  */
 export const inflateStep = 8 * 1024;
 
-/** Unzips an archive into its files' bytes, within the budget, refusing unsafe entry names. */
+/** An entry being read: its inflated chunks, and whether its last one came. */
+interface EntryBytes {
+  parts: Uint8Array[];
+  complete: boolean;
+}
+
+/**
+ * Unzips an archive into its files' bytes, within the budget, refusing unsafe entry names. The zip
+ * is read as a stream (local headers, then data), so a bomb is stopped while it inflates; an archive
+ * cut short is refused rather than read in part.
+ */
 export function unzipFiles(bytes: Uint8Array, budget: ByteBudget, archive: string): Map<string, Uint8Array> {
-  const chunks = new Map<string, Uint8Array[]>();
+  if (!hasEndRecord(bytes)) {
+    throw new ContractLoadError(
+      'archive-error',
+      `${archive} is cut short: its central directory is missing`,
+      {
+        file: archive,
+      },
+    );
+  }
+  const entries = new Map<string, EntryBytes>();
   const unzip = new Unzip((file) => {
     const path = archiveEntryPath(file.name, archive);
     if (path === null) return;
     // The local header's size, when the archive gives one: a bomb that admits its size stops here.
     if (file.originalSize !== undefined) budget.reserve(file.originalSize, path);
-    const parts: Uint8Array[] = [];
-    chunks.set(path, parts);
-    readEntry(file, path, parts, budget, archive);
+    const entry: EntryBytes = { parts: [], complete: false };
+    entries.set(path, entry);
+    readEntry(file, path, entry, budget, archive);
   });
   unzip.register(UnzipInflate);
   try {
@@ -27,21 +46,35 @@ export function unzipFiles(bytes: Uint8Array, budget: ByteBudget, archive: strin
       unzip.push(bytes.subarray(at, at + inflateStep), at + inflateStep >= bytes.length);
     }
   } catch (error) {
-    if (error instanceof ContractLoadError) throw error;
-    throw damaged(archive, error);
+    throw error instanceof ContractLoadError ? error : damaged(archive, error);
   }
-  return new Map([...chunks].map(([path, parts]) => [path, concatenate(parts)]));
+  for (const [path, entry] of entries) {
+    if (!entry.complete) throw damaged(archive, new Error(`${path} is cut short`));
+  }
+  return new Map([...entries].map(([path, entry]) => [path, concatenate(entry.parts)]));
 }
 
-function readEntry(file: UnzipFile, path: string, parts: Uint8Array[], budget: ByteBudget, archive: string) {
-  file.ondata = (error, chunk) => {
-    if (error) throw damaged(archive, error);
+function readEntry(file: UnzipFile, path: string, entry: EntryBytes, budget: ByteBudget, archive: string) {
+  file.ondata = (error, chunk, final) => {
+    // fflate hands an error thrown here back to this handler: the budget's own error goes on as it is.
+    if (error) throw error instanceof ContractLoadError ? error : damaged(archive, error);
     // The bytes actually inflated: what stops a bomb whose header lies or says nothing.
     budget.spend(chunk.length, path);
-    parts.push(chunk);
+    entry.parts.push(chunk);
+    entry.complete = final;
   };
   // An entry compressed with a method other than store or deflate reports an error through ondata.
   file.start();
+}
+
+/** Whether the zip ends with its end-of-central-directory record (within the 64 KiB comment it may carry). */
+function hasEndRecord(bytes: Uint8Array): boolean {
+  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let at = bytes.length - 22; at >= earliest; at -= 1) {
+    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 0x05 && bytes[at + 3] === 0x06)
+      return true;
+  }
+  return false;
 }
 
 export function concatenate(parts: readonly Uint8Array[]): Uint8Array {
