@@ -24,7 +24,11 @@ import {
  * file outside the input is read; every failure is a ContractLoadError naming what to fix.
  */
 export async function loadContract(input: ContractInput, options: LoadOptions = {}): Promise<LoadedContract> {
-  const { files, entry } = await readInput(input, options.maxBytes ?? defaultMaxBytes);
+  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
+    throw new RangeError(`maxBytes must be a positive whole number of bytes, not ${maxBytes}`);
+  }
+  const { files, entry } = await readInput(input, maxBytes);
   return loadEntry(files, entry);
 }
 

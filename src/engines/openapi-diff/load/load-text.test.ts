@@ -127,6 +127,25 @@ describe('loading one OpenAPI document', () => {
     expect(error).toMatchObject({ code: 'not-a-contract', file: 'config.yaml' });
   });
 
+  it('refuses documents built to exhaust resources: a billion laughs, and nesting too deep', async () => {
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [name, previous] of ['b', 'c', 'd', 'e', 'f', 'g'].map((name, index) => [
+      name,
+      'abcdef'[index],
+    ])) {
+      laughs.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    const expanded = await loadError(() => text('openapi.yaml', `openapi: 3.1.0\n${laughs.join('\n')}\n`));
+    expect(expanded).toMatchObject({ code: 'parse-error', file: 'openapi.yaml' });
+    expect(expanded.message).toContain('alias');
+    const deep = `{"openapi": "3.1.0", "x": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const nested = await loadError(() => text('openapi.json', deep));
+    expect(nested).toMatchObject({
+      code: 'parse-error',
+      message: 'openapi.json is nested more than 1000 levels deep',
+    });
+  });
+
   it('refuses text over the size limit before parsing it', async () => {
     const error = await loadError(() =>
       loadContract({ kind: 'text', name: 'openapi.yaml', text: yamlDocument }, { maxBytes: 100 }),

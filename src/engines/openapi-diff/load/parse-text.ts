@@ -2,11 +2,24 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Json, JsonObject } from '../types.ts';
 import { ContractLoadError } from './errors.ts';
 
+/** Deeper than any real contract; deep enough nesting would otherwise overflow the recursive steps after parsing. */
+export const maxNesting = 1000;
+
 /**
  * Parses a JSON or YAML document. JSON is read by `JSON.parse` (fast); text that is not JSON, and
  * JSON with a mistake, go through the YAML parser, which accepts JSON too and says where a mistake is.
  */
 export function parseStructuredText(text: string, file: string): Json {
+  const value = parseJsonOrYaml(text, file);
+  if (nestingDepth(value) > maxNesting) {
+    throw new ContractLoadError('parse-error', `${file} is nested more than ${maxNesting} levels deep`, {
+      file,
+    });
+  }
+  return value;
+}
+
+function parseJsonOrYaml(text: string, file: string): Json {
   const start = text.trimStart()[0];
   if (start === '{' || start === '[') {
     try {
@@ -24,11 +37,34 @@ export function parseStructuredText(text: string, file: string): Json {
     throw new ContractLoadError(
       'parse-error',
       `${file} line ${line}, column ${col}: ${firstLine(error.message)}`,
-      { file, line, column: col },
+      {
+        file,
+        line,
+        column: col,
+      },
     );
   }
-  // Aliases are expanded; yaml's default cap on alias expansion stops "billion laughs" documents.
-  return document.toJS();
+  try {
+    // Aliases are expanded, up to yaml's cap: a "billion laughs" document is refused, not expanded.
+    return document.toJS();
+  } catch (expansion) {
+    const reason = expansion instanceof Error ? expansion.message : String(expansion);
+    throw new ContractLoadError('parse-error', `${file}: ${reason}`, { file });
+  }
+}
+
+/** How deep arrays and objects nest in a value, measured without recursion. */
+function nestingDepth(root: Json): number {
+  let deepest = 0;
+  const stack: [Json, number][] = [[root, 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > maxNesting) return deepest;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** A JSON object (not an array, not null): the shape every contract document has. */
