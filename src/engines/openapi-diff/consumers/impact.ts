@@ -1,7 +1,7 @@
 import { normalisePath } from '../document.ts';
 import type { DiffResult, Finding, OpenApiDocument } from '../types.ts';
 import { UsedFields } from './fields.ts';
-import { registeredOperationKey, responseKeyFor } from './operation-key.ts';
+import { Routes } from './operation-key.ts';
 import type { Impact, RegisteredConsumer } from './types.ts';
 
 /** What one consumer uses: by operation key, its fields, or `whole` when it listed none. */
@@ -19,7 +19,8 @@ export function consumerImpact(
   result: DiffResult,
   consumers: readonly RegisteredConsumer[],
 ): Impact {
-  const usages = consumers.map((consumer) => usageOf(document, consumer));
+  const routes = new Routes(document);
+  const usages = consumers.map((consumer) => usageOf(routes, consumer));
   const perFinding = result.findings.map((finding, findingIndex) => ({
     findingIndex,
     consumerIds: consumers.filter((_, at) => reaches(usages[at], finding)).map((consumer) => consumer.id),
@@ -41,18 +42,18 @@ export function consumerImpact(
  * A consumer's operations keyed as findings key them, each with the fields it uses. Operations named
  * twice (two concrete paths of one template) pool their fields; one listed without fields is used whole.
  */
-function usageOf(document: OpenApiDocument, consumer: RegisteredConsumer): Usage {
+function usageOf(routes: Routes, consumer: RegisteredConsumer): Usage {
   const listed = new Set([...consumer.operations, ...Object.keys(consumer.fields ?? {})]);
   const pooled = new Map<string, string[] | 'whole'>();
   for (const operation of listed) {
-    const key = registeredOperationKey(document, operation);
+    const key = routes.registeredKey(operation);
     const fields = consumer.fields?.[operation] ?? [];
     const before = pooled.get(key) ?? [];
     if (fields.length === 0 || before === 'whole') {
       pooled.set(key, 'whole');
       continue;
     }
-    pooled.set(key, [...before, ...fields.map((field) => withDeclaredStatus(document, key, field))]);
+    pooled.set(key, [...before, ...fields.map((field) => withDeclaredStatus(routes, key, field))]);
   }
   const usage: Usage = new Map();
   for (const [key, fields] of pooled) usage.set(key, fields === 'whole' ? 'whole' : new UsedFields(fields));
@@ -60,10 +61,10 @@ function usageOf(document: OpenApiDocument, consumer: RegisteredConsumer): Usage
 }
 
 /** `response.200.body.id` against a document declaring only `2XX` reads `response.2XX.body.id`. */
-function withDeclaredStatus(document: OpenApiDocument, operationKey: string, field: string): string {
+function withDeclaredStatus(routes: Routes, operationKey: string, field: string): string {
   const match = /^response\.(\d{3})(?=\.|$)/.exec(field);
   if (!match?.[1]) return field;
-  const declared = responseKeyFor(document, operationKey, match[1]);
+  const declared = routes.responseKey(operationKey, match[1]);
   return `response.${declared}${field.slice(match[0].length)}`;
 }
 

@@ -2,6 +2,6 @@
 
 export { bodyFields } from './body-fields.ts';
 export { consumerImpact } from './impact.ts';
-export { operationKeyFor, registeredOperationKey, responseKeyFor } from './operation-key.ts';
+export { operationKeyFor, Routes, registeredOperationKey, responseKeyFor } from './operation-key.ts';
 export { consumerFromPact, PactFormatError, type PactIssue, parsePact } from './pact.ts';
 export type * from './types.ts';

@@ -13,6 +13,64 @@ interface Candidate {
 }
 
 /**
+ * A document's paths ready for matching requests against, built once for many look-ups: the path
+ * templates with their methods, the servers' base paths and the operations' responses.
+ */
+export class Routes {
+  private readonly templates: { template: string; segments: string[]; methods: Set<string> }[];
+  private readonly prefixes: string[][];
+  private readonly operations: ReturnType<typeof operationsOf>;
+
+  constructor(document: OpenApiDocument) {
+    this.templates = pathTemplates(document);
+    this.prefixes = serverPrefixes(document);
+    this.operations = operationsOf(document);
+  }
+
+  /** See operationKeyFor. */
+  operationKey(method: string, concretePath: string): string | null {
+    const verb = method.toLowerCase();
+    const segments = pathSegments(concretePath);
+    let candidates = this.match(verb, segments, []);
+    if (candidates.length === 0) {
+      for (const prefix of this.prefixes) candidates = candidates.concat(this.match(verb, segments, prefix));
+    }
+    const best = candidates.sort(compareCandidates)[0];
+    return best ? `${method.toUpperCase()} ${normalisePath(best.template)}` : null;
+  }
+
+  /** See registeredOperationKey. */
+  registeredKey(operation: string): string {
+    const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(operation);
+    if (!match?.[1] || !match[2]) return operation.trim();
+    const method = match[1].toUpperCase();
+    const path = match[2];
+    if (path.includes('{')) return `${method} ${normalisePath(path)}`;
+    return this.operationKey(method, path) ?? `${method} ${trimPath(path)}`;
+  }
+
+  /** See responseKeyFor. */
+  responseKey(operationKey: string, status: string): string {
+    const responses = this.operations.get(operationKey)?.operation.responses;
+    if (!isObject(responses) || !/^\d{3}$/.test(status)) return status;
+    const declared = Object.keys(responses);
+    if (declared.includes(status)) return status;
+    const range = declared.find((key) => key.toUpperCase() === `${status[0]}XX`);
+    if (range) return range;
+    return declared.includes('default') ? 'default' : status;
+  }
+
+  private match(verb: string, segments: string[], prefix: string[]): Candidate[] {
+    const candidates: Candidate[] = [];
+    for (const { template, segments: templateSegments, methods } of this.templates) {
+      const ranks = matchSegments([...prefix, ...templateSegments], segments);
+      if (ranks) candidates.push({ template, hasMethod: methods.has(verb), ranks });
+    }
+    return candidates;
+  }
+}
+
+/**
  * The operation key (`GET /users/{}`) a concrete request (`GET /users/42`) reaches in a document,
  * chosen as routers do: among the path templates that match, one that has the method wins, then
  * literal segments win over templated ones from left to right (`/users/me` before `/users/{id}`).
@@ -24,17 +82,7 @@ export function operationKeyFor(
   method: string,
   concretePath: string,
 ): string | null {
-  const verb = method.toLowerCase();
-  const segments = pathSegments(concretePath);
-  const templates = pathTemplates(document);
-  let candidates = matchAll(templates, verb, segments, []);
-  if (candidates.length === 0) {
-    for (const prefix of serverPrefixes(document)) {
-      candidates = candidates.concat(matchAll(templates, verb, segments, prefix));
-    }
-  }
-  const best = candidates.sort(compareCandidates)[0];
-  return best ? `${method.toUpperCase()} ${normalisePath(best.template)}` : null;
+  return new Routes(document).operationKey(method, concretePath);
 }
 
 /**
@@ -44,12 +92,7 @@ export function operationKeyFor(
  * an operation the revision adds.
  */
 export function registeredOperationKey(document: OpenApiDocument, operation: string): string {
-  const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(operation);
-  if (!match?.[1] || !match[2]) return operation.trim();
-  const method = match[1].toUpperCase();
-  const path = match[2];
-  if (path.includes('{')) return `${method} ${normalisePath(path)}`;
-  return operationKeyFor(document, method, path) ?? `${method} ${trimPath(path)}`;
+  return new Routes(document).registeredKey(operation);
 }
 
 /**
@@ -57,13 +100,7 @@ export function registeredOperationKey(document: OpenApiDocument, operation: str
  * then its range (`2XX`), then `default`. The status itself when the operation declares none of them.
  */
 export function responseKeyFor(document: OpenApiDocument, operationKey: string, status: string): string {
-  const responses = operationsOf(document).get(operationKey)?.operation.responses;
-  if (!isObject(responses) || !/^\d{3}$/.test(status)) return status;
-  const declared = Object.keys(responses);
-  if (declared.includes(status)) return status;
-  const range = declared.find((key) => key.toUpperCase() === `${status[0]}XX`);
-  if (range) return range;
-  return declared.includes('default') ? 'default' : status;
+  return new Routes(document).responseKey(operationKey, status);
 }
 
 function trimPath(path: string): string {
@@ -75,12 +112,12 @@ function pathSegments(path: string): string[] {
   return trimPath(path).split('/').slice(1);
 }
 
-function pathTemplates(document: OpenApiDocument): { template: string; methods: Set<string> }[] {
+function pathTemplates(document: OpenApiDocument) {
   const paths = isObject(document.paths) ? document.paths : {};
   return Object.entries(paths).map(([template, raw]) => {
     const item = resolveNode(document, raw)?.node ?? {};
     const methods = new Set(Object.keys(item).filter((key) => isObject(item[key])));
-    return { template, methods };
+    return { template, segments: pathSegments(template), methods };
   });
 }
 
@@ -95,20 +132,6 @@ function serverPrefixes(document: OpenApiDocument): string[][] {
     if (segments.length > 0) prefixes.push(segments);
   }
   return prefixes;
-}
-
-function matchAll(
-  templates: { template: string; methods: Set<string> }[],
-  verb: string,
-  segments: string[],
-  prefix: string[],
-): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (const { template, methods } of templates) {
-    const ranks = matchSegments([...prefix, ...pathSegments(template)], segments);
-    if (ranks) candidates.push({ template, hasMethod: methods.has(verb), ranks });
-  }
-  return candidates;
 }
 
 function matchSegments(templateSegments: string[], segments: string[]): number[] | null {

@@ -91,7 +91,8 @@ export function excerptAt(document: OpenApiDocument, pointer: string): string | 
   const resolved = isObject(node) && typeof node.$ref === 'string' ? resolveNode(document, node) : undefined;
   const shown = copyLimited(resolved?.node ?? node);
   const key = segments.at(-1);
-  const keyed = key !== undefined && !/^\d+$/.test(key) ? { [key]: shown } : shown;
+  const inList = Array.isArray(nodeAt(document, segments.slice(0, -1)));
+  const keyed = key !== undefined && !inList ? { [key]: shown } : shown;
   const lines = stringify(keyed, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd().split('\n');
   if (resolved?.ref) lines.unshift(`# ${resolved.ref}`);
   if (lines.length <= excerptLines) return lines.join('\n');

@@ -192,6 +192,31 @@ describe('the guide’s edges', () => {
     expect(text).not.toContain('## Changes by operation');
   });
 
+  it('puts changes to a path and to the whole document in sections of their own', () => {
+    const documentWide: Finding = {
+      ruleId: 'security-scheme-removed',
+      level: 'ERR',
+      section: 'security',
+      message: 'security scheme bearer removed',
+      operation: null,
+      operationKey: null,
+      field: null,
+      pointer: '/components/securitySchemes/bearer',
+      side: 'base',
+    };
+    const pathWide: Finding = {
+      ...documentWide,
+      section: 'paths',
+      pointer: '/paths/~1users~1{id}',
+      level: 'WARN',
+    };
+    const findings = [pathWide, documentWide];
+    const text = migrationGuide({ ...empty, findings, summary: { ERR: 1, WARN: 1, INFO: 0 } }, options);
+    const sections = [...text.matchAll(/^### (.+)$/gm)].map((match) => match[1]);
+    expect(sections).toEqual(['The whole API', 'Path `/users/{id}`']);
+    expect(section(text, '### The whole API')).toContain('Send the credentials and scopes');
+  });
+
   it('keeps contract text from breaking the Markdown', () => {
     const finding: Finding = {
       ruleId: 'response-property-removed',
