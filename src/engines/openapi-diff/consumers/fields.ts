@@ -11,7 +11,7 @@ export function fieldSegments(field: string): string[] {
 }
 
 /** Rules that ask every caller for something it may not send yet: they reach those that do not. */
-const demandsInput = /^(new|added)-required-request-|^request-.*became-required$/;
+const demandsInput = /^(new|added)-required-request-|^request-.*-(added|became)-required$/;
 
 /** The fields of one operation a consumer uses, prepared for matching. */
 export class UsedFields {

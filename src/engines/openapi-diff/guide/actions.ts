@@ -8,11 +8,7 @@ import { code } from './markdown.ts';
  */
 export function clientAction(finding: Finding): string {
   if (finding.level === 'INFO') return 'Nothing: existing clients keep working.';
-  const target = finding.field
-    ? fieldInWords(finding.field)
-    : finding.operation
-      ? code(finding.operation)
-      : 'the API';
+  const target = targetInWords(finding);
   switch (finding.section) {
     case 'paths':
     case 'operations':
@@ -55,46 +51,68 @@ export function fieldInWords(field: string): string {
   return `the ${where} parameter ${name}`;
 }
 
+function targetInWords(finding: Finding): string {
+  if (finding.field) return fieldInWords(finding.field);
+  if (finding.operation) return code(finding.operation);
+  const path = /^\/paths\/([^/]+)/.exec(finding.pointer)?.[1];
+  return path ? `the path ${code(path.replaceAll('~1', '/').replaceAll('~0', '~'))}` : 'the API';
+}
+
 function isResponseSide(finding: Finding): boolean {
   if (finding.field) return finding.field.startsWith('response.');
   return ['responses', 'response-schema', 'headers'].includes(finding.section);
 }
 
+/** A rule-id pattern and what it asks of a client about the target. The first that matches wins. */
+type Action = [RegExp, (target: string) => string];
+
+function firstAction(actions: Action[], ruleId: string, target: string, otherwise: string): string {
+  const found = actions.find(([pattern]) => pattern.test(ruleId));
+  return found ? found[1](target) : otherwise;
+}
+
+const operationActions: Action[] = [
+  [/(callback|webhook)-removed/, (target) => `Stop relying on ${target}: the API will no longer send it.`],
+  [/stability/, (target) => `Treat ${target} as less stable than before: it may change without notice.`],
+  [/operation-id/, () => 'Regenerate clients generated from the contract: the operation id changed.'],
+  [/removed/, (target) => `Stop calling ${target}; move to its replacement before you upgrade.`],
+];
+
 function operationAction(ruleId: string, target: string): string {
-  if (/removed/.test(ruleId)) return `Stop calling ${target}; move to its replacement before you upgrade.`;
-  if (/operation-id/.test(ruleId))
-    return 'Regenerate clients generated from the contract: the operation id changed.';
-  return `Check how your client calls ${target}.`;
+  return firstAction(operationActions, ruleId, target, `Check how your client calls ${target}.`);
 }
 
 /** The client writes these: parameters, request headers, request bodies. */
+const sendActions: Action[] = [
+  [/media-type/, (target) => `Send ${target} in a media type the revised contract accepts.`],
+  [/^(new|added)-required-|-(added|became)-required$/, (target) => `Send ${target} on every call.`],
+  [/enum|value-removed|const/, (target) => `Send only the values of ${target} the revised contract lists.`],
+  [/removed/, (target) => `Stop sending ${target}.`],
+  [/type|format/, (target) => `Send ${target} in its new type and format.`],
+  [/max|min|length|pattern|items|decreased|increased/, (target) => `Keep ${target} within the new limits.`],
+];
+
 function sendAction(ruleId: string, target: string): string {
-  if (/required/.test(ruleId) && /^(new|added)-|became-required/.test(ruleId))
-    return `Send ${target} on every call.`;
-  if (/removed/.test(ruleId) && !/enum|value/.test(ruleId)) return `Stop sending ${target}.`;
-  if (/enum|value-removed|const/.test(ruleId))
-    return `Send only the values of ${target} the revised contract lists.`;
-  if (/media-type|content-type/.test(ruleId))
-    return 'Send the request body in a media type the operation still accepts.';
-  if (/type|format/.test(ruleId)) return `Send ${target} in its new type and format.`;
-  if (/max|min|length|pattern|items|decreased|increased/.test(ruleId))
-    return `Keep ${target} within the new limits.`;
-  return `Send ${target} as the revised contract describes it.`;
+  return firstAction(sendActions, ruleId, target, `Send ${target} as the revised contract describes it.`);
 }
 
 /** The client reads these: statuses, response headers, response bodies. */
+const readActions: Action[] = [
+  [/media-type/, (target) => `Accept ${target} in the media types the operation answers with now.`],
+  [
+    /enum|value-added|one-of-added|any-of-added/,
+    (target) => `Handle the new values of ${target}, with a fallback for values your client does not know.`,
+  ],
+  [
+    /(status|default)-removed/,
+    (target) => `Stop expecting ${target}; handle the statuses the operation answers now.`,
+  ],
+  [/(status|default)-added/, (target) => `Handle ${target} wherever you handle this operation's answers.`],
+  [/removed/, (target) => `Stop reading ${target}.`],
+  [/optional|nullable/, (target) => `Handle ${target} being absent or null.`],
+  [/type|format/, (target) => `Read ${target} in its new type and format.`],
+];
+
 function readAction(ruleId: string, target: string): string {
-  if (/enum|value-added|one-of-added|any-of-added/.test(ruleId)) {
-    return `Handle the new values of ${target}, with a fallback for values your client does not know.`;
-  }
-  if (/status|response-(success|non-success)/.test(ruleId) && /removed/.test(ruleId)) {
-    return `Stop expecting ${target}; handle the statuses the operation answers now.`;
-  }
-  if (/status/.test(ruleId) && /added/.test(ruleId))
-    return `Handle ${target} wherever you handle this operation's answers.`;
-  if (/removed/.test(ruleId)) return `Stop reading ${target}.`;
-  if (/optional|nullable|became-not-required/.test(ruleId)) return `Handle ${target} being absent or null.`;
-  if (/media-type|content-type/.test(ruleId)) return `Accept the media types the operation answers with now.`;
-  if (/type|format/.test(ruleId)) return `Read ${target} in its new type and format.`;
-  return `Read ${target} as the revised contract describes it.`;
+  return firstAction(readActions, ruleId, target, `Read ${target} as the revised contract describes it.`);
 }
