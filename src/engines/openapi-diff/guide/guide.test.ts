@@ -217,6 +217,28 @@ describe('the guide’s edges', () => {
     expect(section(text, '### The whole API')).toContain('Send the credentials and scopes');
   });
 
+  it('shows values that are lists or objects as YAML', () => {
+    const finding: Finding = {
+      ruleId: 'request-parameter-enum-value-removed',
+      level: 'ERR',
+      section: 'parameters',
+      message: 'GET /a: query parameter state: enum value b removed',
+      operation: 'GET /a',
+      operationKey: 'GET /a',
+      field: 'query.state',
+      pointer: '/paths/~1a/get/parameters/0/schema/enum',
+      side: 'revision',
+      before: ['a', 'b'],
+      after: ['a'],
+    };
+    const text = migrationGuide(
+      { ...empty, findings: [finding], summary: { ERR: 1, WARN: 0, INFO: 0 } },
+      options,
+    );
+    expect(text).toContain('Value before:\n\n```yaml\n- a\n- b\n```\n\nValue after:\n\n```yaml\n- a\n```');
+    expect(text).toContain('Send only the values of the query parameter `state` the revised contract lists.');
+  });
+
   it('keeps contract text from breaking the Markdown', () => {
     const finding: Finding = {
       ruleId: 'response-property-removed',

@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import { normalisePath } from '../document.ts';
 import { rules as catalogue } from '../rules/index.ts';
 import type { DiffResult, Finding, Json, Level, OpenApiDocument } from '../types.ts';
@@ -167,7 +168,9 @@ function valueChange(finding: Finding): string[] {
     return [`Value: ${show(finding.before)} → ${show(finding.after)}`, ''];
   }
   const block = (label: string, value: Json | undefined) =>
-    value === undefined ? [] : [`${label}:`, '', fence(JSON.stringify(value, null, 2), 'json'), ''];
+    value === undefined
+      ? []
+      : [`${label}:`, '', fence(stringify(value, { lineWidth: 0 }).trimEnd(), 'yaml'), ''];
   return [...block('Value before', finding.before), ...block('Value after', finding.after)];
 }
 
