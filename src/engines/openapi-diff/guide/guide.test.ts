@@ -95,15 +95,27 @@ const result = diffOpenApi(base, revision, { today: '2026-06-01' }, ruleSet);
 const options = { apiName: 'Users API', fromVersion: '1.0.0', toVersion: '2.0.0', rules: ruleSet };
 const guide = migrationGuide(result, { ...options, base, revision });
 
-/** The text of the section under a heading, up to the next heading of the same or a higher level. */
-function section(text: string, heading: string): string {
+/**
+ * The text of the section under a heading (the line itself, or the first heading line a pattern
+ * matches), up to the next heading of the same or a higher level.
+ */
+function section(text: string, wanted: string | RegExp): string {
+  const lines = text.split('\n');
+  const heading = lines.find((line) =>
+    typeof wanted === 'string' ? line === wanted : /^#+ /.test(line) && wanted.test(line),
+  );
+  if (heading === undefined) throw new Error(`no heading ${wanted} in:\n${text}`);
   const start = text.indexOf(`${heading}\n`);
-  if (start < 0) throw new Error(`no heading ${heading} in:\n${text}`);
   const level = /^#+/.exec(heading)?.[0] ?? '#';
   const rest = text.slice(start + heading.length + 1);
   const next = rest.search(new RegExp(`^#{1,${level.length}} `, 'm'));
   return next < 0 ? rest : rest.slice(0, next);
 }
+
+/** Headings of the two changes to `GET /users/{userId}`, whatever words the catalogue's messages use. */
+const emailRemoved = /^#### Breaking: .*\bemail\b.*removed/;
+const invitedAdded = /^#### May break: .*enum value.*\binvited\b.*added/;
+const whyOf = (ruleId: string) => ruleSet.find((rule) => rule.id === ruleId)?.why;
 
 describe('a migration guide from a real diff', () => {
   it('opens with the title, the counts by level and the operations added, removed and changed', () => {
@@ -122,13 +134,12 @@ describe('a migration guide from a real diff', () => {
   });
 
   it('lists an operation’s breaking changes before its risky ones', () => {
-    const changes = [...section(guide, '### `GET /users/{userId}`').matchAll(/^#### (.+)$/gm)].map(
-      (m) => m[1],
+    const changes = [...section(guide, '### `GET /users/{userId}`').matchAll(/^#### .+$/gm)].map(
+      (match) => match[0],
     );
-    expect(changes).toEqual([
-      'Breaking: response property email removed',
-      'May break: enum value invited added',
-    ]);
+    expect(changes).toHaveLength(2);
+    expect(changes[0]).toMatch(emailRemoved);
+    expect(changes[1]).toMatch(invitedAdded);
     const enumIndex = result.findings.findIndex(
       (finding) => finding.ruleId === 'response-property-enum-value-added',
     );
@@ -137,16 +148,16 @@ describe('a migration guide from a real diff', () => {
   });
 
   it('says why a change breaks and what a client must do', () => {
-    const email = section(guide, '#### Breaking: response property email removed');
-    expect(email).toContain('**Why it breaks:** Clients reading the property find nothing there.');
+    const email = section(guide, emailRemoved);
+    expect(email).toContain(`**Why it breaks:** ${whyOf('response-property-removed')}`);
     expect(email).toContain('**What to do:** Stop reading the field `email` of the `200` response.');
-    const status = section(guide, '#### May break: enum value invited added');
-    expect(status).toContain('**Why it may break:**');
+    const status = section(guide, invitedAdded);
+    expect(status).toContain(`**Why it may break:** ${whyOf('response-property-enum-value-added')}`);
     expect(status).toContain('Handle the new values of the field `status` of the `200` response');
   });
 
   it('shows the removed field in the contract before, followed through its $ref, and its absence after', () => {
-    const email = section(guide, '#### Breaking: response property email removed');
+    const email = section(guide, emailRemoved);
     expect(email).toContain('Before (1.0.0):');
     expect(email).toMatch(
       /```yaml\nemail:\n {2}type: string\n {2}format: email\n {2}description: Where receipts go\n```/,
@@ -179,7 +190,7 @@ describe('a migration guide from a real diff', () => {
   it('leaves the contract excerpts out when it is not given the documents', () => {
     const bare = migrationGuide(result, options);
     expect(bare).not.toContain('```yaml');
-    expect(bare).toContain('#### Breaking: response property email removed');
+    expect(bare).toMatch(new RegExp(emailRemoved.source, 'm'));
   });
 });
 
@@ -271,7 +282,7 @@ describe('the guide’s edges', () => {
       base: wide,
       revision: narrow,
     });
-    expect(long).toContain('#### Breaking: response property profile removed');
+    expect(long).toMatch(/^#### Breaking: .*\bprofile\b.*removed/m);
     const block = /```yaml\n([\s\S]*?)\n```/.exec(long)?.[1] ?? '';
     expect(block.split('\n')).toHaveLength(31);
     expect(block).toMatch(/# … \d+ more lines$/);
