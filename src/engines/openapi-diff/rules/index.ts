@@ -1,4 +1,5 @@
 import type { Rule } from '../types.ts';
+import { additionalPropertyRules } from './additional-properties.ts';
 import { arrayRules } from './arrays.ts';
 import { compositionRules } from './composition.ts';
 import { defaultRules } from './defaults.ts';
@@ -8,6 +9,8 @@ import { nullableRules } from './nullable.ts';
 import { numberRules } from './numbers.ts';
 import { operationRules } from './operations.ts';
 import { patternRules } from './patterns.ts';
+import { propertyRules } from './properties.ts';
+import { readWriteRules } from './read-write.ts';
 import { stringLimitRules } from './string-limits.ts';
 import { typeRules } from './types.ts';
 
@@ -24,4 +27,7 @@ export const rules: readonly Rule[] = [
   ...defaultRules,
   ...compositionRules,
   ...discriminatorRules,
+  ...additionalPropertyRules,
+  ...propertyRules,
+  ...readWriteRules,
 ];
