@@ -28,10 +28,19 @@ describe('public contracts at two versions', () => {
   it('finds the Swagger 2.0 Petstore and its OpenAPI 3.0 edition compatible', async () => {
     const result = await diff('2.0/json/petstore.json', '3.0/json/petstore.json');
     expect(result.operations).toMatchObject({ base: 20, revision: 20, added: 0, removed: 0 });
-    // The 3.0 edition documents a default response on GET /pet/{petId} and capitalises a summary.
-    expect(changes(result)).toEqual([
+    // The 3.0 edition documents a default response on GET /pet/{petId}, capitalises a summary and
+    // marks Pet.id read-only: clients that send an id when they add or update a pet should stop.
+    expect(changes(result, 'ERR')).toEqual([]);
+    expect(changes(result, 'WARN')).toEqual([
+      'request-optional-property-became-read-only POST /pet',
+      'request-optional-property-became-read-only PUT /pet',
+    ]);
+    expect(changes(result, 'INFO')).toEqual([
       'api-summary-changed POST /pet/{petId}/uploadImage',
       'response-default-added GET /pet/{petId}',
+      'response-optional-property-became-read-only GET /pet/findByStatus',
+      'response-optional-property-became-read-only GET /pet/findByTags',
+      'response-optional-property-became-read-only GET /pet/{petId}',
     ]);
   });
 

@@ -4,50 +4,14 @@ import { api } from '../rules/examples.ts';
 import type { DiffResult, Finding, JsonObject, PropertyRule, Rule, SchemaRule } from '../types.ts';
 import { clientAction, migrationGuide } from './index.ts';
 
-/**
- * Rules the guide's examples need. The catalogue is filled in parallel: where it already has a rule
- * by the same id, the catalogue's is used, so these tests keep running on the real rules.
- */
-const noExamples = {
-  triggers: { base: api({}), revision: api({}) },
-  nearMiss: { base: api({}), revision: api({}) },
-};
-const standIns: Rule[] = [
-  {
-    id: 'response-property-removed',
-    level: 'ERR',
-    section: 'response-schema',
-    scope: 'property',
-    direction: 'response',
-    title: 'A response property was removed',
-    why: 'Clients reading the property find nothing there.',
-    examples: noExamples,
-    check: ({ base, revision }, context) =>
-      base && !revision ? `response property ${context.name} removed` : null,
-  } satisfies PropertyRule,
-  {
-    id: 'response-property-enum-value-added',
-    level: 'WARN',
-    section: 'response-schema',
-    scope: 'schema',
-    direction: 'response',
-    location: 'property',
-    title: 'A response property may hold a new enum value',
-    why: 'Clients that switch over the values meet one they do not know.',
-    examples: noExamples,
-    check: ({ base, revision }) => {
-      const before = Array.isArray(base.enum) ? base.enum : [];
-      const added = (Array.isArray(revision.enum) ? revision.enum : []).filter(
-        (value) => !before.includes(value),
-      );
-      return added.length > 0 ? `enum value ${added.join(', ')} added` : null;
-    },
-  } satisfies SchemaRule,
-];
-const ruleSet = [...rules, ...standIns.filter((standIn) => !rules.some((rule) => rule.id === standIn.id))];
+const ruleSet = rules;
 
 const ok = { '200': { description: 'OK' } };
-const userSchema = (properties: JsonObject): JsonObject => ({ type: 'object', properties });
+const userSchema = (properties: JsonObject, required: string[] = []): JsonObject => ({
+  type: 'object',
+  properties,
+  ...(required.length > 0 ? { required } : {}),
+});
 const userResponse = {
   '200': {
     description: 'The user',
@@ -71,11 +35,14 @@ const base = version(
     },
     '/invoices': { post: { responses: ok } },
   },
-  userSchema({
-    id: { type: 'string' },
-    status: { type: 'string', enum: ['active', 'blocked'] },
-    email: { type: 'string', format: 'email', description: 'Where receipts go' },
-  }),
+  userSchema(
+    {
+      id: { type: 'string' },
+      status: { type: 'string', enum: ['active', 'blocked'] },
+      email: { type: 'string', format: 'email', description: 'Where receipts go' },
+    },
+    ['email'],
+  ),
 );
 const revision = version(
   '2.0.0',
@@ -143,13 +110,15 @@ describe('a migration guide from a real diff', () => {
     const enumIndex = result.findings.findIndex(
       (finding) => finding.ruleId === 'response-property-enum-value-added',
     );
-    const emailIndex = result.findings.findIndex((finding) => finding.ruleId === 'response-property-removed');
+    const emailIndex = result.findings.findIndex(
+      (finding) => finding.ruleId === 'response-required-property-removed',
+    );
     expect(enumIndex).toBeLessThan(emailIndex);
   });
 
   it('says why a change breaks and what a client must do', () => {
     const email = section(guide, emailRemoved);
-    expect(email).toContain(`**Why it breaks:** ${whyOf('response-property-removed')}`);
+    expect(email).toContain(`**Why it breaks:** ${whyOf('response-required-property-removed')}`);
     expect(email).toContain('**What to do:** Stop reading the field `email` of the `200` response.');
     const status = section(guide, invitedAdded);
     expect(status).toContain(`**Why it may break:** ${whyOf('response-property-enum-value-added')}`);
@@ -252,7 +221,7 @@ describe('the guide’s edges', () => {
 
   it('keeps contract text from breaking the Markdown', () => {
     const finding: Finding = {
-      ruleId: 'response-property-removed',
+      ruleId: 'response-required-property-removed',
       level: 'ERR',
       section: 'response-schema',
       message: 'GET /a: response property <script>x</script> removed\nsecond line',
@@ -275,7 +244,11 @@ describe('the guide’s edges', () => {
       Array.from({ length: 40 }, (_, index) => [`p${index}`, { type: 'string' }]),
     );
     const profile = { type: 'object', properties };
-    const wide = version('1.0.0', { '/a': { get: { responses: userResponse } } }, userSchema({ profile }));
+    const wide = version(
+      '1.0.0',
+      { '/a': { get: { responses: userResponse } } },
+      userSchema({ profile }, ['profile']),
+    );
     const narrow = version('2.0.0', { '/a': { get: { responses: userResponse } } }, userSchema({}));
     const long = migrationGuide(diffOpenApi(wide, narrow, { today: '2026-06-01' }, ruleSet), {
       ...options,
@@ -313,7 +286,9 @@ describe('what a client must do', () => {
 
   it('asks to stop reading a removed field and to handle new values', () => {
     expect(
-      clientAction(finding('response-property-removed', 'response-schema', 'response.200.body.name')),
+      clientAction(
+        finding('response-required-property-removed', 'response-schema', 'response.200.body.name'),
+      ),
     ).toBe('Stop reading the field `name` of the `200` response.');
     expect(
       clientAction(
