@@ -55,6 +55,9 @@ export const breakingChanges = planTable('breaking_changes', {
     }),
     deprecationScheduleId: field.ref(() => deprecationSchedules, 'Its deprecation timeline'),
     migrationGuideId: field.ref(() => migrationGuides, 'How consumers migrate'),
+    contractVersion: field.label(
+      'The contract version that introduces it (uploads of contract versions set it)',
+    ),
   },
 });
 
