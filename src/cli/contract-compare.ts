@@ -1,0 +1,62 @@
+import { diffGraphQL } from '../engines/openapi-diff/graphql/index.ts';
+import { type DiffOptions, type DiffResult, diffOpenApi } from '../engines/openapi-diff/index.ts';
+import { ContractLoadError, type LoadedContract, loadContract } from '../engines/openapi-diff/load/index.ts';
+import type { ContractSource } from './contract-sources.ts';
+
+/** A contract that does not load, with the loader's reason and where (exit 2). */
+export class ContractLoadFailure extends Error {}
+
+/** `api/openapi.yaml:12:3`, or as much of it as the loader knows. */
+function whereOf(source: ContractSource, error: ContractLoadError): string {
+  const file = error.file === undefined ? source.label : source.display(error.file);
+  const line =
+    error.line === undefined ? '' : `:${error.line}${error.column === undefined ? '' : `:${error.column}`}`;
+  return `${file}${line}`;
+}
+
+async function load(role: 'base' | 'revision', source: ContractSource): Promise<LoadedContract> {
+  try {
+    return await loadContract(source.input);
+  } catch (error) {
+    if (!(error instanceof ContractLoadError)) throw error;
+    throw new ContractLoadFailure(`the ${role} does not load: ${whereOf(source, error)}: ${error.message}`);
+  }
+}
+
+/** Both versions loaded; both must be the same kind of contract. */
+export async function loadContracts(
+  base: ContractSource,
+  revision: ContractSource,
+): Promise<[LoadedContract, LoadedContract]> {
+  const loaded = await Promise.all([load('base', base), load('revision', revision)]);
+  const [before, after] = loaded;
+  if (before.kind !== after.kind)
+    throw new ContractLoadFailure(
+      `${base.label} is ${before.kind === 'graphql' ? 'a GraphQL schema' : 'an OpenAPI document'} and ${revision.label} is not: compare two versions of one contract`,
+    );
+  return loaded;
+}
+
+/** Findings of switched-off rules dropped and the summary counted again (graphql-js has no rule switches). */
+function withoutRules(result: DiffResult, disabled: readonly string[]): DiffResult {
+  if (disabled.length === 0) return result;
+  const findings = result.findings.filter((finding) => !disabled.includes(finding.ruleId));
+  const summary = { ERR: 0, WARN: 0, INFO: 0 };
+  for (const finding of findings) summary[finding.level]++;
+  return { ...result, findings, summary };
+}
+
+/** The diff of two loaded contracts with the run's options. */
+export function compareContracts(
+  [base, revision]: [LoadedContract, LoadedContract],
+  settings: Pick<DiffOptions, 'today' | 'minDeprecationDays'> & { disabledRules: string[] },
+): DiffResult {
+  if (base.kind === 'graphql' && revision.kind === 'graphql')
+    return withoutRules(diffGraphQL(base.sdl, revision.sdl), settings.disabledRules);
+  if (base.kind !== 'openapi' || revision.kind !== 'openapi') throw new Error('contracts of two kinds');
+  return diffOpenApi(base.document, revision.document, {
+    disabledRules: settings.disabledRules,
+    ...(settings.today === undefined ? {} : { today: settings.today }),
+    ...(settings.minDeprecationDays === undefined ? {} : { minDeprecationDays: settings.minDeprecationDays }),
+  });
+}
