@@ -27,6 +27,7 @@ interface DiffCommandOptions {
   minDeprecationDays?: string;
   today?: string;
   color?: string;
+  rulesUrl?: string;
 }
 
 /** The diff's settings once every option is checked. */
@@ -38,6 +39,7 @@ export interface DiffSettings {
   minDeprecationDays?: number;
   today?: string;
   color: boolean;
+  rulesUrl?: string;
 }
 
 /** Contracts from this size on get progress lines on a terminal. */
@@ -63,6 +65,10 @@ export function registerContractCommands(program: Command): Command {
     .option('--min-deprecation-days <days>', 'days a deprecation must last before its sunset (default 90)')
     .option('--today <YYYY-MM-DD>', 'judge sunset dates as on this day (default: today, UTC)')
     .option('--color <when>', `colour the text report: ${colorModes.join(', ')}`, 'auto')
+    .option(
+      '--rules-url <url>',
+      'where rule ids link to in Markdown and SARIF (default docs/contract-checks.md)',
+    )
     .exitOverride(usageExit)
     .action(diffCommand);
   contracts
@@ -107,6 +113,7 @@ export function settingsOf(options: DiffCommandOptions): DiffSettings {
     ...(options.output === undefined ? {} : { output: options.output }),
     ...(days === undefined ? {} : { minDeprecationDays: Number(days) }),
     ...(options.today === undefined ? {} : { today: options.today }),
+    ...(options.rulesUrl === undefined ? {} : { rulesUrl: options.rulesUrl }),
     color: colorOf(options.color, { format, ...(options.output ? { output: options.output } : {}) }),
   };
 }

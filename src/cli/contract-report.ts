@@ -65,6 +65,12 @@ export interface RenderSettings {
   color: boolean;
   /** The revision's entry file, for SARIF and JUnit locations. */
   file?: { uri: string; text?: string };
+  /** Where rule ids link to in Markdown and SARIF. */
+  rulesUrl?: string;
+}
+
+function rulesUrlOf(settings: RenderSettings): { rulesUrl?: string } {
+  return settings.rulesUrl === undefined ? {} : { rulesUrl: settings.rulesUrl };
 }
 
 /** The diff in the format asked for, ending with a line break. */
@@ -73,14 +79,14 @@ export function renderReport(result: DiffResult, settings: RenderSettings): stri
     case 'json':
       return formatJson(result);
     case 'markdown':
-      return formatMarkdown(result, { failOn: settings.failOn });
+      return formatMarkdown(result, { failOn: settings.failOn, ...rulesUrlOf(settings) });
     case 'junit':
       return formatJunit(result, {
         failOn: settings.failOn,
         ...(settings.file ? { file: settings.file.uri } : {}),
       });
     case 'sarif':
-      return `${JSON.stringify(formatSarif(result, settings.file ? { file: settings.file } : {}), null, 2)}\n`;
+      return `${JSON.stringify(formatSarif(result, { ...(settings.file ? { file: settings.file } : {}), ...rulesUrlOf(settings) }), null, 2)}\n`;
     default:
       return formatText(result, { color: settings.color });
   }

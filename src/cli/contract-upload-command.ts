@@ -13,6 +13,7 @@ import {
   emptyResult,
   failOnOf,
   formatOf,
+  type RenderSettings,
   renderReport,
   reportFormats,
   UsageError,
@@ -29,6 +30,7 @@ interface UploadOptions extends ConnectionOptions {
   entry?: string;
   failOn?: string;
   format?: string;
+  rulesUrl?: string;
 }
 
 /** What the server answers to an upload: the version it recorded and its diff against the previous one. */
@@ -97,9 +99,13 @@ function describe(answer: UploadAnswer, options: UploadOptions, projectName: str
  */
 async function upload(file: string, options: UploadOptions): Promise<void> {
   let source: ContractSource;
-  let settings: { format: ReturnType<typeof formatOf>; failOn: ReturnType<typeof failOnOf> };
+  let settings: Omit<RenderSettings, 'color' | 'file'>;
   try {
-    settings = { format: formatOf(options), failOn: failOnOf(options.failOn) };
+    settings = {
+      format: formatOf(options),
+      failOn: failOnOf(options.failOn),
+      ...(options.rulesUrl === undefined ? {} : { rulesUrl: options.rulesUrl }),
+    };
     source = await readContractSource(file);
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof ContractSourceError)) throw error;
@@ -153,7 +159,11 @@ export function registerContractUploadCommand(contracts: Command): void {
         "the entry file inside a bundle (default: the bundle's openapi.yaml or the like)",
       )
       .option('--fail-on <level>', 'the lowest level that fails the run: ERR, WARN or INFO', 'ERR')
-      .option('--format <format>', `report format: ${reportFormats.join(', ')}`, 'text'),
+      .option('--format <format>', `report format: ${reportFormats.join(', ')}`, 'text')
+      .option(
+        '--rules-url <url>',
+        'where rule ids link to in Markdown and SARIF (default docs/contract-checks.md)',
+      ),
   )
     .exitOverride(usageExit)
     .action(upload);

@@ -175,6 +175,19 @@ describe('shipshape contracts diff', () => {
       '[`api-removed-without-deprecation`](docs/contract-checks.md#api-removed-without-deprecation)',
     );
 
+    const linked = await contracts([
+      'diff',
+      'base.yaml',
+      'breaking.yaml',
+      '--format',
+      'markdown',
+      '--rules-url',
+      'https://docs.example.com/contract-checks',
+    ]);
+    expect(linked.stdout).toContain(
+      '(https://docs.example.com/contract-checks#api-removed-without-deprecation)',
+    );
+
     const junit = parseXml(
       (await contracts(['diff', 'base.yaml', 'breaking.yaml', '--format', 'junit'])).stdout,
     );
