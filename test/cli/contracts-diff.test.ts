@@ -29,7 +29,7 @@ function folder(name: string, files: Record<string, string>): string {
   return root;
 }
 
-/** A small Pets API: POST /pets takes a NewPet (at `schema`), DELETE /pets/{id} is there unless `withDelete` is false. */
+/** A small Pets API: POST /pets takes a NewPet (at `schema`), GET /pets/{id}, and DELETE /pets/{id} unless `withDelete` is false. */
 function petsApi(options: {
   version: string;
   nameMaxLength: number;
@@ -37,8 +37,7 @@ function petsApi(options: {
   schema?: string;
 }): string {
   const schema = options.schema ?? "$ref: '#/components/schemas/NewPet'";
-  const remove = `  /pets/{id}:
-    delete:
+  const remove = `    delete:
       responses:
         '204':
           description: gone
@@ -58,6 +57,11 @@ paths:
       responses:
         '201':
           description: created
+  /pets/{id}:
+    get:
+      responses:
+        '200':
+          description: the pet
 ${options.withDelete === false ? '' : remove}components:
   schemas:
     NewPet:
@@ -138,17 +142,22 @@ describe('shipshape contracts diff', () => {
   });
 
   it('answers bad options and unreadable contracts with a one-line reason and exit 2', async () => {
-    for (const args of [
+    const wrong = [
       ['--format', 'html'],
       ['--fail-on', 'notice'],
       ['--disable', 'no-such-rule'],
       ['--min-deprecation-days', 'ninety'],
       ['--today', '2025-02-30'],
       ['--color', 'sometimes'],
-    ]) {
-      const answer = await contracts(['diff', 'base.yaml', 'breaking.yaml', ...args]);
-      expect(answer.code, args.join(' ')).toBe(2);
-      expect(answer.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    ];
+    const answers = await Promise.all(
+      wrong.map((args) => contracts(['diff', 'base.yaml', 'breaking.yaml', ...args])),
+    );
+    for (const [index, answer] of answers.entries()) {
+      const args = wrong[index]?.join(' ');
+      expect(answer.code, args).toBe(2);
+      expect(answer.stderr.trim().split('\n'), args).toHaveLength(1);
+      expect(answer.stderr, args).toContain(wrong[index]?.[0]);
       expect(answer.stdout).toBe('');
     }
     const missing = await contracts(['diff', 'base.yaml', 'no-such.yaml']);

@@ -13,10 +13,9 @@ let url: string;
 let scratch: string;
 let projectId: string;
 
-/** The Payments API: GET /payments/{id} answers a payment; `withRefunds` adds POST /refunds. */
+/** The Payments API: GET /payments/{id}, GET /refunds, and POST /refunds unless `withRefunds` is false. */
 function paymentsApi(version: string, options: { withRefunds?: boolean; statusMaxLength?: number } = {}) {
-  const refunds = `  /refunds:
-    post:
+  const refunds = `    post:
       responses:
         '201':
           description: refunded
@@ -38,6 +37,11 @@ paths:
       responses:
         '200':
           description: the payment
+  /refunds:
+    get:
+      responses:
+        '200':
+          description: the refunds
 ${options.withRefunds === false ? '' : refunds}`;
 }
 
