@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { zipSync } from 'fflate';
 import { runFails } from '../engines/openapi-diff/format/index.ts';
-import type { DiffResult } from '../engines/openapi-diff/index.ts';
+import type { DiffResult, Level } from '../engines/openapi-diff/index.ts';
 import {
   type ConnectionOptions,
   createApiClient,
@@ -35,12 +35,17 @@ interface UploadOptions extends ConnectionOptions {
 
 /** What the server answers to an upload: the version it recorded and its diff against the previous one. */
 interface UploadAnswer {
-  version: { id: string; [field: string]: unknown };
+  version: { id: string; label?: string };
   /** Null for a contract's first version, which has nothing to be compared with. */
   diff: DiffResult | null;
   /** The same content as the latest version: nothing new was recorded. */
   unchanged?: boolean;
+  /** The server's judgement by the project's failOn setting. */
+  verdict?: { outcome: 'pass' | 'fail'; failOn: Level | 'never' };
 }
+
+/** The report's settings once the options are checked; failOn is absent when the project's setting applies. */
+type UploadSettings = Omit<RenderSettings, 'color' | 'file' | 'failOn'> & { failOn?: Level };
 
 /** The media type the server reads an archive as, by its magic numbers. */
 function archiveType(bytes: Uint8Array): string {
@@ -49,10 +54,17 @@ function archiveType(bytes: Uint8Array): string {
   return 'application/x-tar';
 }
 
+/** The media type a text contract is sent as, by its name or, failing that, its first character. */
+function textType(name: string, text: string): string {
+  if (/\.(graphql|graphqls|gql)$/i.test(name)) return 'application/graphql';
+  if (/\.json$/i.test(name) || text.trimStart().startsWith('{')) return 'application/json';
+  return 'application/yaml';
+}
+
 /**
- * The request that carries a contract as it was read: a single JSON or YAML file as itself, a file
- * with the files its `$ref`s reach zipped together with its name as the entry, an archive as it is,
- * and GraphQL SDL (which has no media type the server reads raw) in the JSON form.
+ * The request that carries a contract as it was read, raw with the version in the query: a single
+ * file as itself (its name as `filename`, for the server's messages), a file with the files its
+ * `$ref`s reach zipped together with it as the entry, an archive as it is.
  */
 export function uploadRequest(source: ContractSource, options: UploadOptions): RequestOptions {
   const query = { version: options.version, commit: options.commit, entry: options.entry };
@@ -60,27 +72,16 @@ export function uploadRequest(source: ContractSource, options: UploadOptions): R
   if (input.kind === 'archive')
     return { query, rawBody: { contentType: archiveType(input.bytes), data: input.bytes } };
   if (input.kind === 'files') {
-    const zipped = zipSync(
-      Object.fromEntries(Object.entries(input.files).map(([name, text]) => [name, Buffer.from(text)])),
-    );
+    const files = Object.entries(input.files).map(([name, text]) => [name, Buffer.from(text)] as const);
     return {
       query: { ...query, entry: options.entry ?? input.entry },
-      rawBody: { contentType: 'application/zip', data: zipped },
+      rawBody: { contentType: 'application/zip', data: zipSync(Object.fromEntries(files)) },
     };
   }
-  if (/\.(graphql|graphqls|gql)$/i.test(input.name))
-    return {
-      body: {
-        version: options.version,
-        content: input.text,
-        filename: input.name.split(/[\\/:]/).at(-1),
-        ...(options.commit ? { commit: options.commit } : {}),
-      },
-    };
-  const json = /\.json$/i.test(input.name) || input.text.trimStart().startsWith('{');
+  const filename = source.entry.path.split('/').at(-1);
   return {
-    query,
-    rawBody: { contentType: json ? 'application/json' : 'application/yaml', data: input.text },
+    query: { ...query, filename },
+    rawBody: { contentType: textType(input.name, input.text), data: input.text },
   };
 }
 
@@ -93,17 +94,53 @@ function describe(answer: UploadAnswer, options: UploadOptions, projectName: str
   return `Recorded ${name} in ${projectName}, compared with the previous version:`;
 }
 
+/** The level that fails the upload: --fail-on, else the project's setting as the server applied it. */
+function failOnFor(answer: UploadAnswer, asked: Level | undefined): Level | 'never' {
+  return asked ?? answer.verdict?.failOn ?? 'ERR';
+}
+
+function print(
+  answer: UploadAnswer,
+  source: ContractSource,
+  settings: UploadSettings,
+  heading: string,
+): void {
+  if (settings.format === 'json') {
+    process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+    return;
+  }
+  const failOn = failOnFor(answer, settings.failOn);
+  const diff = answer.diff ?? emptyResult('openapi', null, answer.version.label ?? null);
+  const file = {
+    uri: source.entry.path,
+    ...(source.entry.text === undefined ? {} : { text: source.entry.text }),
+  };
+  const shown = settings.format !== 'text' || answer.diff;
+  const report = shown
+    ? renderReport(diff, { ...settings, failOn: failOn === 'never' ? 'ERR' : failOn, color: false, file })
+    : '';
+  const lead = settings.format === 'text' ? `${heading}\n\n` : '';
+  process.stdout.write(`${lead}${report}`.trimEnd().concat('\n'));
+}
+
+/** Whether the upload fails the job: judged here with --fail-on, else as the server judged it. */
+function uploadFails(answer: UploadAnswer, asked: Level | undefined): boolean {
+  if (asked) return answer.diff !== null && runFails(answer.diff, asked);
+  if (answer.verdict) return answer.verdict.outcome === 'fail';
+  return answer.diff !== null && runFails(answer.diff, 'ERR');
+}
+
 /**
  * `shipshape contracts upload`: records a version of a project's API contract on the server, which
  * compares it with the previous version; prints that verdict and exits 1 when it fails.
  */
 async function upload(file: string, options: UploadOptions): Promise<void> {
   let source: ContractSource;
-  let settings: Omit<RenderSettings, 'color' | 'file'>;
+  let settings: UploadSettings;
   try {
     settings = {
       format: formatOf(options),
-      failOn: failOnOf(options.failOn),
+      ...(options.failOn === undefined ? {} : { failOn: failOnOf(options.failOn) }),
       ...(options.rulesUrl === undefined ? {} : { rulesUrl: options.rulesUrl }),
     };
     source = await readContractSource(file);
@@ -120,22 +157,8 @@ async function upload(file: string, options: UploadOptions): Promise<void> {
     `/api/v1/projects/${project.id}/contracts/${encodeURIComponent(options.api)}/versions`,
     uploadRequest(source, options),
   );
-  const diff = answer.diff ?? emptyResult('openapi', null, options.version);
-  if (settings.format === 'json') process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
-  else {
-    const heading =
-      settings.format === 'text' ? `${describe(answer, options, project.key ?? project.id)}\n\n` : '';
-    const file = {
-      uri: source.entry.path,
-      ...(source.entry.text === undefined ? {} : { text: source.entry.text }),
-    };
-    const report =
-      answer.diff || settings.format !== 'text'
-        ? renderReport(diff, { ...settings, color: false, file })
-        : '';
-    process.stdout.write(`${heading}${report}`.trimEnd().concat('\n'));
-  }
-  process.exitCode = runFails(diff, settings.failOn) ? 1 : 0;
+  print(answer, source, settings, describe(answer, options, project.key ?? project.id));
+  process.exitCode = uploadFails(answer, settings.failOn) ? 1 : 0;
 }
 
 /** Adds `upload` to the `contracts` command. */
@@ -158,7 +181,10 @@ export function registerContractUploadCommand(contracts: Command): void {
         '--entry <path>',
         "the entry file inside a bundle (default: the bundle's openapi.yaml or the like)",
       )
-      .option('--fail-on <level>', 'the lowest level that fails the run: ERR, WARN or INFO', 'ERR')
+      .option(
+        '--fail-on <level>',
+        "the lowest level that fails the run: ERR, WARN or INFO (default: the project's setting)",
+      )
       .option('--format <format>', `report format: ${reportFormats.join(', ')}`, 'text')
       .option(
         '--rules-url <url>',

@@ -163,7 +163,8 @@ describe('shipshape contracts diff', () => {
     const missing = await contracts(['diff', 'base.yaml', 'no-such.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('shipshape: no such file or folder: no-such.yaml\n');
-  });
+    // Seven processes: more time than one command needs on a busy machine.
+  }, 60_000);
 
   it('refuses a contract that does not load with the loader’s reason and the line', async () => {
     const answer = await contracts(['diff', 'base.yaml', 'broken.yaml']);
