@@ -112,9 +112,7 @@ export function walkSchemaPair(
   };
   const schemaPlace = revision.ref ? { ...place, pointer: revision.ref.slice(1) } : place;
   const fullContext: SchemaContext = { ...run.context, ...context };
-  const rules = run
-    .rules('schema')
-    .filter((rule) => rule.direction === context.direction && rule.location === context.location);
+  const rules = run.rulesWhere('schema', context.direction, context.location);
   run.apply(rules, schemaPlace, (rule) => rule.check(schemas, fullContext));
   walkProperties(run, schemas, context, schemaPlace, active);
   walkNested(run, schemas, context, schemaPlace, active);
@@ -133,7 +131,7 @@ function walkProperties(
   if (before.size === 0 && after.size === 0) return;
   const requiredBefore = requiredNames(schemas.base);
   const requiredAfter = requiredNames(schemas.revision);
-  const rules = run.rules('property').filter((rule) => rule.direction === context.direction);
+  const rules = run.rulesWhere('property', context.direction);
   for (const name of new Set([...before.keys(), ...after.keys()])) {
     const rawBase = before.get(name);
     const rawRevision = after.get(name);
