@@ -6,12 +6,16 @@ import type { ContractSource } from './contract-sources.ts';
 /** A contract that does not load, with the loader's reason and where (exit 2). */
 export class ContractLoadFailure extends Error {}
 
-/** `api/openapi.yaml:12:3`, or as much of it as the loader knows. */
-function whereOf(source: ContractSource, error: ContractLoadError): string {
+/**
+ * The loader's reason as `api/openapi.yaml:12:3: what is wrong`, the file named as the user knows it
+ * (the loader names it within the bundle it was given, and says where in words).
+ */
+function reasonOf(source: ContractSource, error: ContractLoadError): string {
   const file = error.file === undefined ? source.label : source.display(error.file);
-  const line =
-    error.line === undefined ? '' : `:${error.line}${error.column === undefined ? '' : `:${error.column}`}`;
-  return `${file}${line}`;
+  const line = error.line === undefined ? '' : `:${error.line}${error.column === undefined ? '' : `:${error.column}`}`;
+  const said = error.file === undefined ? '' : error.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const message = error.message.replace(new RegExp(`^${said}( line \\d+, column \\d+)?: `), '');
+  return `${file}${line}: ${message}`;
 }
 
 async function load(role: 'base' | 'revision', source: ContractSource): Promise<LoadedContract> {
@@ -19,7 +23,7 @@ async function load(role: 'base' | 'revision', source: ContractSource): Promise<
     return await loadContract(source.input);
   } catch (error) {
     if (!(error instanceof ContractLoadError)) throw error;
-    throw new ContractLoadFailure(`the ${role} does not load: ${whereOf(source, error)}: ${error.message}`);
+    throw new ContractLoadFailure(`the ${role} does not load: ${reasonOf(source, error)}`);
   }
 }
 
@@ -37,22 +41,13 @@ export async function loadContracts(
   return loaded;
 }
 
-/** Findings of switched-off rules dropped and the summary counted again (graphql-js has no rule switches). */
-function withoutRules(result: DiffResult, disabled: readonly string[]): DiffResult {
-  if (disabled.length === 0) return result;
-  const findings = result.findings.filter((finding) => !disabled.includes(finding.ruleId));
-  const summary = { ERR: 0, WARN: 0, INFO: 0 };
-  for (const finding of findings) summary[finding.level]++;
-  return { ...result, findings, summary };
-}
-
 /** The diff of two loaded contracts with the run's options. */
 export function compareContracts(
   [base, revision]: [LoadedContract, LoadedContract],
   settings: Pick<DiffOptions, 'today' | 'minDeprecationDays'> & { disabledRules: string[] },
 ): DiffResult {
   if (base.kind === 'graphql' && revision.kind === 'graphql')
-    return withoutRules(diffGraphQL(base.sdl, revision.sdl), settings.disabledRules);
+    return diffGraphQL(base.sdl, revision.sdl, { disabledRules: settings.disabledRules });
   if (base.kind !== 'openapi' || revision.kind !== 'openapi') throw new Error('contracts of two kinds');
   return diffOpenApi(base.document, revision.document, {
     disabledRules: settings.disabledRules,

@@ -106,7 +106,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-describe('shipshape contracts diff', () => {
+// Each test starts several processes of the real CLI: more time than one command needs on a busy machine.
+describe('shipshape contracts diff', { timeout: 60_000 }, () => {
   it('exits 0 when nothing breaks and 1 on breaking changes, naming the operation and the rule', async () => {
     const same = await contracts(['diff', 'base.yaml', 'safe.yaml']);
     expect(same.code, same.stderr).toBe(0);
@@ -163,8 +164,7 @@ describe('shipshape contracts diff', () => {
     const missing = await contracts(['diff', 'base.yaml', 'no-such.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('shipshape: no such file or folder: no-such.yaml\n');
-    // Seven processes: more time than one command needs on a busy machine.
-  }, 60_000);
+  });
 
   it('refuses a contract that does not load with the loader’s reason and the line', async () => {
     const answer = await contracts(['diff', 'base.yaml', 'broken.yaml']);

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { diffLines } from 'diff';
 import { stringify } from 'yaml';
 import { isObject } from './document.ts';
 import type { Json, JsonObject } from './types.ts';
@@ -47,20 +48,36 @@ export function changedPart(base: JsonObject, revision: JsonObject, path: string
   return { path, before: pick(base, differing), after: pick(revision, differing) };
 }
 
-function yamlLines(node: JsonObject): string[] {
-  if (Object.keys(node).length === 0) return [];
-  return stringify(node, { lineWidth: 0 }).trimEnd().split('\n');
+function yamlText(node: JsonObject): string {
+  return Object.keys(node).length === 0 ? '' : stringify(node, { lineWidth: 0 });
+}
+
+/** Lines kept on each side of a change, so a reader sees where it sits. */
+const contextLines = 2;
+
+/**
+ * Two texts as the lines of a unified diff: removed lines with `-`, added ones with `+`, and up to two
+ * unchanged lines either side of a change with a space (a longer unchanged run is cut to ` …`).
+ */
+export function lineDiff(before: string, after: string): string[] {
+  const ended = (text: string) => (text.trim() === '' ? '' : `${text.trimEnd()}\n`);
+  const parts = diffLines(ended(before), ended(after));
+  return parts.flatMap((part, index) => {
+    const lines = part.value.replace(/\n$/, '').split('\n');
+    if (part.added || part.removed) return lines.map((line) => `${part.added ? '+' : '-'}${line}`);
+    const head = index > 0 ? lines.slice(0, contextLines) : [];
+    const tail = index < parts.length - 1 ? lines.slice(-contextLines) : [];
+    // A short run is kept whole: cutting two lines to one `…` hides more than it saves.
+    const kept = lines.length <= head.length + tail.length + 2 ? lines : [...head, '…', ...tail];
+    return kept.map((line) => ` ${line}`);
+  });
 }
 
 /**
- * A changed part as the body of a ```diff block: a hunk header naming where it is, the base's members
- * as removed lines and the revision's as added ones.
+ * A changed part as the body of a ```diff block: a hunk header naming where it is, then the differing
+ * members as YAML, the base's lines removed and the revision's added.
  */
 export function changeAsDiff(change: ChangedPart): string {
   const where = change.path.length === 0 ? '(document root)' : change.path.join(' › ');
-  return [
-    `@@ ${where} @@`,
-    ...yamlLines(change.before).map((line) => `-${line}`),
-    ...yamlLines(change.after).map((line) => `+${line}`),
-  ].join('\n');
+  return [`@@ ${where} @@`, ...lineDiff(yamlText(change.before), yamlText(change.after))].join('\n');
 }

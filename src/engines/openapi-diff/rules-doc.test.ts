@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { changeAsDiff, changedPart } from './example-change.ts';
+import { changeAsDiff, changedPart, lineDiff } from './example-change.ts';
 import { graphqlRules } from './graphql/index.ts';
 import { rules } from './rules/index.ts';
 import { withRulesReference } from './rules-doc.ts';
@@ -48,5 +48,19 @@ describe('the example change', () => {
       before: { b: 2, c: 3 },
       after: { b: 5, c: 6 },
     });
+  });
+
+  it('keeps the unchanged lines next to a change as context and cuts a long run to …', () => {
+    const before = 'a\nb\nc\nd\ne\nf\ng\nh\nold\ni\nj\n';
+    expect(lineDiff(before, before.replace('old', 'new'))).toEqual([
+      ' …',
+      ' g',
+      ' h',
+      '-old',
+      '+new',
+      ' i',
+      ' j',
+    ]);
+    expect(lineDiff('enum:\n  - a\n  - b\n', 'enum:\n  - a\n')).toEqual([' enum:', '   - a', '-  - b']);
   });
 });

@@ -1,5 +1,4 @@
-import { diffLines } from 'diff';
-import { changeAsDiff, changedPart } from './example-change.ts';
+import { changeAsDiff, changedPart, lineDiff } from './example-change.ts';
 import { type GraphQLRule, graphqlRules } from './graphql/index.ts';
 import { rules } from './rules/index.ts';
 import { type Level, levels, type Rule, type Section, sections } from './types.ts';
@@ -25,31 +24,11 @@ const sectionTitles: Record<Section, string> = {
 
 type DocumentedRule = Rule | GraphQLRule;
 
-/** The GraphQL example as changed lines, with a line of context either side. */
-function sdlDiff(base: string, revision: string): string {
-  const lines: string[] = [];
-  const parts = diffLines(base, revision);
-  parts.forEach((part, index) => {
-    const text = part.value.replace(/\n$/, '').split('\n');
-    if (part.added || part.removed) lines.push(...text.map((line) => `${part.added ? '+' : '-'}${line}`));
-    else {
-      const changedBefore = index > 0;
-      const changedAfter = index < parts.length - 1;
-      const kept =
-        text.length <= 2
-          ? text
-          : [...(changedBefore ? text.slice(0, 1) : []), ...(changedAfter ? text.slice(-1) : [])];
-      lines.push(...kept.map((line) => ` ${line}`));
-    }
-  });
-  return lines.join('\n');
-}
-
 function exampleOf(rule: DocumentedRule): string {
   const { base, revision } = rule.examples.triggers;
   const body =
     typeof base === 'string' && typeof revision === 'string'
-      ? sdlDiff(base, revision)
+      ? lineDiff(base, revision).join('\n')
       : changeAsDiff(
           changedPart(
             base as Rule['examples']['triggers']['base'],

@@ -1,3 +1,4 @@
+import { graphqlRules } from '../graphql/index.ts';
 import { rules } from '../rules/index.ts';
 import type { DiffResult, Level, Section } from '../types.ts';
 
@@ -12,5 +13,5 @@ export interface DescribedRule {
 
 /** The rules a diff of this kind of contract is judged by, in the documentation's order. */
 export function catalogueFor(kind: DiffResult['kind']): readonly DescribedRule[] {
-  return kind === 'openapi' ? rules : [];
+  return kind === 'openapi' ? rules : graphqlRules;
 }

@@ -102,11 +102,11 @@ export function versionsLine(result: DiffResult): string {
   return `${base} → ${revision}`;
 }
 
-/** `12 operations in the revision: 1 added, 2 removed, 3 changed`. Empty for GraphQL, which has none. */
+/** `12 operations in the revision: 1 added, 2 removed, 3 changed` (for GraphQL, its root fields). */
 export function operationsLine(result: DiffResult): string {
   const { revision, added, removed, changed } = result.operations;
-  if (result.kind === 'graphql') return '';
-  return `${count(revision, 'operation')} in the revision: ${added} added, ${removed} removed, ${changed} changed`;
+  const noun = result.kind === 'graphql' ? 'root field' : 'operation';
+  return `${count(revision, noun)} in the revision: ${added} added, ${removed} removed, ${changed} changed`;
 }
 
 /** The anchor of a rule in the rule reference: the id itself, which is the heading's text. */
