@@ -366,4 +366,17 @@ describe('the locator', () => {
     expect(locate('/paths/~1nowhere/get')).toMatchObject({ exact: false });
     expect(createLocator('openapi: [')('/paths')).toBeNull();
   });
+
+  it('reads JSON as written: escaped keys, ~1 in pointers, items of arrays, values on the same line', () => {
+    const json = '{"paths": {"/a\\"b": {"get": {"tags": ["x", {"y": [1, 2]}]}}},\n  "info": {"title": "T"}}';
+    const locate = createLocator(json);
+    expect(locate('/paths/~1a"b/get/tags/1/y/1')).toEqual({
+      line: 1,
+      column: json.indexOf('2]') + 1,
+      exact: true,
+    });
+    const title = { line: 2, column: json.split('\n')[1]?.indexOf('"title"') ?? 0 };
+    expect(locate('/info/title')).toEqual({ line: 2, column: title.column + 1, exact: true });
+    expect(locate('/info/title/deeper')).toEqual({ line: 2, column: title.column + 1, exact: false });
+  });
 });
