@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { runFails, summarise } from '../engines/openapi-diff/format/index.ts';
 import { graphqlRules } from '../engines/openapi-diff/graphql/index.ts';
-import { type DiffResult, type Level, rules } from '../engines/openapi-diff/index.ts';
+import { ContractLoadError, type DiffResult, type Level, rules } from '../engines/openapi-diff/index.ts';
 import { ContractLoadFailure, compareContracts, loadContracts } from './contract-compare.ts';
 import {
   colorModes,
@@ -152,7 +152,11 @@ async function diffCommand(baseArgument: string, revisionArgument: string, optio
     stage('shipshape: comparing');
     result = compareContracts(loaded, settings);
   } catch (error) {
-    if (!(error instanceof ContractLoadFailure || error instanceof UsageError)) throw error;
+    const refused =
+      error instanceof ContractLoadFailure ||
+      error instanceof ContractLoadError ||
+      error instanceof UsageError;
+    if (!refused) throw error;
     return fail(error.message);
   }
   stage(`shipshape: compared, ${summarise(result)}`);

@@ -1,5 +1,4 @@
-import { diffGraphQL } from '../engines/openapi-diff/graphql/index.ts';
-import { type DiffOptions, type DiffResult, diffOpenApi } from '../engines/openapi-diff/index.ts';
+import { type DiffOptions, type DiffResult, diffContracts } from '../engines/openapi-diff/index.ts';
 import { ContractLoadError, type LoadedContract, loadContract } from '../engines/openapi-diff/load/index.ts';
 import type { ContractSource } from './contract-sources.ts';
 
@@ -12,7 +11,8 @@ export class ContractLoadFailure extends Error {}
  */
 function reasonOf(source: ContractSource, error: ContractLoadError): string {
   const file = error.file === undefined ? source.label : source.display(error.file);
-  const line = error.line === undefined ? '' : `:${error.line}${error.column === undefined ? '' : `:${error.column}`}`;
+  const line =
+    error.line === undefined ? '' : `:${error.line}${error.column === undefined ? '' : `:${error.column}`}`;
   const said = error.file === undefined ? '' : error.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const message = error.message.replace(new RegExp(`^${said}( line \\d+, column \\d+)?: `), '');
   return `${file}${line}: ${message}`;
@@ -41,15 +41,12 @@ export async function loadContracts(
   return loaded;
 }
 
-/** The diff of two loaded contracts with the run's options. */
+/** The diff of two loaded contracts of one kind with the run's options. */
 export function compareContracts(
   [base, revision]: [LoadedContract, LoadedContract],
   settings: Pick<DiffOptions, 'today' | 'minDeprecationDays'> & { disabledRules: string[] },
 ): DiffResult {
-  if (base.kind === 'graphql' && revision.kind === 'graphql')
-    return diffGraphQL(base.sdl, revision.sdl, { disabledRules: settings.disabledRules });
-  if (base.kind !== 'openapi' || revision.kind !== 'openapi') throw new Error('contracts of two kinds');
-  return diffOpenApi(base.document, revision.document, {
+  return diffContracts(base, revision, {
     disabledRules: settings.disabledRules,
     ...(settings.today === undefined ? {} : { today: settings.today }),
     ...(settings.minDeprecationDays === undefined ? {} : { minDeprecationDays: settings.minDeprecationDays }),
