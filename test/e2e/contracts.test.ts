@@ -3,7 +3,7 @@
 // another), then, in the web UI, the project's APIs, the API's versions, consumers and deprecation
 // calendar, the version's breaking change with the consumer it affects, its review, the migration
 // guide and its download, the rule's entry, an unchanged upload from the file picker and a
-// comparison. Each screen is saved (see support.ts); any console error fails the test.
+// comparison; then consumers registered by hand and by Pact file, and a new API. Each screen is saved (see support.ts); any console error fails the test.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { stringify } from 'yaml';
@@ -258,5 +258,75 @@ describe.skipIf(!hasChromium)('contract checks in the web UI', () => {
 
     expect(errors).toEqual([]);
     expect(phone.errors).toEqual([]);
+  }, 180_000);
+
+  it('registers consumers by hand and by Pact file, and adds an API', async () => {
+    const { page, errors } = await signedIn();
+    await page.goto(`${server.url}/projects/${projectId}/contracts`);
+    await page.getByRole('region', { name: 'APIs' }).getByRole('link', { name: 'users' }).click();
+    const section = page.getByRole('region', { name: 'Consumers' });
+
+    // By hand: an operation the API refuses is named by its line; a good list is saved.
+    await section.getByRole('button', { name: 'Add a consumer' }).click();
+    const form = section.getByRole('form', { name: 'Add a consumer' });
+    await form.getByLabel('Name').fill('mobile-app');
+    await form.getByLabel('Contact (optional)').fill('mobile@example.com');
+    await form.getByLabel('Operations it calls').fill('get /users/{}\nFETCH users');
+    await form.getByRole('button', { name: 'Add consumer' }).click();
+    await form.getByText(/^line 2: /).waitFor();
+    await form.getByLabel('Operations it calls').fill('get /users/{}');
+    await form.getByRole('button', { name: 'Add consumer' }).click();
+    const card = section
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'mobile-app' }) });
+    await card.getByText('GET /users/{}', { exact: true }).waitFor();
+    await card.getByText(/registered by hand/).waitFor();
+
+    // Edited: one more operation.
+    await card.getByRole('button', { name: 'Edit mobile-app' }).click();
+    await card.getByLabel('Operations it calls').fill('GET /users/{}\nGET /users');
+    await card.getByRole('button', { name: 'Save consumer' }).click();
+    await card.getByText('GET /users', { exact: true }).waitFor();
+
+    // A file that is not JSON is refused before it is sent; a Pact file replaces what it uses.
+    const pactPicker = card.getByLabel('Pact file for mobile-app');
+    await pactPicker.setInputFiles({
+      name: 'pact.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ not json'),
+    });
+    await card.getByText(/pact\.json is not JSON/).waitFor();
+    const pact = {
+      consumer: { name: 'mobile-app' },
+      provider: { name: 'users' },
+      interactions: [
+        {
+          description: 'a user by id',
+          request: { method: 'GET', path: '/users/42' },
+          response: { status: 200, body: { id: '42', name: 'Ada' } },
+        },
+      ],
+      metadata: { pactSpecification: { version: '2.0.0' } },
+    };
+    await pactPicker.setInputFiles({
+      name: 'mobile-app-users.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(pact)),
+    });
+    await card.getByText('Read: it calls 1 operation.').waitFor();
+    await card.getByText(/from its Pact file/).waitFor();
+
+    // A new API, registered from the project's list, opens on its own page with nothing uploaded.
+    await page.getByRole('link', { name: 'API contracts' }).click();
+    await page.getByRole('button', { name: 'Add an API' }).click();
+    const newApi = page.getByRole('form', { name: 'Add an API' });
+    await newApi.getByLabel('Name').fill('billing');
+    await newApi.getByLabel('Kind').selectOption('graphql');
+    await newApi.getByLabel('Version in production').fill('1.0.0');
+    await newApi.getByRole('button', { name: 'Add API' }).click();
+    await page.getByRole('heading', { name: /^billing/, level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Versions' }).getByText('No version uploaded yet.').waitFor();
+
+    expect(errors).toEqual([]);
   }, 180_000);
 });
