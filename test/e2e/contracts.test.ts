@@ -220,6 +220,11 @@ describe.skipIf(!hasChromium)('contract checks in the web UI', () => {
     await page.getByRole('heading', { name: 'Contract rules', level: 1 }).waitFor();
     expect(new URL(page.url()).hash).toBe('#api-removed-without-deprecation');
     await page.locator('article#api-removed-without-deprecation h3').waitFor();
+    await page
+      .getByRole('search', { name: 'Filter rules' })
+      .getByLabel('Text')
+      .fill('api-removed-without-deprecation');
+    await page.getByText(/^1 of \d+ rules\.$/).waitFor();
 
     // Uploading the latest document again from the file picker stores nothing.
     await page.goto(`${server.url}/projects/${projectId}/contracts`);
