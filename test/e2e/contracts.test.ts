@@ -84,6 +84,7 @@ describe.skipIf(!hasChromium)('contract checks in the web UI', () => {
       name: 'users',
       kind: 'openapi',
       currentVersion: '0.9.0',
+      status: 'published',
       owner: 'Identity team',
     });
     const contract = `/api/v1/projects/${projectId}/contracts/users`;
@@ -161,6 +162,7 @@ describe.skipIf(!hasChromium)('contract checks in the web UI', () => {
     const calendar = page.getByRole('region', { name: 'Deprecation calendar' });
     const deprecation = calendar.getByRole('row').filter({ hasText: 'GET /users' });
     expect(await deprecation.locator('time').last().getAttribute('datetime')).toBe(sunset);
+    await page.evaluate(`document.getElementById('versions-heading').scrollIntoView()`);
     await screenshot(page, 'contracts-api');
 
     // The version: the removed operation is an ERR change that names the consumer calling it.
