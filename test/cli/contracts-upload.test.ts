@@ -150,13 +150,18 @@ describe('shipshape contracts upload', { timeout: 90_000 }, () => {
     expect(suites.children[0]?.children[0]?.attributes.name).toBe('POST /refunds');
   });
 
-  it('fails by the project’s own setting when --fail-on is not given', async () => {
+  it('fails by the project’s own setting when --fail-on is not given, naming the consumers reached', async () => {
     const settings = await t.owner.put(
       `/api/v1/projects/${projectId}/contract-settings`,
       { failOn: 'WARN' },
       { headers: { 'if-match': '"v0"' } },
     );
     expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+    const consumer = await t.owner.post(`/api/v1/projects/${projectId}/contracts/payments/consumers`, {
+      name: 'checkout',
+      uses: { operations: ['GET /payments/{}'] },
+    });
+    expect(consumer.status, JSON.stringify(consumer.body)).toBe(201);
     // A new status the API may answer: a warning, which this project fails on.
     const states = ['pending', 'paid', 'refunded'];
     fs.writeFileSync(path.join(scratch, 'v5.yaml'), paymentsApi('2.2.0', { idMaxLength: 128, states }));
@@ -165,6 +170,7 @@ describe('shipshape contracts upload', { timeout: 90_000 }, () => {
     expect(answer.stdout).toMatch(
       /\n {2}WARN {2}response-property-enum-value-added +response 200 property status/,
     );
+    expect(answer.stdout).toContain('\nConsumers reached: checkout (1 WARN); 0 changes at ERR or WARN');
     const lenient = await upload('v5.yaml', '2.2.1', '--fail-on', 'ERR', '--json');
     expect(lenient.json.unchanged).toBe(true);
     expect(lenient.code).toBe(0);
