@@ -94,7 +94,7 @@ function sameUnchangedRef(run: DiffRun, base: Json, revision: Json): boolean {
 export function walkSchemaPair(
   run: DiffRun,
   raw: { base: Json | undefined; revision: Json | undefined },
-  context: Omit<SchemaContext, 'resolve' | 'options' | 'documents'>,
+  context: SchemaContext,
   place: Place,
   active: Set<string> = new Set(),
 ): void {
@@ -111,9 +111,8 @@ export function walkSchemaPair(
     revision: foldAllOf(run, 'revision', revision.node),
   };
   const schemaPlace = revision.ref ? { ...place, pointer: revision.ref.slice(1) } : place;
-  const fullContext: SchemaContext = { ...run.context, ...context };
   const rules = run.rulesWhere('schema', context.direction, context.location);
-  run.apply(rules, schemaPlace, (rule) => rule.check(schemas, fullContext));
+  run.apply(rules, schemaPlace, (rule) => rule.check(schemas, context));
   walkProperties(run, schemas, context, schemaPlace, active);
   walkNested(run, schemas, context, schemaPlace, active);
   if (cycleKey) active.delete(cycleKey);
@@ -122,7 +121,7 @@ export function walkSchemaPair(
 function walkProperties(
   run: DiffRun,
   schemas: BothSides<JsonObject>,
-  context: Omit<SchemaContext, 'resolve' | 'options' | 'documents'>,
+  context: SchemaContext,
   place: Place,
   active: Set<string>,
 ): void {
@@ -140,6 +139,7 @@ function walkProperties(
       location: 'property' as const,
       field: `${context.field}.${name}`,
       required: { base: requiredBefore.has(name), revision: requiredAfter.has(name) },
+      name,
     };
     const side = rawRevision === undefined ? 'base' : 'revision';
     const propertyPlace: Place = {
@@ -152,7 +152,7 @@ function walkProperties(
       base: run.resolve('base', rawBase)?.node,
       revision: run.resolve('revision', rawRevision)?.node,
     };
-    run.apply(rules, propertyPlace, (rule) => rule.check(pair, { ...run.context, ...propertyContext, name }));
+    run.apply(rules, propertyPlace, (rule) => rule.check(pair, propertyContext));
     walkSchemaPair(run, { base: rawBase, revision: rawRevision }, propertyContext, propertyPlace, active);
   }
 }
@@ -160,7 +160,7 @@ function walkProperties(
 function walkNested(
   run: DiffRun,
   schemas: BothSides<JsonObject>,
-  context: Omit<SchemaContext, 'resolve' | 'options' | 'documents'>,
+  context: SchemaContext,
   place: Place,
   active: Set<string>,
 ): void {
