@@ -77,6 +77,16 @@ function matchMembers(base: Json[], revision: Json[]): [number, number][] {
 }
 
 /**
+ * Both sides point at the same component and nothing reachable from it changed. Checked only at
+ * references, where big contracts share their schemas: comparing every inline subtree first would
+ * cost as much as walking it.
+ */
+function sameUnchangedRef(run: DiffRun, base: Json, revision: Json): boolean {
+  if (!isObject(base) || !isObject(revision)) return false;
+  return typeof base.$ref === 'string' && base.$ref === revision.$ref && !run.changed.isChanged(base.$ref);
+}
+
+/**
  * Compares two schemas and everything below them (properties, array items, additional properties,
  * `oneOf`/`anyOf` alternatives), calling the schema and property rules of the direction at each
  * level. Recursive schemas end where a pair of references is already being compared further up.
@@ -89,7 +99,7 @@ export function walkSchemaPair(
   active: Set<string> = new Set(),
 ): void {
   if (raw.base === undefined || raw.revision === undefined) return;
-  if (run.changed.identical(raw.base, raw.revision)) return;
+  if (sameUnchangedRef(run, raw.base, raw.revision) || run.changed.identical(raw.base, raw.revision)) return;
   const base = run.resolve('base', raw.base);
   const revision = run.resolve('revision', raw.revision);
   if (!base || !revision) return;

@@ -1,4 +1,5 @@
 import { lookupPointer, refsBelow, sameJson } from './document.ts';
+import { Fingerprints } from './fingerprint.ts';
 import type { BothSides, Json, OpenApiDocument } from './types.ts';
 
 /**
@@ -9,6 +10,7 @@ import type { BothSides, Json, OpenApiDocument } from './types.ts';
  */
 export class ChangedRefs {
   private readonly changed = new Set<string>();
+  private readonly fingerprints = new Fingerprints((ref) => this.changed.has(ref));
 
   constructor(documents: BothSides<OpenApiDocument>) {
     const pending = [...refsBelow(documents.base), ...refsBelow(documents.revision)];
@@ -44,8 +46,6 @@ export class ChangedRefs {
 
   /** Two nodes are identical, and so is everything they refer to: nothing below them can differ. */
   identical(base: Json | undefined, revision: Json | undefined): boolean {
-    if (!sameJson(base, revision)) return false;
-    for (const ref of refsBelow(base)) if (this.changed.has(ref)) return false;
-    return true;
+    return this.fingerprints.identical(base, revision);
   }
 }

@@ -11,6 +11,7 @@ import type {
   Section,
 } from '../types.ts';
 import { schemaExample } from './examples.ts';
+import { isHiddenIn } from './schema-values.ts';
 
 /** Where a schema sits, in words, for messages: `request property items[].name`, `query parameter limit`. */
 export function describeField(context: Pick<SchemaContext, 'field' | 'direction' | 'location'>): string {
@@ -22,8 +23,9 @@ export function describeField(context: Pick<SchemaContext, 'field' | 'direction'
     return rest ? `response ${status} property ${rest}` : `response ${status} body`;
   }
   if (field.startsWith('request.body')) {
-    const rest = field.slice('request.body.'.length);
-    return field === 'request.body' ? 'request body' : `request property ${rest}`;
+    // `request.body.name`, or `request.body[]` for the items of a top-level array.
+    const rest = field.slice('request.body'.length).replace(/^\./, '');
+    return rest ? `request property ${rest}` : 'request body';
   }
   const [where, ...name] = field.split('.');
   return `${where} parameter ${name.join('.')}`;
@@ -46,6 +48,13 @@ const placeWords: Record<string, string> = {
   'response/header': 'a response header',
 };
 
+/** The title with the place put in; a title that starts with the place starts with a capital. */
+function titleAt(title: string, variant: Variant): string {
+  const place = placeWords[`${variant.direction}/${variant.location}`] ?? 'a schema';
+  const shown = title.startsWith('{where}') ? place.charAt(0).toUpperCase() + place.slice(1) : place;
+  return title.replace('{where}', shown);
+}
+
 function sectionOf(variant: Variant): Section {
   if (variant.location === 'parameter') return 'parameters';
   if (variant.location === 'header') return 'headers';
@@ -56,7 +65,8 @@ function sectionOf(variant: Variant): Section {
  * A family of schema rules: one check of two schemas (a maximum lowered, an enum value removed, …)
  * reported under its own id at each direction and location where it matters, as oasdiff names them
  * (`request-parameter-max-length-decreased`, `request-property-max-length-decreased`, …). The
- * examples are schemas; each variant places them at its own spot.
+ * examples are schemas; each variant places them at its own spot. A read-only schema in a request
+ * and a write-only one in a response are skipped: no client meets them there.
  */
 export function schemaFamily(spec: {
   /** The title with `{where}` standing for the place, e.g. "maxLength of {where} decreased". */
@@ -74,10 +84,7 @@ export function schemaFamily(spec: {
     scope: 'schema',
     direction: variant.direction,
     location: variant.location,
-    title: spec.title.replace(
-      '{where}',
-      placeWords[`${variant.direction}/${variant.location}`] ?? 'a schema',
-    ),
+    title: titleAt(spec.title, variant),
     why: spec.why,
     examples: {
       triggers: schemaExample(
@@ -93,7 +100,10 @@ export function schemaFamily(spec: {
         spec.examples.nearMiss,
       ),
     },
-    check: (schemas, context) => prefixed(spec.check(schemas, context), describeField(context)),
+    check: (schemas, context) =>
+      isHiddenIn(variant.direction, schemas)
+        ? null
+        : prefixed(spec.check(schemas, context), describeField(context)),
   }));
 }
 
