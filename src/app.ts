@@ -14,7 +14,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { type Config, defaultContractUploadLimitBytes } from './config.ts';
 import type { ModuleDefinition } from './core/app/module.ts';
 import { createRegistry, type Registry } from './core/app/registry.ts';
 import { createAppServices } from './core/app/services.ts';
@@ -24,6 +24,7 @@ import { registerHealthRoutes } from './core/http/health.ts';
 import { frameworkError, installJsonBodyRules, refuseUnsafeUrl } from './core/http/input-rules.ts';
 import { toProblem } from './core/http/problem.ts';
 import { createRateLimiter } from './core/http/rate-limit.ts';
+import { installRawBodyParsers } from './core/http/raw-bodies.ts';
 import { type AppServices, installRoutes, isPublicRoute } from './core/http/route.ts';
 import {
   docsPolicy,
@@ -46,6 +47,7 @@ export interface AppDependencies {
         | 'previousSecretKeys'
         | 'auditCheckpointIntervalSeconds'
         | 'readinessRecordingIntervalSeconds'
+        | 'contractUploadLimitBytes'
       >
     >;
   database: DatabaseHandle;
@@ -99,6 +101,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       publicUrl: deps.config.publicUrl,
       auditCheckpointIntervalSeconds: deps.config.auditCheckpointIntervalSeconds ?? 0,
       readinessRecordingIntervalSeconds: deps.config.readinessRecordingIntervalSeconds ?? 0,
+      contractUploadLimitBytes: deps.config.contractUploadLimitBytes ?? defaultContractUploadLimitBytes,
     },
     secretKey: deps.config.secretKey,
     previousSecretKeys: deps.config.previousSecretKeys,
@@ -115,6 +118,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await http.register(helmet, securityHeaderOptions([placeholderStyleHash]));
   http.addHook('onRequest', refuseUnsafeUrl);
   installJsonBodyRules(http);
+  installRawBodyParsers(
+    http,
+    registry.routes.flatMap((route) => route.rawBodies ?? []),
+  );
   const { tracing } = deps;
   const traceIdOf: TraceIdOf = tracing ? traceRequests(http, tracing) : () => undefined;
   setErrorHandlers(http, traceIdOf);

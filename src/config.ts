@@ -8,6 +8,9 @@ import type { DatabaseConfig } from './db/connection.ts';
 
 export type { DatabaseConfig };
 
+/** The largest API contract a version upload may carry, unpacked: 20 MiB. */
+export const defaultContractUploadLimitBytes = 20 * 1024 * 1024;
+
 /** Every environment variable Shipshape reads, with its default. README.md's table mirrors this. */
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -24,6 +27,12 @@ const environmentSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  CONTRACT_UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(defaultContractUploadLimitBytes),
   SHIPSHAPE_ADMIN_TOKEN: z
     .string()
     .regex(/^shp_[A-Za-z0-9_-]{16,}$/, 'must start with shp_ followed by at least 16 letters, digits, _ or -')
@@ -68,6 +77,8 @@ export interface Config {
   database: DatabaseConfig;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
+  /** The largest API contract a version upload may carry, unpacked (larger answers 413). */
+  contractUploadLimitBytes: number;
   bootstrap: BootstrapSettings;
   auth: AuthSettings;
   publicUrl?: string;
@@ -98,6 +109,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       : { kind: 'pglite', dataDir: path.resolve(env.DATA_DIR) },
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    contractUploadLimitBytes: env.CONTRACT_UPLOAD_LIMIT_BYTES,
     bootstrap: {
       adminToken: env.SHIPSHAPE_ADMIN_TOKEN,
       adminEmail: env.SHIPSHAPE_ADMIN_EMAIL,

@@ -49,6 +49,8 @@ export class ApiError extends Error {
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
+  /** Bytes or text sent as they are (a YAML file, a zip), with their content type. */
+  rawBody?: { contentType: string; data: Uint8Array | string };
   headers?: Record<string, string>;
 }
 
@@ -61,10 +63,13 @@ export function createApiClient(connection: Connection) {
     }
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (connection.token) headers.authorization = `Bearer ${connection.token}`;
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
+    } else if (options.rawBody) {
+      headers['content-type'] = options.rawBody.contentType;
+      body = options.rawBody.data;
     }
     try {
       return await fetch(target, { method, headers, body });

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerBackupCommands } from './backup-commands.ts';
+import { registerContractCommands } from './contract-commands.ts';
+import { registerContractUploadCommand } from './contract-upload-command.ts';
 import { registerDecisionCommands } from './decision-commands.ts';
 import { registerIdentityCommands } from './identity-commands.ts';
 import { registerMigrationCommands } from './migration-commands.ts';
@@ -25,6 +27,7 @@ export function buildCli(): Command {
   registerPlanCommands(program);
   registerSearchCommands(program);
   registerMigrationUploadCommand(registerMigrationCommands(program));
+  registerContractUploadCommand(registerContractCommands(program));
   return program;
 }
 

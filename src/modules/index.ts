@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../core/app/module.ts';
 import { auditModule } from './audit/index.ts';
 import { backupModule } from './backup/index.ts';
+import { contractsModule } from './contracts/index.ts';
 import { decisionLogsModule } from './decision-logs/index.ts';
 import { identityModule } from './identity/index.ts';
 import { metadataModule } from './metadata/index.ts';
@@ -22,6 +23,7 @@ export const shipshapeModules: readonly ModuleDefinition[] = [
   searchModule,
   planModule,
   migrationSafetyModule,
+  contractsModule,
   schemaExportModule,
   backupModule,
 ];

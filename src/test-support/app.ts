@@ -62,6 +62,8 @@ export async function createTestApp(
     modules?: AppDependencies['modules'];
     beforeBuild?: (database: DatabaseHandle) => Promise<void>;
     tracing?: AppDependencies['tracing'];
+    /** Settings that differ from the tests' defaults (a small upload limit, say). */
+    config?: Partial<AppDependencies['config']>;
   } = {},
 ): Promise<TestApp> {
   const metrics = createMetrics();
@@ -69,7 +71,7 @@ export async function createTestApp(
   const database = testDatabase.handle;
   await options.beforeBuild?.(database);
   const built = await buildApp({
-    config: { bodyLimitBytes: 1024 * 1024, logLevel: 'silent' },
+    config: { bodyLimitBytes: 1024 * 1024, logLevel: 'silent', ...options.config },
     database,
     metrics,
     auth: options.auth,

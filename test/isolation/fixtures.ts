@@ -13,6 +13,10 @@ export interface Seed {
   agentUserId: string;
   metadataKey: string;
   lintRunId: string;
+  /** An API contract of the plan, a version uploaded for it and one of its consumers. */
+  contractId: string;
+  contractVersionId: string;
+  contractConsumerId: string;
   /** Ids of resources created generically from the OpenAPI document, by `<segment>/{id}`. */
   created: Record<string, string>;
 }
@@ -66,6 +70,7 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
     }),
     'a lint run',
   );
+  const contract = await seedContract(owner, projectId);
   return {
     projectId,
     prdId,
@@ -76,7 +81,34 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
     agentUserId: String((agent.user as { id: string }).id),
     metadataKey: 'team',
     lintRunId: String(lintRun.id),
+    ...contract,
     created: {},
+  };
+}
+
+async function seedContract(owner: Caller, projectId: string) {
+  const contract = await created(
+    owner.post(`/api/v1/projects/${projectId}/plan/breaking-change-management/api-contracts`, {
+      name: 'seed-api',
+      kind: 'openapi',
+      currentVersion: '0',
+    }),
+    'an API contract',
+  );
+  const contracts = `/api/v1/projects/${projectId}/contracts/${contract.id}`;
+  const document = { openapi: '3.0.3', info: { title: 'Seed', version: '1' }, paths: {} };
+  const version = await created(
+    owner.post(`${contracts}/versions`, { version: '1.0.0', content: JSON.stringify(document) }),
+    'a contract version',
+  );
+  const consumer = await created(
+    owner.post(`${contracts}/consumers`, { name: 'seed consumer' }),
+    'a consumer',
+  );
+  return {
+    contractId: String(contract.id),
+    contractVersionId: String((version.version as { id: string }).id),
+    contractConsumerId: String(consumer.id),
   };
 }
 
@@ -101,6 +133,9 @@ export const parameterFixtures: Record<string, (seed: Seed) => string> = {
   'metadata/{key}': (seed) => seed.metadataKey,
   'schemas/{type}': () => 'project',
   'lint-runs/{runId}': (seed) => seed.lintRunId,
+  'contracts/{contract}': (seed) => seed.contractId,
+  'versions/{versionId}': (seed) => seed.contractVersionId,
+  'consumers/{consumerId}': (seed) => seed.contractConsumerId,
 };
 
 /**

@@ -12,16 +12,31 @@ import { checkText } from '../input/text.ts';
  * Each breach is a 400 problem naming the field, and nothing is written.
  */
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Media types the route takes unparsed, as a Buffer (see `RouteDefinition.rawBodies`). */
+    rawBodies?: readonly string[];
+  }
+}
+
+/** Does this request's route take its body of this media type unparsed? */
+export function takesRawBody(request: FastifyRequest, mediaType: string): boolean {
+  return request.routeOptions.config?.rawBodies?.includes(mediaType) ?? false;
+}
+
 export const maxJsonDepth = 64;
 export const maxJsonNodes = 100_000;
 
 const acceptedCharsets = new Set(['utf-8', 'utf8']);
 
-/** Replaces the JSON body parser with one that applies the rules above. */
+/**
+ * Replaces the JSON body parser with one that applies the rules above. A route that takes JSON
+ * unparsed gets the bytes (once the charset is known to be UTF-8) and applies them itself.
+ */
 export function installJsonBodyRules(http: FastifyInstance): void {
   const parseJson = http.getDefaultJsonParser('error', 'error');
   http.removeContentTypeParser('application/json');
-  http.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+  http.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const charset = charsetOf(request.headers['content-type']);
     if (charset && !acceptedCharsets.has(charset)) {
       done(
@@ -36,6 +51,7 @@ export function installJsonBodyRules(http: FastifyInstance): void {
       );
       return;
     }
+    if (takesRawBody(request, 'application/json')) return done(null, body);
     const text = typeof body === 'string' ? body : body.toString('utf8');
     parseJson(request, text, (error, value) => {
       if (error) return done(error, undefined);

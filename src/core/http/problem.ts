@@ -1,5 +1,6 @@
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { AppError, type FieldError, problemKinds } from '../errors/app-error.ts';
 import { propertyOf, stringPropertyOf } from '../errors/unknown-values.ts';
 
@@ -126,27 +127,8 @@ export function toProblem(error: unknown): {
 
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const location = stringPropertyOf(error, 'validationContext');
-    const errors = error.validation.flatMap((issue) => {
-      const keys = issue.keyword === 'unrecognized_keys' ? propertyOf(issue.params, 'keys') : undefined;
-      const unknownKeys = Array.isArray(keys) ? keys.map(String) : undefined;
-      if (unknownKeys?.length) {
-        const parent = issue.instancePath.replace(/\/$/, '');
-        return unknownKeys.map((key) => ({
-          path: fieldPath(location, `${parent}/${key}`),
-          message: 'is not a known field',
-        }));
-      }
-      return [{ path: fieldPath(location, issue.instancePath), message: issue.message ?? 'is invalid' }];
-    });
-    const first = errors[0];
-    const detail =
-      errors.length === 1 && first
-        ? `${first.path}: ${first.message}`
-        : `${errors.length} fields are invalid.`;
-    return new AppError('validation_failed', detail, { errors });
-  }
+  if (hasZodFastifySchemaValidationErrors(error))
+    return validationProblem(stringPropertyOf(error, 'validationContext'), error.validation);
   const unavailable = databaseUnavailableError(error);
   if (unavailable) return unavailable;
   const postgresError = postgresErrorOf(error);
@@ -160,6 +142,48 @@ function toAppError(error: unknown): AppError | null {
     }
   }
   return null;
+}
+
+/** One refused value, as Fastify reports validation: the keyword, where (`/a/0/b`), why. */
+interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: unknown;
+}
+
+/** Validation issues (Fastify's shape) as one 400 problem naming each field. */
+function validationProblem(location: string | undefined, issues: ValidationIssue[]): AppError {
+  const errors = issues.flatMap((issue) => {
+    const keys = issue.keyword === 'unrecognized_keys' ? propertyOf(issue.params, 'keys') : undefined;
+    const unknownKeys = Array.isArray(keys) ? keys.map(String) : undefined;
+    if (unknownKeys?.length) {
+      const parent = issue.instancePath.replace(/\/$/, '');
+      return unknownKeys.map((key) => ({
+        path: fieldPath(location, `${parent}/${key}`),
+        message: 'is not a known field',
+      }));
+    }
+    return [{ path: fieldPath(location, issue.instancePath), message: issue.message ?? 'is invalid' }];
+  });
+  const first = errors[0];
+  const detail =
+    errors.length === 1 && first ? `${first.path}: ${first.message}` : `${errors.length} fields are invalid.`;
+  return new AppError('validation_failed', detail, { errors });
+}
+
+/**
+ * A zod schema's refusal of input a service validated itself (a body the route took unparsed),
+ * as the same 400 problem route validation gives.
+ */
+export function invalidInput(error: z.ZodError, location: 'body' | 'querystring' = 'body'): AppError {
+  const issues = error.issues.map((issue) => ({
+    keyword: issue.code,
+    instancePath: `/${issue.path.map(String).join('/')}`,
+    message: issue.message,
+    params: issue,
+  }));
+  return validationProblem(location, issues);
 }
 
 function fieldPath(location: string | undefined, instancePath: string): string {

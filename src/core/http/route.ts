@@ -36,6 +36,8 @@ export interface AppSettings {
   auditCheckpointIntervalSeconds: number;
   /** How often projects without a readiness score for the day get one (0: only when read). */
   readinessRecordingIntervalSeconds: number;
+  /** The largest API contract a version upload may carry, unpacked (larger answers 413). */
+  contractUploadLimitBytes: number;
 }
 
 /** The OpenAPI and validation of one route: zod schemas for each part of the request and answer. */
@@ -82,8 +84,14 @@ interface RouteBase<S extends RouteSchema> {
   /** Below /api/v1, Fastify syntax (`/projects/:projectId/prd-reviews/:id`). */
   url: string;
   schema: S;
-  /** A larger body limit than the app's default, for uploads. */
-  bodyLimit?: number;
+  /** A larger body limit than the app's default, for uploads (from the app's settings when it is configurable). */
+  bodyLimit?: number | ((settings: AppSettings) => number);
+  /**
+   * Media types the handler receives unparsed, as a Buffer (uploads of YAML, archives, documents of
+   * any size). Only the routes that list a type accept it; `application/json` listed here reaches
+   * the handler unparsed too, and the service reads it with `parseJsonBytes` (same rules).
+   */
+  rawBodies?: readonly string[];
 }
 
 /** A route for authenticated callers. The authentication hook checks `permission` before parsing. */
@@ -128,8 +136,11 @@ export function installRoutes(api: FastifyInstance, routes: readonly AnyRoute[],
     typed.route({
       method: route.method,
       url: route.url,
-      bodyLimit: route.bodyLimit,
-      config: isPublicRoute(route) ? {} : { permission: route.permission },
+      bodyLimit: typeof route.bodyLimit === 'function' ? route.bodyLimit(app.settings) : route.bodyLimit,
+      config: {
+        ...(isPublicRoute(route) ? {} : { permission: route.permission }),
+        ...(route.rawBodies ? { rawBodies: route.rawBodies } : {}),
+      },
       schema: { ...route.schema, tags: route.schema.tags ? [...route.schema.tags] : undefined },
       handler: (request, reply) => {
         // biome-ignore lint/suspicious/noExplicitAny: Fastify has validated each part against the route's own schemas

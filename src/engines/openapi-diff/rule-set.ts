@@ -3,11 +3,16 @@ import { FindingCollector, type Place } from './report.ts';
 import type {
   BothSides,
   DiffOptions,
+  Direction,
   Json,
+  MediaTypeRule,
   OpenApiDocument,
+  PropertyRule,
   Rule,
   RuleContext,
   RuleReport,
+  SchemaLocation,
+  SchemaRule,
   Scope,
 } from './types.ts';
 import { ChangedRefs } from './unchanged.ts';
@@ -29,6 +34,7 @@ export class DiffRun {
   readonly collector: FindingCollector;
   readonly changed: ChangedRefs;
   private readonly rulesByScope = new Map<Scope, Rule[]>();
+  private readonly rulesByPlace = new Map<string, Rule[]>();
 
   constructor(
     readonly documents: BothSides<OpenApiDocument>,
@@ -53,6 +59,24 @@ export class DiffRun {
 
   rules<S extends Scope>(scope: S): RuleOf<S>[] {
     return (this.rulesByScope.get(scope) ?? []) as RuleOf<S>[];
+  }
+
+  /** The rules of a scope that apply in one direction (and location): looked up once, asked at every node. */
+  rulesWhere<S extends 'schema' | 'property' | 'media-type'>(
+    scope: S,
+    direction: Direction,
+    location?: SchemaLocation,
+  ): RuleOf<S>[] {
+    const key = `${scope}/${direction}/${location ?? ''}`;
+    let list = this.rulesByPlace.get(key);
+    if (!list) {
+      const inScope = this.rules(scope) as (SchemaRule | PropertyRule | MediaTypeRule)[];
+      list = inScope.filter(
+        (rule) => rule.direction === direction && (rule.scope !== 'schema' || rule.location === location),
+      );
+      this.rulesByPlace.set(key, list);
+    }
+    return list as RuleOf<S>[];
   }
 
   /** Runs each rule's check and collects what it reports at the place. */

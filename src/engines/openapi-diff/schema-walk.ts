@@ -94,7 +94,7 @@ function sameUnchangedRef(run: DiffRun, base: Json, revision: Json): boolean {
 export function walkSchemaPair(
   run: DiffRun,
   raw: { base: Json | undefined; revision: Json | undefined },
-  context: Omit<SchemaContext, 'resolve' | 'options' | 'documents'>,
+  context: SchemaContext,
   place: Place,
   active: Set<string> = new Set(),
 ): void {
@@ -111,11 +111,8 @@ export function walkSchemaPair(
     revision: foldAllOf(run, 'revision', revision.node),
   };
   const schemaPlace = revision.ref ? { ...place, pointer: revision.ref.slice(1) } : place;
-  const fullContext: SchemaContext = { ...run.context, ...context };
-  const rules = run
-    .rules('schema')
-    .filter((rule) => rule.direction === context.direction && rule.location === context.location);
-  run.apply(rules, schemaPlace, (rule) => rule.check(schemas, fullContext));
+  const rules = run.rulesWhere('schema', context.direction, context.location);
+  run.apply(rules, schemaPlace, (rule) => rule.check(schemas, context));
   walkProperties(run, schemas, context, schemaPlace, active);
   walkNested(run, schemas, context, schemaPlace, active);
   if (cycleKey) active.delete(cycleKey);
@@ -124,7 +121,7 @@ export function walkSchemaPair(
 function walkProperties(
   run: DiffRun,
   schemas: BothSides<JsonObject>,
-  context: Omit<SchemaContext, 'resolve' | 'options' | 'documents'>,
+  context: SchemaContext,
   place: Place,
   active: Set<string>,
 ): void {
@@ -133,7 +130,7 @@ function walkProperties(
   if (before.size === 0 && after.size === 0) return;
   const requiredBefore = requiredNames(schemas.base);
   const requiredAfter = requiredNames(schemas.revision);
-  const rules = run.rules('property').filter((rule) => rule.direction === context.direction);
+  const rules = run.rulesWhere('property', context.direction);
   for (const name of new Set([...before.keys(), ...after.keys()])) {
     const rawBase = before.get(name);
     const rawRevision = after.get(name);
@@ -142,6 +139,7 @@ function walkProperties(
       location: 'property' as const,
       field: `${context.field}.${name}`,
       required: { base: requiredBefore.has(name), revision: requiredAfter.has(name) },
+      name,
     };
     const side = rawRevision === undefined ? 'base' : 'revision';
     const propertyPlace: Place = {
@@ -154,7 +152,7 @@ function walkProperties(
       base: run.resolve('base', rawBase)?.node,
       revision: run.resolve('revision', rawRevision)?.node,
     };
-    run.apply(rules, propertyPlace, (rule) => rule.check(pair, { ...run.context, ...propertyContext, name }));
+    run.apply(rules, propertyPlace, (rule) => rule.check(pair, propertyContext));
     walkSchemaPair(run, { base: rawBase, revision: rawRevision }, propertyContext, propertyPlace, active);
   }
 }
@@ -162,7 +160,7 @@ function walkProperties(
 function walkNested(
   run: DiffRun,
   schemas: BothSides<JsonObject>,
-  context: Omit<SchemaContext, 'resolve' | 'options' | 'documents'>,
+  context: SchemaContext,
   place: Place,
   active: Set<string>,
 ): void {

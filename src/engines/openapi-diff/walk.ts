@@ -256,7 +256,7 @@ function walkContent(
       side: revision ? 'revision' : 'base',
     } as Place;
     const mediaContext = { ...context, mediaType, status: where.status };
-    const rules = run.rules('media-type').filter((rule) => rule.direction === where.direction);
+    const rules = run.rulesWhere('media-type', where.direction);
     run.apply(rules, place, (rule) => rule.check({ base, revision }, mediaContext));
     if (!base || !revision) continue;
     walkSchemaPair(

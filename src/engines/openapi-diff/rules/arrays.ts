@@ -1,9 +1,11 @@
 import type { BothSides, JsonObject, SchemaRule } from '../types.ts';
 import { schemaFamily } from './family.ts';
-import { limitChange, numberAt } from './schema-values.ts';
+import { bothAdmit, limitChange, numberAt } from './schema-values.ts';
 import { bodyAndProperty, requestVariants, responseVariants } from './variants.ts';
 
+/** The two values of a count keyword, or neither when one side is not an array. */
 function counts(schemas: BothSides<JsonObject>, keyword: 'minItems' | 'maxItems') {
+  if (!bothAdmit(schemas, 'array')) return { before: undefined, after: undefined };
   return { before: numberAt(schemas.base, keyword), after: numberAt(schemas.revision, keyword) };
 }
 
@@ -81,7 +83,7 @@ export const arrayRules: SchemaRule[] = [
       nearMiss: list({ uniqueItems: false }),
     },
     check: ({ base, revision }) =>
-      revision.uniqueItems === true && base.uniqueItems !== true
+      bothAdmit({ base, revision }, 'array') && revision.uniqueItems === true && base.uniqueItems !== true
         ? { message: 'items must now be unique', at: '/uniqueItems', after: true }
         : null,
   }),
@@ -136,7 +138,7 @@ export const arrayRules: SchemaRule[] = [
       nearMiss: list({ uniqueItems: true, maxItems: 5 }),
     },
     check: ({ base, revision }) =>
-      base.uniqueItems === true && revision.uniqueItems !== true
+      bothAdmit({ base, revision }, 'array') && base.uniqueItems === true && revision.uniqueItems !== true
         ? { message: 'items are no longer promised to be unique', at: '/uniqueItems', before: true }
         : null,
   }),

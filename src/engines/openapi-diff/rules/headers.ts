@@ -65,7 +65,7 @@ export const headerRules: HeaderRule[] = [
     section: 'headers',
     scope: 'header',
     title: 'A required response header became optional',
-    why: 'Clients that count on the header may find it missing. oasdiff reports this as ERR; here it is a warning because the server usually still sends it — the contract only stops promising it. Clients should cope with its absence.',
+    why: 'Clients that count on the header may find it missing, though the server usually still sends it (oasdiff says ERR; here it is a warning, as only the promise changed). Clients should cope with its absence.',
     examples: {
       triggers: { base: rateLimit({ required: true }), revision: rateLimit() },
       nearMiss: { base: rateLimit(), revision: rateLimit({ required: true }) },

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.ts';
+import { additionalPropertyRules } from './additional-properties.ts';
 import { arrayRules } from './arrays.ts';
 import { componentRules } from './components.ts';
 import { compositionRules } from './composition.ts';
@@ -15,6 +16,8 @@ import { operationRules } from './operations.ts';
 import { parameterRules } from './parameters.ts';
 import { pathRules } from './paths.ts';
 import { patternRules } from './patterns.ts';
+import { propertyRules } from './properties.ts';
+import { readWriteRules } from './read-write.ts';
 import { requestBodyRules } from './request-body.ts';
 import { responseRules } from './responses.ts';
 import { securityRequirementRules } from './security.ts';
@@ -46,6 +49,9 @@ export const rules: readonly Rule[] = [
   ...defaultRules,
   ...compositionRules,
   ...discriminatorRules,
+  ...additionalPropertyRules,
+  ...propertyRules,
+  ...readWriteRules,
   ...securityRequirementRules,
   ...securitySchemeRules,
   ...serverRules,

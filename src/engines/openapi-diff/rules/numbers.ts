@@ -1,6 +1,14 @@
 import type { BothSides, JsonObject, ReportDetail, RuleReport, SchemaRule } from '../types.ts';
 import { schemaFamily } from './family.ts';
-import { type Bound, boundOf, isMultipleOf, isTighter, numberAt, shownBound } from './schema-values.ts';
+import {
+  type Bound,
+  bothAdmit,
+  boundOf,
+  isMultipleOf,
+  isTighter,
+  numberAt,
+  shownBound,
+} from './schema-values.ts';
 import { requestVariants, responseVariants } from './variants.ts';
 
 type Side = 'maximum' | 'minimum';
@@ -22,9 +30,12 @@ function boundChange(
   };
 }
 
+// Numeric keywords compare only where both sides take numbers (`integer` is admitted by either type).
+
 /** Reports when the revision's bound admits fewer values than the base's (a new bound counts). */
 function narrowed(side: Side, verb: string) {
   return ({ base, revision }: BothSides<JsonObject>): RuleReport => {
+    if (!bothAdmit({ base, revision }, 'integer')) return null;
     const before = boundOf(base, side);
     const after = boundOf(revision, side);
     if (!after || (before && !isTighter(after, before, side))) return null;
@@ -35,6 +46,7 @@ function narrowed(side: Side, verb: string) {
 /** Reports when the revision's bound admits more values than the base's (a removed bound counts). */
 function widened(side: Side, verb: string) {
   return ({ base, revision }: BothSides<JsonObject>): RuleReport => {
+    if (!bothAdmit({ base, revision }, 'integer')) return null;
     const before = boundOf(base, side);
     const after = boundOf(revision, side);
     if (!before || (after && !isTighter(before, after, side))) return null;
@@ -135,7 +147,9 @@ export const numberRules: SchemaRule[] = [
       triggers: { type: 'number', multipleOf: 0.05 },
       nearMiss: { type: 'number', multipleOf: 0.005 },
     },
-    check: ({ base, revision }) => stepLost(numberAt(base, 'multipleOf'), numberAt(revision, 'multipleOf')),
+    check: ({ base, revision }) =>
+      bothAdmit({ base, revision }, 'integer') &&
+      stepLost(numberAt(base, 'multipleOf'), numberAt(revision, 'multipleOf')),
   }),
   ...schemaFamily({
     title: 'multipleOf of {where} changed so that other values may be returned',
@@ -148,6 +162,7 @@ export const numberRules: SchemaRule[] = [
     },
     // The values now returned must all be multiples of the old step: the old step must divide the new.
     check: ({ base, revision }) => {
+      if (!bothAdmit({ base, revision }, 'integer')) return null;
       const before = numberAt(base, 'multipleOf');
       const after = numberAt(revision, 'multipleOf');
       if (before === undefined || (after !== undefined && isMultipleOf(after, before))) return null;

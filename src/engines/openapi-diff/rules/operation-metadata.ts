@@ -79,7 +79,7 @@ export const operationMetadataRules: OperationRule[] = [
     section: 'operations',
     scope: 'operation',
     title: 'An operation’s operationId changed',
-    why: 'Calls keep working, but clients generated from the contract rename the method when they regenerate, which breaks the code that calls it; links that name the old operationId stop resolving. oasdiff reports it as api-operation-id-removed (INFO). Keep the operationId unless the rename is worth a client change.',
+    why: 'Calls keep working, but clients generated from the contract rename the method when they regenerate, breaking the code that calls it, and links naming the old operationId stop resolving (oasdiff reports it as api-operation-id-removed, INFO). Keep the operationId unless the rename is worth a client change.',
     examples: {
       triggers: {
         base: listOrders({ operationId: 'listOrders' }),

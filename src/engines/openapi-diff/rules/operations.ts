@@ -43,7 +43,7 @@ export const operationRules: OperationRule[] = [
     level: 'WARN',
     section: 'operations',
     title: 'A deprecated operation that announced no sunset date was removed',
-    why: 'Clients were told to move away, but not by when: some may still call it. oasdiff reports this as INFO; here it is a warning because the minimum deprecation period cannot be checked without a sunset date. Announce one (x-sunset or the Sunset header) and remove the operation after it.',
+    why: 'Clients were told to move away but not by when, so some may still call it (oasdiff says INFO; here it is a warning because without a sunset date the minimum deprecation period cannot be checked). Announce a sunset date (x-sunset or the Sunset header) and remove the operation after it.',
     examples: {
       triggers: { base: withDelete({ deprecated: true }), revision: withoutDelete },
       nearMiss: { base: deleteDeprecatedUntil('2026-01-01'), revision: withoutDelete },

@@ -37,7 +37,7 @@ export const pathRules: (OperationRule | PathRule)[] = [
     level: 'WARN',
     section: 'paths',
     title: 'A path was removed with deprecated operations that announced no sunset date',
-    why: 'The operation was deprecated, so clients were told to move away, but not by when: some may still call it. oasdiff reports this as INFO; here it is a warning because the minimum deprecation period cannot be checked without a sunset date. Announce one (x-sunset or the Sunset header) and remove the path after it.',
+    why: 'Clients were told to move away but not by when, so some may still call it (oasdiff says INFO; here it is a warning because without a sunset date the minimum deprecation period cannot be checked). Announce a sunset date (x-sunset or the Sunset header) and remove the path after it.',
     examples: {
       triggers: { base: withOrders({ deprecated: true }), revision: onlyHealth },
       nearMiss: { base: deprecatedUntil('2026-01-01'), revision: onlyHealth },

@@ -1,6 +1,6 @@
 import type { BothSides, JsonObject, ReportDetail, SchemaRule } from '../types.ts';
 import { schemaFamily } from './family.ts';
-import { shown, stringAt } from './schema-values.ts';
+import { bothAdmit, shown, stringAt } from './schema-values.ts';
 import { requestVariants, responseVariants } from './variants.ts';
 
 const matchesAnything = new Set(['.*', '^.*', '.*$', '^.*$', '[\\s\\S]*', '^[\\s\\S]*$']);
@@ -17,6 +17,7 @@ function isWiderPattern(before: string, after: string): boolean {
 type PatternChange = 'added' | 'removed' | 'generalized' | 'changed' | null;
 
 function patternChange({ base, revision }: BothSides<JsonObject>): PatternChange {
+  if (!bothAdmit({ base, revision }, 'string')) return null;
   const before = stringAt(base, 'pattern');
   const after = stringAt(revision, 'pattern');
   if (before === after) return null;

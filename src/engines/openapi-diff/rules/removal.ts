@@ -26,16 +26,28 @@ export function removalStage(
   return { stage: daysLeft > 0 ? 'before-sunset' : 'after-sunset', sunset };
 }
 
+/** The shapes of the paths a document has, remembered per document: removal rules ask for every removed operation. */
+const pathShapesByDocument = new WeakMap<JsonObject, Set<string>>();
+
+function pathShapes(context: OperationContext): Set<string> {
+  const document = context.documents.revision;
+  const known = pathShapesByDocument.get(document);
+  if (known) return known;
+  const paths = isObject(document.paths) ? document.paths : {};
+  const shapes = new Set(
+    Object.entries(paths)
+      .filter(([, item]) => isObject(context.resolve('revision', item)))
+      .map(([path]) => normalisePath(path)),
+  );
+  pathShapesByDocument.set(document, shapes);
+  return shapes;
+}
+
 /** Whether the revision has no path of the removed operation's shape left at all. */
 export function wholePathRemoved(context: OperationContext): boolean {
   const path = context.paths.base;
   if (path === undefined) return false;
-  const shape = normalisePath(path);
-  const paths = context.documents.revision.paths;
-  if (!isObject(paths)) return true;
-  return !Object.entries(paths).some(
-    ([candidate, item]) => normalisePath(candidate) === shape && isObject(context.resolve('revision', item)),
-  );
+  return !pathShapes(context).has(normalisePath(path));
 }
 
 /**

@@ -5,8 +5,8 @@ import { sameEssenceOn } from './media-types.ts';
 
 /**
  * Response statuses and media types. A status counts as success when it is 2xx (or the `2XX`
- * range); `default` stands for every status not listed. A status removed while a range on the
- * revision still covers it (`200` folded into `2XX`) is not removed.
+ * range); `default` stands for every status not listed. A status the revision still answers
+ * through its range, or a range it now lists status by status, is not removed.
  */
 
 type ResponseContext = Parameters<ResponseRule['check']>[1];
@@ -17,11 +17,17 @@ function kindOf(status: string): StatusKind {
   return /^2(\d\d|XX)$/i.test(status) ? 'success' : 'non-success';
 }
 
-/** Whether the revision still answers the status through a range such as `2XX`. */
-function coveredByRange(status: string, context: ResponseContext): boolean {
+/**
+ * Whether the revision still answers a removed status: through its range (`200` folded into `2XX`),
+ * or, for a removed range, through statuses of it now listed one by one (`2XX` narrowed to `200`).
+ */
+function stillAnswered(status: string, context: ResponseContext): boolean {
   const responses = context.operations.revision?.responses;
-  if (!isObject(responses) || !/^\d{3}$/.test(status)) return false;
-  return Object.keys(responses).some((other) => other.toUpperCase() === `${status[0]}XX`);
+  if (!isObject(responses)) return false;
+  const range = /^(\d)XX$/i.exec(status);
+  const statuses = Object.keys(responses);
+  if (range) return statuses.some((other) => /^\d{3}$/.test(other) && other[0] === range[1]);
+  return /^\d{3}$/.test(status) && statuses.some((other) => other.toUpperCase() === `${status[0]}XX`);
 }
 
 /** A check of a status removed from, or added to, an operation that stays. */
@@ -35,7 +41,7 @@ function statusRule(
     check: ({ base, revision }, context) => {
       if (kindOf(context.status) !== kind) return null;
       if (change === 'removed') {
-        if (!base || revision || coveredByRange(context.status, context)) return null;
+        if (!base || revision || stillAnswered(context.status, context)) return null;
         return { message: `response ${context.status} removed`, before: context.status };
       }
       return !base && revision

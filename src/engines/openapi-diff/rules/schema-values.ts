@@ -1,5 +1,5 @@
 import { isObject } from '../document.ts';
-import type { Json, JsonObject, Pair, ReportDetail } from '../types.ts';
+import type { BothSides, Json, JsonObject, Pair, ReportDetail } from '../types.ts';
 
 /** The JSON types a schema allows, `null` excluded (3.0 `type: x` and 3.1 `type: [x, 'null']`). */
 export function typesOf(schema: JsonObject): string[] {
@@ -158,4 +158,13 @@ export function limitChange(
     ...(before !== undefined ? { before } : {}),
     ...(after !== undefined ? { after } : {}),
   };
+}
+
+/**
+ * Whether both sides admit values of a type, so that the keywords for that type (maxLength for
+ * strings, maximum for numbers, maxItems for arrays) still compare like with like. When the type
+ * itself changed, the type rules report it and the keywords that went with the old type are moot.
+ */
+export function bothAdmit(schemas: BothSides<JsonObject>, type: string): boolean {
+  return admitsType(typeSet(schemas.base), type) && admitsType(typeSet(schemas.revision), type);
 }

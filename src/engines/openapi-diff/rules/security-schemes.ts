@@ -145,7 +145,7 @@ export const securitySchemeRules: SecuritySchemeRule[] = [
     section: 'security',
     scope: 'security-scheme',
     title: 'A security scheme in use was removed',
-    why: 'Clients that authenticate with it have no documented way left to do so. Keep the scheme until no requirement uses it and clients have moved to another. A scheme no requirement used is removed silently.',
+    why: 'Clients that authenticate with the scheme have no documented way left to do so (oasdiff says INFO; a scheme no requirement used is not reported). Keep it until clients have moved to another scheme.',
     examples: {
       triggers: {
         base: withSchemes({ bearer: bearer(), apiKey: apiKey() }, [{ bearer: [] }, { apiKey: [] }]),
@@ -187,7 +187,7 @@ export const securitySchemeRules: SecuritySchemeRule[] = [
     section: 'security',
     scope: 'security-scheme',
     title: 'The type of a security scheme changed',
-    why: 'Clients present credentials the old way (an API key, a bearer token, an OAuth token) and are refused. Add the new scheme beside the old one instead, as another alternative.',
+    why: 'Clients present credentials the old way (an API key, a bearer token, an OAuth token) and are refused (oasdiff says INFO). Add the new scheme beside the old one instead, as another alternative.',
     examples: {
       triggers: { base: withSchemes({ auth: apiKey() }), revision: withSchemes({ auth: bearer() }) },
       nearMiss: {
@@ -271,7 +271,7 @@ export const securitySchemeRules: SecuritySchemeRule[] = [
     section: 'security',
     scope: 'security-scheme',
     title: 'The name under which an API key is sent changed',
-    why: 'Clients send the key under the old header, query or cookie name and are refused. Accept both names while clients move. Header names differ only if they differ ignoring case.',
+    why: 'Clients send the key under the old header, query or cookie name (header names are compared ignoring case) and are refused. Accept both names while clients move.',
     examples: {
       triggers: {
         base: withSchemes({ apiKey: apiKey() }),
@@ -319,7 +319,7 @@ export const securitySchemeRules: SecuritySchemeRule[] = [
     section: 'security',
     scope: 'security-scheme',
     title: 'The authorization URL of an OAuth flow changed',
-    why: 'Clients send users to the old authorization URL to sign in, and fail. Keep it working (a redirect) until clients are updated.',
+    why: 'Clients send users to the old authorization URL to sign in, and fail (oasdiff says INFO). Keep it working, with a redirect, until clients are updated.',
     examples: {
       triggers: {
         base: oauth({ authorizationCode: codeFlow() }),
@@ -344,7 +344,7 @@ export const securitySchemeRules: SecuritySchemeRule[] = [
     section: 'security',
     scope: 'security-scheme',
     title: 'The token URL of an OAuth flow changed',
-    why: 'Clients ask the old token URL for tokens and fail to get any. Keep it working until clients are updated.',
+    why: 'Clients ask the old token URL for tokens and get none (oasdiff says INFO). Keep it working until clients are updated.',
     examples: {
       triggers: {
         base: oauth({ authorizationCode: codeFlow() }),
@@ -447,7 +447,7 @@ export const securitySchemeRules: SecuritySchemeRule[] = [
     section: 'security',
     scope: 'security-scheme',
     title: 'An OAuth scope was removed from a security scheme',
-    why: 'Clients that ask for the scope get an invalid_scope error from the authorization server and no token at all. Keep the scope defined until no client asks for it.',
+    why: 'Clients that ask for the scope get an invalid_scope error and no token at all (oasdiff says INFO). Keep the scope defined until no client asks for it.',
     examples: {
       triggers: {
         base: oauth({

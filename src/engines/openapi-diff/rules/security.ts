@@ -51,24 +51,17 @@ function scopesOf(requirement: JsonObject, scheme: string): string[] {
 /** What one concept reports about two requirement lists, with the words for where they apply. */
 type Compare = (before: Json | undefined, after: Json | undefined, where: string) => ReportDetail[];
 
+/** The alternatives of a list, for messages: `bearer or apiKey + oauth`. */
+const named = (list: Json | undefined) => [...alternativesOf(list).keys()].join(' or ');
+
 const becameRequired: Compare = (before, after, where) =>
   allowsAnonymous(before) && !allowsAnonymous(after)
-    ? [
-        {
-          message: `${where}: authentication now required (${[...alternativesOf(after).keys()].join(' or ')})`,
-          at: '/security',
-        },
-      ]
+    ? [{ message: `${where}: authentication now required (${named(after)})`, at: '/security' }]
     : [];
 
 const stoppedBeingRequired: Compare = (before, after, where) =>
   !allowsAnonymous(before) && allowsAnonymous(after)
-    ? [
-        {
-          message: `${where}: authentication no longer required (was ${[...alternativesOf(before).keys()].join(' or ')})`,
-          at: '/security',
-        },
-      ]
+    ? [{ message: `${where}: authentication no longer required (was ${named(before)})`, at: '/security' }]
     : [];
 
 /** Alternatives in `from` missing from `other`, when `other` has alternatives of its own. */
@@ -178,8 +171,9 @@ function securityRules(concept: Concept): [DocumentRule, OperationRule] {
       nearMiss: { base: globally(base), revision: globally(nearMiss) },
     },
     check: (documents) => {
-      if (!inheritsTopLevel(documents.base) && !inheritsTopLevel(documents.revision)) return null;
-      return concept.compare(documents.base.security, documents.revision.security, 'global security');
+      const found = concept.compare(documents.base.security, documents.revision.security, 'global security');
+      if (found.length === 0) return null;
+      return inheritsTopLevel(documents.base) || inheritsTopLevel(documents.revision) ? found : null;
     },
   };
   const operation: OperationRule = {
@@ -222,7 +216,7 @@ export const securityRequirementRules: (DocumentRule | OperationRule)[] = [
       global: 'The API now requires authentication',
       operation: 'An operation now requires authentication',
     },
-    why: 'Anonymous requests were accepted and are now refused with 401. Clients must obtain and send credentials; keep an anonymous alternative (`{}`) until they do.',
+    why: 'Anonymous requests were accepted and are now refused with 401 (oasdiff files any added alternative under this id, at INFO; added alternatives have a rule of their own here). Clients must obtain and send credentials; keep an anonymous alternative (`{}`) until they do.',
     lists: { base: null, triggers: [bearer], nearMiss: [{}, bearer] },
     compare: becameRequired,
   }),
@@ -233,7 +227,7 @@ export const securityRequirementRules: (DocumentRule | OperationRule)[] = [
       global: 'The API no longer requires authentication',
       operation: 'An operation no longer requires authentication',
     },
-    why: 'Anonymous requests are accepted too; requests with credentials keep working.',
+    why: 'Anonymous requests are accepted too, and requests with credentials keep working (oasdiff files any removed alternative under this id, at ERR; removed alternatives have a rule of their own here).',
     lists: { base: [bearer], triggers: [bearer, {}], nearMiss: [apiKey] },
     compare: stoppedBeingRequired,
   }),
@@ -244,7 +238,7 @@ export const securityRequirementRules: (DocumentRule | OperationRule)[] = [
       global: 'The API accepts another way to authenticate',
       operation: 'An operation accepts another way to authenticate',
     },
-    why: 'Clients may authenticate the new way; the ways they use keep working. oasdiff calls this api-security-added.',
+    why: 'Clients may authenticate the new way, and the ways they use keep working (oasdiff reports this as api-security-added).',
     lists: { base: [bearer], triggers: [bearer, apiKey], nearMiss: null },
     compare: alternativeAdded,
   }),
@@ -255,7 +249,7 @@ export const securityRequirementRules: (DocumentRule | OperationRule)[] = [
       global: 'The API no longer accepts a way to authenticate',
       operation: 'An operation no longer accepts a way to authenticate',
     },
-    why: 'Clients authenticating that way are refused with 401. They must switch to a remaining alternative first. oasdiff calls this api-security-removed.',
+    why: 'Clients authenticating that way are refused with 401 (oasdiff reports this as api-security-removed). They must switch to a remaining alternative first.',
     lists: { base: [bearer, apiKey], triggers: [bearer], nearMiss: [bearer, apiKey, reading] },
     compare: alternativeRemoved,
   }),

@@ -1,10 +1,14 @@
-import type { JsonObject, SchemaRule } from '../types.ts';
+import type { BothSides, JsonObject, SchemaRule } from '../types.ts';
 import { schemaFamily } from './family.ts';
-import { limitChange, numberAt } from './schema-values.ts';
+import { bothAdmit, limitChange, numberAt } from './schema-values.ts';
 import { requestVariants, responseVariants } from './variants.ts';
 
-/** The two values of a length keyword; a missing `minLength` is 0, a missing `maxLength` no limit. */
-function lengths(schemas: { base: JsonObject; revision: JsonObject }, keyword: 'minLength' | 'maxLength') {
+/**
+ * The two values of a length keyword (a missing `minLength` is 0, a missing `maxLength` no limit), or
+ * neither when one side is not a string.
+ */
+function lengths(schemas: BothSides<JsonObject>, keyword: 'minLength' | 'maxLength') {
+  if (!bothAdmit(schemas, 'string')) return { before: undefined, after: undefined };
   return { before: numberAt(schemas.base, keyword), after: numberAt(schemas.revision, keyword) };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseXml } from '../../../test-support/xml.ts';
 import { lintMigrations } from '../lint.ts';
 import { rules } from '../rules/index.ts';
 import type { Finding, LintReport } from '../types.ts';
@@ -166,52 +167,6 @@ describe('the SARIF format', () => {
     expect(JSON.parse(JSON.stringify(log))).toEqual(log);
   });
 });
-
-interface Element {
-  name: string;
-  attributes: Record<string, string>;
-  children: Element[];
-  text: string;
-}
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decodeEntities = (value: string) =>
-  value.replace(/&(#\d+|\w+);/g, (_whole, name: string) =>
-    name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (entities[name] ?? `&${name};`),
-  );
-
-/** A strict reader for the XML subset JUnit needs: fails on unbalanced tags, stray `<`, bare `&`. */
-function parseXml(xml: string): Element {
-  const root: Element = { name: '#document', attributes: {}, children: [], text: '' };
-  const stack = [root];
-  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
-  const token = /<(\/?)([\w:-]+)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|([^<]+)/gy;
-  let position = 0;
-  for (let match = token.exec(body); match; match = token.exec(body)) {
-    position = token.lastIndex;
-    const [, closing, name, attributes, selfClosing, text] = match;
-    const current = stack.at(-1);
-    if (!current) throw new Error('closed past the root');
-    if (text !== undefined) {
-      if (/&(?!(#\d+|amp|lt|gt|quot|apos);)/.test(text)) throw new Error(`bare & in ${text}`);
-      current.text += decodeEntities(text);
-    } else if (closing) {
-      if (current.name !== name) throw new Error(`</${name}> closes <${current.name}>`);
-      stack.pop();
-    } else {
-      const element: Element = { name: name ?? '', attributes: {}, children: [], text: '' };
-      for (const [, key, value] of (attributes ?? '').matchAll(/([\w:-]+)="([^"]*)"/g))
-        element.attributes[key ?? ''] = decodeEntities(value ?? '');
-      current.children.push(element);
-      if (!selfClosing) stack.push(element);
-    }
-  }
-  if (position !== body.length) throw new Error(`not XML at ${body.slice(position, position + 40)}`);
-  if (stack.length !== 1) throw new Error(`unclosed <${stack.at(-1)?.name}>`);
-  const [only] = root.children;
-  if (!only || root.children.length !== 1) throw new Error('not one root element');
-  return only;
-}
 
 describe('the JUnit format', () => {
   it('is well-formed XML: one suite per file, one case per finding, the counts adding up', () => {

@@ -44,6 +44,7 @@ export function breakingChangeManagementFixture(now = new Date()): AreaImport {
           detectedBy: 'contract-diff',
           deprecationScheduleId: '@sched',
           migrationGuideId: '@guide',
+          contractVersion: '1.4.0',
         },
       },
     ],

@@ -17,6 +17,12 @@ describeCheckCases('breaking-change-management', {
     'contracts.deprecation-notice-period': (fixture) => {
       fixtureRow(fixture, 'deprecation-schedules').sunsetOn = '2026-02-01';
     },
+    'contracts.latest-version-reviewed': (fixture) => {
+      fixtureRow(fixture, 'breaking-changes').status = 'proposed';
+    },
+    'contracts.breaking-changes-guided': (fixture) => {
+      delete fixtureRow(fixture, 'affected-consumers', 1).notifiedAt;
+    },
     'contracts.consumers-migrated-before-shipping': (fixture) => {
       fixtureRow(fixture, 'affected-consumers', 1).migrated = false;
     },

@@ -1,5 +1,5 @@
 import { defineArea } from '../area.ts';
-import { atLeast, daysBetween, everyRow, missingOf } from '../checks.ts';
+import { atLeast, type CheckResult, daysBetween, everyRow, missingOf, result } from '../checks.ts';
 import { field } from '../fields.ts';
 import { planTable } from '../table.ts';
 
@@ -55,6 +55,9 @@ export const breakingChanges = planTable('breaking_changes', {
     }),
     deprecationScheduleId: field.ref(() => deprecationSchedules, 'Its deprecation timeline'),
     migrationGuideId: field.ref(() => migrationGuides, 'How consumers migrate'),
+    contractVersion: field.label(
+      'The contract version that introduces it (uploads of contract versions set it)',
+    ),
   },
 });
 
@@ -70,6 +73,53 @@ export const affectedConsumers = planTable('affected_consumers', {
 });
 
 const noticeDays = 90;
+
+type ContractRow = typeof apiContracts.$inferSelect;
+type BreakingChangeRow = typeof breakingChanges.$inferSelect;
+type AffectedConsumerRow = typeof affectedConsumers.$inferSelect;
+
+/** Changes found by diffing uploaded versions, as opposed to those written down by hand. */
+const fromContractDiffs = (changes: BreakingChangeRow[]) =>
+  changes.filter((change) => change.detectedBy === 'contract-diff');
+
+/**
+ * The silver check fed by contract uploads: the breaking changes a contract's current version
+ * introduces (uploads record them as proposed) have each been accepted or rejected by a review.
+ */
+function latestVersionsReviewed(contracts: ContractRow[], changes: BreakingChangeRow[]): CheckResult {
+  if (contracts.length === 0)
+    return result.notApplicable('No contracts registered, so no versions to review.');
+  const unreviewed = fromContractDiffs(changes).filter((change) => {
+    const contract = contracts.find((candidate) => candidate.id === change.contractId);
+    return change.status === 'proposed' && contract && change.contractVersion === contract.currentVersion;
+  });
+  if (unreviewed.length === 0)
+    return result.pass('No contract has an unreviewed breaking change in its current version.');
+  const named = unreviewed.slice(0, 10).map((change) => change.name);
+  return result.fail(
+    `${unreviewed.length} breaking change${unreviewed.length === 1 ? '' : 's'} of current versions not reviewed: ${named.join('; ')}.`,
+    unreviewed.map((change) => ({ table: 'breaking_changes', id: change.id, name: change.name })),
+  );
+}
+
+/**
+ * The gold check: every breaking change a contract diff found (and nobody rejected) comes with a
+ * migration guide, and every consumer it affects has been told.
+ */
+function breakingChangesGuided(changes: BreakingChangeRow[], consumers: AffectedConsumerRow[]): CheckResult {
+  const found = fromContractDiffs(changes).filter((change) => change.status !== 'rejected');
+  if (found.length === 0)
+    return result.notApplicable('No breaking change found by a contract diff, so none to guide.');
+  return everyRow('breaking_changes', found, 'breaking changes found by contract diffs', (change) => {
+    const problems = missingOf(change, { migrationGuideId: 'no migration guide' });
+    const untold = consumers.filter(
+      (consumer) => consumer.breakingChangeId === change.id && !consumer.notifiedAt,
+    );
+    if (untold.length > 0)
+      problems.push(`${untold.map((consumer) => consumer.name).join(', ')} not notified`);
+    return problems;
+  });
+}
 
 export const breakingChangeManagement = defineArea({
   number: 2,
@@ -133,6 +183,22 @@ export const breakingChangeManagement = defineArea({
           const days = daysBetween(schedule.announcedOn, schedule.sunsetOn);
           return days < noticeDays ? `only ${days} days of notice` : null;
         }),
+    },
+    {
+      id: 'contracts.latest-version-reviewed',
+      level: 'silver',
+      title: "No contract's current version has a breaking change nobody reviewed",
+      why: 'A breaking change someone accepted is a decision; one nobody looked at is an accident on its way to consumers.',
+      evaluate: ({ apiContracts, breakingChanges }) => latestVersionsReviewed(apiContracts, breakingChanges),
+    },
+    {
+      id: 'contracts.breaking-changes-guided',
+      level: 'gold',
+      title:
+        'Every breaking change a contract diff found has a migration guide, and every affected consumer was notified',
+      why: 'Consumers move when they know that a change concerns them and how to adapt; a guide nobody received changes nothing.',
+      evaluate: ({ breakingChanges, affectedConsumers }) =>
+        breakingChangesGuided(breakingChanges, affectedConsumers),
     },
     {
       id: 'contracts.consumers-migrated-before-shipping',

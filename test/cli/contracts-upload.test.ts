@@ -1,0 +1,148 @@
+// A CI job records each version of a project's API contract with `shipshape contracts upload`: the
+// server keeps the version, compares it with the previous one, and the job fails on breaking changes.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../src/test-support/app.ts';
+import { parseXml } from '../../src/test-support/xml.ts';
+import { listen, runCli } from './cli-support.ts';
+
+let t: TestApp;
+let url: string;
+let scratch: string;
+let projectId: string;
+
+/** The Payments API: GET /payments/{id}, GET /refunds, and POST /refunds unless `withRefunds` is false. */
+function paymentsApi(version: string, options: { withRefunds?: boolean; statusMaxLength?: number } = {}) {
+  const refunds = `    post:
+      responses:
+        '201':
+          description: refunded
+`;
+  return `openapi: 3.0.3
+info:
+  title: Payments
+  version: ${version}
+paths:
+  /payments/{id}:
+    get:
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema:
+            type: string
+            maxLength: ${options.statusMaxLength ?? 64}
+      responses:
+        '200':
+          description: the payment
+  /refunds:
+    get:
+      responses:
+        '200':
+          description: the refunds
+${options.withRefunds === false ? '' : refunds}`;
+}
+
+function upload(file: string, version: string, ...extra: string[]) {
+  return runCli(
+    url,
+    t.owner,
+    ['contracts', 'upload', file, '--project', 'pay', '--api', 'payments', '--version', version, ...extra],
+    scratch,
+  );
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  url = await listen(t);
+  const project = await t.owner.post('/api/v1/projects', { name: 'Payments', key: 'PAY' });
+  expect(project.status).toBe(201);
+  projectId = project.body.id;
+  const contract = await t.owner.post(
+    `/api/v1/projects/${projectId}/plan/breaking-change-management/api-contracts`,
+    {
+      name: 'payments',
+      kind: 'openapi',
+      currentVersion: '0.0.0',
+    },
+  );
+  expect(contract.status, JSON.stringify(contract.body)).toBe(201);
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-contracts-upload-'));
+  fs.writeFileSync(path.join(scratch, 'v1.yaml'), paymentsApi('1.0.0'));
+  fs.writeFileSync(path.join(scratch, 'v2.yaml'), paymentsApi('1.1.0', { statusMaxLength: 128 }));
+  fs.writeFileSync(
+    path.join(scratch, 'v3.yaml'),
+    paymentsApi('2.0.0', { withRefunds: false, statusMaxLength: 128 }),
+  );
+});
+
+afterAll(async () => {
+  await t?.close();
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('shipshape contracts upload', () => {
+  it('records a first version, then prints each next version’s verdict against the one before', async () => {
+    const first = await upload('v1.yaml', '1.0.0', '--commit', 'a1b2c3d4e5f6');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toBe(
+      'Recorded payments 1.0.0 in PAY: its first version, with nothing to compare it with.\n',
+    );
+
+    const safe = await upload('v2.yaml', '1.1.0');
+    expect(safe.code, safe.stderr).toBe(0);
+    expect(safe.stdout).toContain('Recorded payments 1.1.0 in PAY, compared with the previous version:');
+    expect(safe.stdout).toContain('Payments 1.0.0 → 1.1.0');
+    expect(safe.stdout).toMatch(/0 ERR, 0 WARN, \d+ INFO/);
+
+    const breaking = await upload('v3.yaml', '2.0.0', '--json');
+    expect(breaking.code, breaking.stderr).toBe(1);
+    expect(breaking.json.diff).toMatchObject({ kind: 'openapi', summary: { ERR: 1 } });
+    expect(breaking.json.diff.findings[0]).toMatchObject({
+      ruleId: 'api-removed-without-deprecation',
+      operation: 'POST /refunds',
+    });
+
+    const versions = await t.owner.get(`/api/v1/projects/${projectId}/contracts/payments/versions`);
+    expect(versions.status).toBe(200);
+    expect(versions.body.data).toHaveLength(3);
+  });
+
+  it('says so when the content is the same as the latest version', async () => {
+    const again = await upload('v3.yaml', '2.0.1', '--json');
+    expect(again.json.unchanged, again.stderr).toBe(true);
+    const versions = await t.owner.get(`/api/v1/projects/${projectId}/contracts/payments/versions`);
+    expect(versions.body.data).toHaveLength(3);
+  });
+
+  it('prints the verdict in the format asked for, and fails on warnings with --fail-on WARN', async () => {
+    fs.writeFileSync(
+      path.join(scratch, 'v4.yaml'),
+      paymentsApi('2.1.0', { withRefunds: true, statusMaxLength: 128 }),
+    );
+    const junit = await upload('v4.yaml', '2.1.0', '--format', 'junit', '--fail-on', 'INFO');
+    expect(junit.code, junit.stderr).toBe(1);
+    const suites = parseXml(junit.stdout);
+    expect(suites.attributes.failures).toBe('1');
+    expect(suites.children[0]?.children[0]?.attributes.name).toBe('POST /refunds');
+  });
+
+  it('refuses an unknown project, a missing file and bad options with a one-line reason', async () => {
+    const unknown = await runCli(
+      url,
+      t.owner,
+      ['contracts', 'upload', 'v1.yaml', '--project', 'NOPE', '--api', 'payments', '--version', '9.0.0'],
+      scratch,
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toMatch(/^shipshape: no project with key NOPE/);
+    const missing = await upload('nowhere.yaml', '9.0.0');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('shipshape: no such file or folder: nowhere.yaml\n');
+    const format = await upload('v1.yaml', '9.0.0', '--format', 'html');
+    expect(format.code).toBe(2);
+    expect(format.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
