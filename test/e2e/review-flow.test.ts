@@ -284,7 +284,8 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await docs.locator('.opblock-summary').first().click();
     await docs.locator('.opblock-body').first().waitFor();
     expect(errors).toEqual([]);
-  });
+    // Swagger UI renders every operation of the document at once: on a busy machine that takes a while.
+  }, 120_000);
 });
 
 /** An ISO instant as a datetime-local value in the browser's (here: the process's) time zone. */
