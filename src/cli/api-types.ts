@@ -41,3 +41,6 @@ export type AccessLogPage = Answer<'list_audit_access_logs', 200>;
 export type Scorecard = Schemas['ReadinessScorecard'];
 
 export type SearchResults = Schemas['SearchResults'];
+
+export type ContractVersionUploaded = Answer<'upload_contract_version', 201>;
+export type ContractImpactDiff = Schemas['ContractImpactDiff'];

@@ -136,7 +136,12 @@ export async function readContractSource(
   argument: string,
   cwd: string = process.cwd(),
 ): Promise<ContractSource> {
-  const reference = fs.existsSync(path.resolve(cwd, argument)) ? null : parseGitReference(argument);
+  const exists = fs.existsSync(path.resolve(cwd, argument));
+  if (!exists && /^[a-z][a-z0-9+.-]*:\/\//i.test(argument))
+    throw new ContractSourceError(
+      `${argument}: contracts are read from files or git, never fetched; download it first`,
+    );
+  const reference = exists ? null : parseGitReference(argument);
   const tree = reference ? await gitTree(reference.ref, cwd) : diskTree(cwd);
   const start = tree.pathOf(reference ? reference.file : argument);
   const kind = await tree.kind(start);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { zipSync } from 'fflate';
 import { runFails } from '../engines/openapi-diff/format/index.ts';
-import { type DiffResult, type Finding, type Level, levels } from '../engines/openapi-diff/index.ts';
+import { type DiffResult, type Level, levels } from '../engines/openapi-diff/index.ts';
 import {
   type ConnectionOptions,
   createApiClient,
@@ -9,6 +9,7 @@ import {
   resolveConnection,
   withConnectionOptions,
 } from './api-client.ts';
+import type { ContractImpactDiff, ContractVersionUploaded } from './api-types.ts';
 import {
   emptyResult,
   failOnOf,
@@ -33,29 +34,19 @@ interface UploadOptions extends ConnectionOptions {
   rulesUrl?: string;
 }
 
-/** What the server answers to an upload: the version it recorded and its diff against the previous one. */
-interface UploadAnswer {
-  version: { id: string; label?: string };
-  /** Null for a contract's first version, which has nothing to be compared with. */
-  diff: StoredDiff | null;
-  /** The same content as the latest version: nothing new was recorded. */
-  unchanged?: boolean;
-  /** The server's judgement by the project's failOn setting. */
-  verdict?: { outcome: 'pass' | 'fail'; failOn: Level | 'never' };
+/**
+ * A stored diff as the engine's DiffResult: the server answers exactly that shape, its findings
+ * carrying the consumers they reach; only `before` and `after` are typed loosely (any JSON value).
+ */
+function asDiffResult(diff: ContractImpactDiff): DiffResult {
+  return diff as DiffResult;
 }
-
-/** A diff as the server stores it: each ERR and WARN change with the registered consumers it reaches. */
-type StoredDiff = Omit<DiffResult, 'findings'> & {
-  findings: (Finding & { consumers?: { id: string; name: string }[]; unused?: boolean })[];
-  /** How many consumers were registered when the diff was computed. */
-  consumers?: number;
-};
 
 /**
  * Who the changes reach: `checkout-web (1 ERR, 2 WARN), ledger (1 ERR); 2 changes no registered
  * consumer uses`. Empty while the contract has no registered consumer.
  */
-export function consumersLine(diff: StoredDiff): string {
+export function consumersLine(diff: ContractImpactDiff): string {
   if (!diff.consumers) return '';
   const reached = new Map<string, Record<Level, number>>();
   for (const finding of diff.findings)
@@ -115,22 +106,22 @@ export function uploadRequest(source: ContractSource, options: UploadOptions): R
   };
 }
 
-function describe(answer: UploadAnswer, options: UploadOptions, projectName: string): string {
+function describe(answer: ContractVersionUploaded, options: UploadOptions, projectName: string): string {
   const name = `${options.api} ${options.version}`;
   if (answer.unchanged)
-    return `${name} is unchanged: the same content as the latest version of ${options.api} in ${projectName}.`;
+    return `${name} is unchanged: the same content as ${answer.version.label}, the latest version of ${options.api} in ${projectName}; nothing recorded.`;
   if (!answer.diff)
     return `Recorded ${name} in ${projectName}: its first version, with nothing to compare it with.`;
   return `Recorded ${name} in ${projectName}, compared with the previous version:`;
 }
 
 /** The level that fails the upload: --fail-on, else the project's setting as the server applied it. */
-function failOnFor(answer: UploadAnswer, asked: Level | undefined): Level | 'never' {
-  return asked ?? answer.verdict?.failOn ?? 'ERR';
+function failOnFor(answer: ContractVersionUploaded, asked: Level | undefined): Level | 'never' {
+  return asked ?? answer.verdict.failOn;
 }
 
 function print(
-  answer: UploadAnswer,
+  answer: ContractVersionUploaded,
   source: ContractSource,
   settings: UploadSettings,
   heading: string,
@@ -140,7 +131,9 @@ function print(
     return;
   }
   const failOn = failOnFor(answer, settings.failOn);
-  const diff = answer.diff ?? emptyResult('openapi', null, answer.version.label ?? null);
+  const diff = answer.diff
+    ? asDiffResult(answer.diff)
+    : emptyResult(answer.version.kind, null, answer.version.label);
   const file = {
     uri: source.entry.path,
     ...(source.entry.text === undefined ? {} : { text: source.entry.text }),
@@ -155,10 +148,9 @@ function print(
 }
 
 /** Whether the upload fails the job: judged here with --fail-on, else as the server judged it. */
-function uploadFails(answer: UploadAnswer, asked: Level | undefined): boolean {
-  if (asked) return answer.diff !== null && runFails(answer.diff, asked);
-  if (answer.verdict) return answer.verdict.outcome === 'fail';
-  return answer.diff !== null && runFails(answer.diff, 'ERR');
+function uploadFails(answer: ContractVersionUploaded, asked: Level | undefined): boolean {
+  if (!asked) return answer.verdict.outcome === 'fail';
+  return answer.diff !== null && runFails(asDiffResult(answer.diff), asked);
 }
 
 /**
@@ -183,7 +175,7 @@ async function upload(file: string, options: UploadOptions): Promise<void> {
   }
   const client = createApiClient(resolveConnection(options));
   const project = await findProject(client, options.project);
-  const answer = await client.request<UploadAnswer>(
+  const answer = await client.request<ContractVersionUploaded>(
     'POST',
     `/api/v1/projects/${project.id}/contracts/${encodeURIComponent(options.api)}/versions`,
     uploadRequest(source, options),

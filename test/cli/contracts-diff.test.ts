@@ -164,6 +164,9 @@ describe('shipshape contracts diff', { timeout: 60_000 }, () => {
     const missing = await contracts(['diff', 'base.yaml', 'no-such.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('shipshape: no such file or folder: no-such.yaml\n');
+    const remote = await contracts(['diff', 'base.yaml', 'https://example.com/openapi.yaml']);
+    expect(remote.code).toBe(2);
+    expect(remote.stderr).toContain('never fetched');
   });
 
   it('refuses a contract that does not load with the loader’s reason and the line', async () => {

@@ -14,16 +14,25 @@ export interface ChangedPart {
 }
 
 function pick(node: JsonObject, keys: string[]): JsonObject {
-  return Object.fromEntries(keys.filter((key) => key in node).map((key) => [key, node[key] as Json]));
+  const picked: JsonObject = {};
+  for (const key of keys) {
+    const value = node[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  return picked;
 }
 
-/** The one array index at which two equally long arrays of objects differ, if there is exactly one. */
-function singleChangedItem(base: Json | undefined, revision: Json | undefined): number | undefined {
+/** The one item at which two equally long lists of objects differ, if there is exactly one. */
+function singleChangedItem(
+  base: Json | undefined,
+  revision: Json | undefined,
+): { index: number; before: JsonObject; after: JsonObject } | undefined {
   if (!Array.isArray(base) || !Array.isArray(revision) || base.length !== revision.length) return undefined;
   const changed = base.flatMap((item, index) => (isDeepStrictEqual(item, revision[index]) ? [] : [index]));
   const [index] = changed;
   if (changed.length !== 1 || index === undefined) return undefined;
-  return isObject(base[index]) && isObject(revision[index]) ? index : undefined;
+  const [before, after] = [base[index], revision[index]];
+  return isObject(before) && isObject(after) ? { index, before, after } : undefined;
 }
 
 /**
@@ -38,12 +47,8 @@ export function changedPart(base: JsonObject, revision: JsonObject, path: string
   if (differing.length === 1 && only !== undefined) {
     const [before, after] = [base[only], revision[only]];
     if (isObject(before) && isObject(after)) return changedPart(before, after, [...path, only]);
-    const index = singleChangedItem(before, after);
-    if (index !== undefined && Array.isArray(before) && Array.isArray(after))
-      return changedPart(before[index] as JsonObject, after[index] as JsonObject, [
-        ...path,
-        `${only}[${index}]`,
-      ]);
+    const item = singleChangedItem(before, after);
+    if (item) return changedPart(item.before, item.after, [...path, `${only}[${item.index}]`]);
   }
   return { path, before: pick(base, differing), after: pick(revision, differing) };
 }

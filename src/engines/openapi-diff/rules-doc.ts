@@ -24,17 +24,14 @@ const sectionTitles: Record<Section, string> = {
 
 type DocumentedRule = Rule | GraphQLRule;
 
+function isGraphQLRule(rule: DocumentedRule): rule is GraphQLRule {
+  return rule.section === 'graphql';
+}
+
 function exampleOf(rule: DocumentedRule): string {
-  const { base, revision } = rule.examples.triggers;
-  const body =
-    typeof base === 'string' && typeof revision === 'string'
-      ? lineDiff(base, revision).join('\n')
-      : changeAsDiff(
-          changedPart(
-            base as Rule['examples']['triggers']['base'],
-            revision as Rule['examples']['triggers']['revision'],
-          ),
-        );
+  const body = isGraphQLRule(rule)
+    ? lineDiff(rule.examples.triggers.base, rule.examples.triggers.revision).join('\n')
+    : changeAsDiff(changedPart(rule.examples.triggers.base, rule.examples.triggers.revision));
   return ['```diff', body, '```'].join('\n');
 }
 

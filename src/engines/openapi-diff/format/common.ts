@@ -97,6 +97,9 @@ export function versionsLine(result: DiffResult): string {
     [info.title, info.version].filter((part) => part !== null && part !== '').join(' ') || 'untitled';
   const base = side(result.base);
   const revision = side(result.revision);
+  // GraphQL schemas name no title or version: say what was compared rather than `untitled → untitled`.
+  if (base === 'untitled' && revision === 'untitled')
+    return result.kind === 'graphql' ? 'GraphQL schema' : 'OpenAPI document';
   if (result.base.title !== null && result.base.title === result.revision.title)
     return `${result.base.title} ${result.base.version ?? '?'} → ${result.revision.version ?? '?'}`;
   return `${base} → ${revision}`;

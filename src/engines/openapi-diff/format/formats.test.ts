@@ -157,6 +157,15 @@ describe('the verdict', () => {
     expect(summarise(real)).toBe(`2 ERR, 0 WARN, ${real.summary.INFO} INFO across 3 operations`);
     expect(summarise(unchanged)).toBe('0 ERR, 0 WARN, 0 INFO');
   });
+
+  it('names what was compared even when the documents say nothing of themselves', () => {
+    const untitled = { title: null, version: null };
+    const graphql: DiffResult = { ...unchanged, kind: 'graphql', base: untitled, revision: untitled };
+    expect(formatText(graphql).split('\n')[0]).toBe('GraphQL schema');
+    expect(formatText({ ...made, base: { title: 'Users', version: null } }).split('\n')[0]).toBe(
+      'Users ? → 1.5.0',
+    );
+  });
 });
 
 describe('the text format', () => {

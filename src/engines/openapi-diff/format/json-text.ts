@@ -35,7 +35,8 @@ export class JsonText {
   /** The string value starting at `value`, or undefined when it is not a string. */
   stringAt(value: number): string | undefined {
     if (this.text[value] !== '"') return undefined;
-    return JSON.parse(this.text.slice(value, this.stringEnd(value))) as string;
+    const parsed: unknown = JSON.parse(this.text.slice(value, this.stringEnd(value)));
+    return typeof parsed === 'string' ? parsed : undefined;
   }
 
   private skipWhitespace(from: number): number {

@@ -16,11 +16,11 @@ const findingKeys = [
 ];
 
 /** The object with the named keys first, in that order, then any others as they came. */
-function keysFirst<T extends object>(value: T, keys: readonly string[]): T {
+function keysFirst(value: object, keys: readonly string[]): Record<string, unknown> {
   const entries = Object.entries(value);
   const named = keys.flatMap((key) => entries.filter(([name]) => name === key));
   const rest = entries.filter(([name]) => !keys.includes(name));
-  return Object.fromEntries([...named, ...rest]) as T;
+  return Object.fromEntries([...named, ...rest]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { JsonText } from './json-text.ts';
 
 /** A place in a file: 1-based line and column (UTF-16 code units, as SARIF counts them). */
@@ -62,22 +62,27 @@ function deepest<N>(
   return { offset, exact: true };
 }
 
+/** Where a YAML node starts in the text, when it is a node with a place. */
+function startOf(node: unknown): number | undefined {
+  return isNode(node) ? node.range?.[0] : undefined;
+}
+
 function yamlNavigator(document: Document): Navigator<unknown> {
   const child = (node: unknown, segment: string) => {
     const value = isAlias(node) ? node.resolve(document) : node;
     if (isMap(value)) {
       const pair = value.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
-      return pair ? { node: pair.value, offset: (pair.key as Node).range?.[0] } : undefined;
+      return pair ? { node: pair.value, offset: startOf(pair.key) } : undefined;
     }
     if (isSeq(value) && /^\d+$/.test(segment)) {
       const item = value.items[Number(segment)];
-      return item === undefined ? undefined : { node: item, offset: (item as Node).range?.[0] };
+      return item === undefined ? undefined : { node: item, offset: startOf(item) };
     }
     return undefined;
   };
   return {
     root: document.contents,
-    rootOffset: (document.contents as Node | null)?.range?.[0],
+    rootOffset: startOf(document.contents),
     child,
     ref(node) {
       const ref = child(node, '$ref')?.node;
