@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { zipSync } from 'fflate';
 import { runFails } from '../engines/openapi-diff/format/index.ts';
-import type { DiffResult, Level } from '../engines/openapi-diff/index.ts';
+import { type DiffResult, type Finding, type Level, levels } from '../engines/openapi-diff/index.ts';
 import {
   type ConnectionOptions,
   createApiClient,
@@ -37,11 +37,41 @@ interface UploadOptions extends ConnectionOptions {
 interface UploadAnswer {
   version: { id: string; label?: string };
   /** Null for a contract's first version, which has nothing to be compared with. */
-  diff: DiffResult | null;
+  diff: StoredDiff | null;
   /** The same content as the latest version: nothing new was recorded. */
   unchanged?: boolean;
   /** The server's judgement by the project's failOn setting. */
   verdict?: { outcome: 'pass' | 'fail'; failOn: Level | 'never' };
+}
+
+/** A diff as the server stores it: each ERR and WARN change with the registered consumers it reaches. */
+type StoredDiff = Omit<DiffResult, 'findings'> & {
+  findings: (Finding & { consumers?: { id: string; name: string }[]; unused?: boolean })[];
+  /** How many consumers were registered when the diff was computed. */
+  consumers?: number;
+};
+
+/**
+ * Who the changes reach: `checkout-web (1 ERR, 2 WARN), ledger (1 ERR); 2 changes no registered
+ * consumer uses`. Empty while the contract has no registered consumer.
+ */
+export function consumersLine(diff: StoredDiff): string {
+  if (!diff.consumers) return '';
+  const reached = new Map<string, Record<Level, number>>();
+  for (const finding of diff.findings)
+    for (const consumer of finding.consumers ?? []) {
+      const counts = reached.get(consumer.name) ?? { ERR: 0, WARN: 0, INFO: 0 };
+      counts[finding.level]++;
+      reached.set(consumer.name, counts);
+    }
+  const named = [...reached].map(([name, counts]) => {
+    const parts = levels.filter((level) => counts[level] > 0).map((level) => `${counts[level]} ${level}`);
+    return `${name} (${parts.join(', ')})`;
+  });
+  const unused = diff.findings.filter((finding) => finding.unused).length;
+  const reach =
+    named.length > 0 ? `Consumers reached: ${named.join(', ')}` : 'No registered consumer is reached';
+  return `${reach}; ${unused} change${unused === 1 ? '' : 's'} at ERR or WARN that no registered consumer uses.`;
 }
 
 /** The report's settings once the options are checked; failOn is absent when the project's setting applies. */
@@ -120,7 +150,8 @@ function print(
     ? renderReport(diff, { ...settings, failOn: failOn === 'never' ? 'ERR' : failOn, color: false, file })
     : '';
   const lead = settings.format === 'text' ? `${heading}\n\n` : '';
-  process.stdout.write(`${lead}${report}`.trimEnd().concat('\n'));
+  const consumers = settings.format === 'text' && answer.diff ? consumersLine(answer.diff) : '';
+  process.stdout.write(`${lead}${report}${consumers ? `\n${consumers}` : ''}`.trimEnd().concat('\n'));
 }
 
 /** Whether the upload fails the job: judged here with --fail-on, else as the server judged it. */

@@ -3,6 +3,7 @@ import { Route, Switch, useLocation } from 'wouter';
 import { session } from './api/client';
 import { ErrorState, Loading } from './components/ui';
 import { auditFeature } from './features/audit/feature';
+import { contractsFeature } from './features/contracts/feature';
 import { decisionsFeature } from './features/decisions/feature';
 import { homeFeature } from './features/home/feature';
 import { migrationsFeature } from './features/migrations/feature';
@@ -23,6 +24,7 @@ const features: Feature[] = [
   projectsFeature,
   prdsFeature,
   migrationsFeature,
+  contractsFeature,
   decisionsFeature,
   auditFeature,
   settingsFeature,

@@ -86,9 +86,12 @@ export class DiffRun {
       try {
         report = check(rule);
       } catch (error) {
-        throw new Error(`rule ${rule.id} failed at ${place.pointer}: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new Error(
+          `rule ${rule.id} failed at ${place.pointer}: ${error instanceof Error ? error.message : String(error)}`,
+          {
+            cause: error,
+          },
+        );
       }
       this.collector.add(rule, report, place);
     }

@@ -68,7 +68,7 @@ function matchMembers(base: Json[], revision: Json[]): [number, number][] {
   });
   base.forEach((member, index) => {
     if (refOf(member) !== null || pairs.some(([at]) => at === index)) return;
-    if (index < revision.length && !usedRevision.has(index) && refOf(revision[index] as Json) === null) {
+    if (index < revision.length && !usedRevision.has(index) && refOf(revision[index] ?? null) === null) {
       pairs.push([index, index]);
       usedRevision.add(index);
     }

@@ -15,6 +15,15 @@ function unionKeys<T>(base: Map<string, T>, revision: Map<string, T>): string[] 
   return [...new Set([...base.keys(), ...revision.keys()])];
 }
 
+function objectOrNothing(node: Json | undefined): JsonObject | undefined {
+  return isObject(node) ? node : undefined;
+}
+
+/** The place of a node that may exist on one side only: pointed at in the revision unless it was removed. */
+function sidePlace(place: Place, present: { revision: unknown }): Place {
+  return { ...place, side: present.revision ? 'revision' : 'base' };
+}
+
 function objectEntries(node: Json | undefined): Map<string, Json> {
   return new Map(isObject(node) ? Object.entries(node) : []);
 }
@@ -201,7 +210,8 @@ function walkParameters(
   for (const key of unionKeys(before, after)) {
     const base = before.get(key);
     const revision = after.get(key);
-    const shown = (revision ?? base) as LocatedParameter;
+    const shown = revision ?? base;
+    if (!shown) continue;
     const field = `${shown.in}.${shown.in === 'header' ? shown.name.toLowerCase() : shown.name}`;
     const place: Place = {
       ...operationPlace,
@@ -249,12 +259,9 @@ function walkContent(
   const before = objectEntries(parents.base.content);
   const after = objectEntries(parents.revision.content);
   for (const mediaType of unionKeys(before, after)) {
-    const base = isObject(before.get(mediaType)) ? (before.get(mediaType) as JsonObject) : undefined;
-    const revision = isObject(after.get(mediaType)) ? (after.get(mediaType) as JsonObject) : undefined;
-    const place = {
-      ...below(parentPlace, ['content', mediaType], where.field),
-      side: revision ? 'revision' : 'base',
-    } as Place;
+    const base = objectOrNothing(before.get(mediaType));
+    const revision = objectOrNothing(after.get(mediaType));
+    const place = sidePlace(below(parentPlace, ['content', mediaType], where.field), { revision });
     const mediaContext = { ...context, mediaType, status: where.status };
     const rules = run.rulesWhere('media-type', where.direction);
     run.apply(rules, place, (rule) => rule.check({ base, revision }, mediaContext));
@@ -274,10 +281,7 @@ function walkResponses(run: DiffRun, context: OperationContext, operationPlace: 
   for (const status of unionKeys(before, after)) {
     const base = run.resolve('base', before.get(status))?.node;
     const revision = run.resolve('revision', after.get(status))?.node;
-    const place = {
-      ...below(operationPlace, ['responses', status], `response.${status}`),
-      side: revision ? 'revision' : 'base',
-    } as Place;
+    const place = sidePlace(below(operationPlace, ['responses', status], `response.${status}`), { revision });
     const responseContext = { ...context, status };
     run.apply(run.rules('response'), place, (rule) => rule.check({ base, revision }, responseContext));
     if (!base || !revision) continue;
@@ -307,14 +311,12 @@ function walkHeaders(
   const before = byLowerName(responses.base.headers);
   const after = byLowerName(responses.revision.headers);
   for (const lower of unionKeys(before, after)) {
-    const shown = (after.get(lower) ?? before.get(lower)) as { name: string };
+    const shown = after.get(lower) ?? before.get(lower);
+    if (!shown) continue;
     const base = run.resolve('base', before.get(lower)?.header)?.node;
     const revision = run.resolve('revision', after.get(lower)?.header)?.node;
     const field = `response.${context.status}.header.${shown.name}`;
-    const place = {
-      ...below(responsePlace, ['headers', shown.name], field),
-      side: revision ? 'revision' : 'base',
-    } as Place;
+    const place = sidePlace(below(responsePlace, ['headers', shown.name], field), { revision });
     const headerContext = { ...context, name: shown.name };
     run.apply(run.rules('header'), place, (rule) => rule.check({ base, revision }, headerContext));
     if (!base || !revision) continue;

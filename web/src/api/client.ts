@@ -9,12 +9,15 @@ export class ApiError extends Error {
   readonly code: string | undefined;
   readonly fields: FieldErrors;
   readonly allowed: string[] | undefined;
+  /** The problem as answered, with the members a route adds (a loader's `file`, `line`, `column`). */
+  readonly problem: Readonly<Record<string, unknown>>;
 
   constructor(status: number, problem: Problem) {
     super(problem.detail ?? problem.title ?? `Request failed (${status})`);
     this.status = status;
     this.code = problem.code;
     this.allowed = problem.allowed;
+    this.problem = { ...problem };
     this.fields = {};
     for (const error of problem.errors ?? []) {
       // Keep the first message per field; the rest usually repeat it.
@@ -113,24 +116,64 @@ export async function call<P extends keyof paths, M extends Method>(
   path: P,
   options: CallOptions<P, M> = {},
 ): Promise<ResponseOf<P, M>> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const json = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return send(method, path as string, {
+    params: options.params,
+    query: options.query ?? {},
+    headers: { ...options.headers, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: json,
+  }) as Promise<ResponseOf<P, M>>;
+}
+
+/**
+ * Posts a file as the request body itself (a YAML document, a zip archive) under its media type,
+ * with the same session headers and errors as `call`: for routes that take a raw upload.
+ */
+export async function upload<P extends PathWith<'post'>>(
+  path: P,
+  options: {
+    params?: Record<string, string | number>;
+    query?: Record<string, string | number | boolean | undefined>;
+    headers?: Record<string, string>;
+    body: Blob;
+    contentType: string;
+  },
+): Promise<ResponseOf<P, 'post'>> {
+  return send('post', path as string, {
+    params: options.params,
+    query: options.query ?? {},
+    headers: { ...options.headers, 'content-type': options.contentType },
+    body: options.body,
+  }) as Promise<ResponseOf<P, 'post'>>;
+}
+
+async function send(
+  method: Method,
+  path: string,
+  request: {
+    params: Record<string, string | number> | undefined;
+    query: object;
+    headers: Record<string, string>;
+    body: BodyInit | undefined;
+  },
+): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   if (method !== 'get' && session.csrfToken) headers['x-csrf-token'] = session.csrfToken;
   if (session.workspaceId) headers['x-workspace-id'] = session.workspaceId;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(urlFor(path as string, options.params, options.query ?? {}), {
+  const response = await fetch(urlFor(path, request.params, request.query), {
     method: method.toUpperCase(),
     credentials: 'same-origin',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: request.body,
   });
-  if (response.status === 204) return undefined as ResponseOf<P, M>;
+  if (response.status === 204) return undefined;
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
     if (response.status === 401 && path !== '/api/v1/auth/login') session.onUnauthenticated();
     throw new ApiError(response.status, (parsed ?? { title: response.statusText }) as Problem);
   }
-  return parsed as ResponseOf<P, M>;
+  return parsed;
 }
 
 function safeJson(text: string): unknown {

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { Page } from '../../components/layout';
 import { FormError, Query, Status } from '../../components/ui';
+import { ProjectContracts } from '../contracts/project-contracts';
 import { ProjectDecisions } from '../decisions/project-decisions';
 import { ProjectMigrations } from '../migrations/project-migrations';
 import { ProjectPrds } from '../prds/project-prds';
 import { ProjectForm } from './project-form';
 import { type Project, useProject, useSetProjectStatus } from './queries';
 
-/** One project: its details (edit, archive), its PRDs by status, its decisions and its migrations. */
+/** One project: its details (edit, archive), its PRDs by status, its decisions, migrations and API contracts. */
 export function ProjectDetail() {
   const { id } = useParams<{ id: string }>();
   const project = useProject(id);
@@ -59,6 +60,7 @@ function ProjectOverview(props: { project: Project }) {
       <ProjectPrds projectId={p.id} />
       <ProjectDecisions projectId={p.id} />
       <ProjectMigrations projectId={p.id} />
+      <ProjectContracts projectId={p.id} />
     </>
   );
 }
