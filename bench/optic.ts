@@ -1,7 +1,10 @@
 // Optic's open-source CLI (@useoptic/optic), installed at run time into a cache under the system's
 // temporary folder (never a project dependency) and run on two files with no login and no network:
-//   optic diff <base> <revision> --check --validation loose --json
+//   optic diff <base> <revision> --check --standard standard.yml --validation loose --json
 // with CI=true, so it also writes its check results to ci-run-details.json in its working folder.
+// The standard is Optic's own breaking-changes ruleset with `skip_when_major_version_changes`
+// off: by default Optic skips every breaking-change check when info.version changes major, as it
+// does from 22.0.0 to 23.0.2, and reports nothing.
 //
 // Two adjustments, both needed for it to run at all on GitHub's description:
 // - ajv is pinned to one version for the whole tree (npm `overrides`). A plain install resolves
@@ -54,8 +57,37 @@ export function installOptic(): { script: string } | { error: string } {
   return { script: entryPoint };
 }
 
-export function opticArguments(script: string, base: string, revision: string): string[] {
-  return [script, 'diff', base, revision, '--check', '--validation', 'loose', '--json'];
+const standardFile = path.join(opticWorkFolder, 'standard.yml');
+const yamlMemo = path.join(import.meta.dirname, 'optic-yaml-memo.cjs');
+
+/**
+ * The node arguments that run `optic diff` on two files. `memoisedYaml` preloads
+ * bench/optic-yaml-memo.cjs, a diagnostic that parses each file as YAML once instead of once per
+ * property moved out of an `allOf` (same results; see that file).
+ */
+export function opticArguments(
+  script: string,
+  files: { base: string; revision: string },
+  memoisedYaml = false,
+): string[] {
+  fs.mkdirSync(opticWorkFolder, { recursive: true });
+  fs.writeFileSync(
+    standardFile,
+    'ruleset:\n  - breaking-changes:\n      skip_when_major_version_changes: false\n',
+  );
+  return [
+    ...(memoisedYaml ? ['--require', yamlMemo] : []),
+    script,
+    'diff',
+    files.base,
+    files.revision,
+    '--check',
+    '--standard',
+    standardFile,
+    '--validation',
+    'loose',
+    '--json',
+  ];
 }
 
 /** No telemetry (Segment, Sentry), no update check, CI mode for the results file. */
