@@ -278,13 +278,13 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     const errors = await watchConsole(docs);
     const answer = await docs.goto(`${server.url}/docs`);
     expect(answer?.headers()['content-security-policy']).toContain("script-src 'self'");
-    // Swagger UI has fetched the OpenAPI document and rendered its operations.
-    await docs.locator('.opblock').first().waitFor();
+    // Swagger UI has fetched the OpenAPI document and rendered its operations: it renders every
+    // operation at once, which on a busy machine takes longer than a locator's default 30 s.
+    await docs.locator('.opblock').first().waitFor({ timeout: 100_000 });
     expect(await docs.locator('.info .title').textContent()).toContain('Shipshape API');
     await docs.locator('.opblock-summary').first().click();
     await docs.locator('.opblock-body').first().waitFor();
     expect(errors).toEqual([]);
-    // Swagger UI renders every operation of the document at once: on a busy machine that takes a while.
   }, 120_000);
 });
 
