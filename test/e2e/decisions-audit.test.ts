@@ -198,7 +198,17 @@ describe.skipIf(!hasChromium)('decisions and the audit trail in the web UI', () 
 
   /** The proposed decision is accepted through the status dialog; its chosen option is marked. */
   async function acceptThroughTheDialog(page: Page) {
+    const stored = await api<{ data: { id: string; title: string }[] }>(
+      server,
+      'GET',
+      '/api/v1/decision-logs',
+    );
+    const id = (title: string) => stored.data.find((decision) => decision.title === title)?.id;
+    await api(server, 'PATCH', `/api/v1/decision-logs/${id('Use PostgreSQL for payments')}`, {
+      relatedArtifacts: [{ type: 'decision', id: id('Publish payment events with Kafka') }],
+    });
     await page.getByRole('link', { name: 'Use PostgreSQL for payments' }).click();
+    await page.getByRole('link', { name: /^Decision: ADR-\d+ Publish payment events with Kafka$/ }).waitFor();
     await page.getByRole('heading', { name: /Use PostgreSQL for payments/, level: 1 }).waitFor();
     const chosen = page.locator('.considered-options li.chosen');
     await chosen.getByText('PostgreSQL', { exact: true }).waitFor();

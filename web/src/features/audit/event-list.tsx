@@ -77,9 +77,15 @@ function EventRow(props: { event: AuditEvent }) {
       <td data-label="When">
         <When at={event.occurredAt} />
       </td>
-      <td data-label="Changed">{changed.map(fieldLabel).join(', ')}</td>
+      <td data-label="Changed">{changedText(changed)}</td>
     </tr>
   );
+}
+
+/** The fields an event changed, in words; a creation sets them all, so only the first few are named. */
+function changedText(fields: string[]): string {
+  const named = fields.slice(0, 4).map(fieldLabel).join(', ');
+  return fields.length > 4 ? `${named} and ${fields.length - 4} more` : named;
 }
 
 /** The events the filters select, as a file: CSV for a spreadsheet, NDJSON for a program. */

@@ -74,8 +74,8 @@ export function MonthChart(props: { points: ChartPoint[]; title: string }) {
 }
 
 const height = 180;
-const barWidth = 22;
-const gap = 8;
+const barWidth = 28;
+const gap = 14;
 const left = 32;
 const bottom = 24;
 
@@ -84,7 +84,7 @@ function Bars(props: { months: Month[]; statuses: string[]; title: string; summa
   const most = Math.max(1, ...months.map((month) => month.total));
   const scale = (height - bottom - 8) / most;
   const width = left + months.length * (barWidth + gap) + gap;
-  // Label every month when there are few, else every third, so labels never overlap.
+  // A label is wider than a bar: with many months, every third is labelled, so labels never overlap.
   const labelEvery = months.length > 12 ? 3 : 1;
   return (
     <svg
