@@ -139,6 +139,12 @@ describe.skipIf(!hasChromium)('decisions and the audit trail in the web UI', () 
     const phone = await signedIn(390);
     await phone.page.getByRole('link', { name: 'Audit', exact: true }).first().click();
     await phone.page.getByText('Chain verified').waitFor();
+    // Every row has named its item before the picture is taken.
+    const phoneEvents = phone.page.getByRole('table', { name: 'Events' });
+    await phoneEvents.getByRole('link', { name: 'Use PostgreSQL for payments' }).first().waitFor();
+    await expect.poll(() => phoneEvents.getByText('…', { exact: true }).count(), patience).toBe(0);
+    await phone.page.getByRole('heading', { name: 'Latest changes' }).scrollIntoViewIfNeeded();
+    await phone.page.evaluate('window.scrollBy(0, 300)');
     await screenshot(phone.page, 'audit-phone');
     expect([...errors, ...phone.errors]).toEqual([]);
   }, 180_000);

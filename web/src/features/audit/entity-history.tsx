@@ -107,8 +107,10 @@ function AsOf(props: {
             <>
               Deleted on <When at={props.summary.deletedAt} />. Pick an earlier time to see it as it was.
             </>
-          ) : (
+          ) : props.asOf ? (
             'It did not exist at that time.'
+          ) : (
+            'The audit trail holds no state for this item, only its events.'
           )}
         </Empty>
       ) : (

@@ -39,26 +39,33 @@ function nameIn(state: Record<string, unknown>, nameOf: (id: string) => string):
  */
 export function useEntitySummary(type: string, id: string): EntitySummary {
   const nameOf = useNameOf();
-  const now = useEntityAt(type, id, '', 30_000);
+  // A person's events are about the person: the members list names them, with no state to rebuild.
+  const person = type === 'user';
+  const now = useEntityAt(type, id, '', { staleTime: 30_000, enabled: !person });
   const gone = now.error instanceof ApiError && now.error.status === 404;
   const history = useEntityHistory(type, id, gone);
-  const deletedAt = gone ? (history.data?.data.at(-1)?.occurredAt ?? null) : null;
+  const last = gone ? history.data?.data.at(-1) : undefined;
   const before = useQuery({
-    queryKey: auditKeys.at(type, id, `before ${deletedAt}`),
+    queryKey: auditKeys.at(type, id, `before ${last?.occurredAt}`),
     queryFn: () =>
       call('get', '/api/v1/audit/aggregates/{type}/{id}', {
         params: { type, id },
-        query: { at: new Date(Date.parse(deletedAt ?? '') - 1).toISOString() },
+        query: { at: new Date(Date.parse(last?.occurredAt ?? '') - 1).toISOString() },
       }),
-    enabled: Boolean(deletedAt),
+    enabled: Boolean(last),
+    retry: false,
   });
   const state = now.data?.state ?? before.data?.state;
-  const projectId = type === 'project' ? id : (text(state?.projectId) ?? null);
+  const deleted = last && deletion.test(last.eventType) ? last.occurredAt : null;
   return {
-    name: (state && nameIn(state, nameOf)) ?? `${typeLabel(type)} ${id.slice(0, 8)}`,
-    projectId,
-    deletedAt,
+    name: person ? nameOf(id) : ((state && nameIn(state, nameOf)) ?? `${typeLabel(type)} ${id.slice(0, 8)}`),
+    projectId: type === 'project' ? id : (text(state?.projectId) ?? null),
+    deletedAt: deleted,
     state,
-    isPending: now.isPending || (gone && (history.isPending || before.isPending)),
+    isPending:
+      !person && (now.isPending || (gone && (history.isPending || (Boolean(last) && before.isPending)))),
   };
 }
+
+/** Event types that end an item's life. */
+const deletion = /\.(deleted|removed|revoked|purged)$/;

@@ -72,9 +72,14 @@ export function useEntityHistory(type: string, id: string, enabled = true) {
  * An entity's state as of a local time (`datetime-local` text), or now when `asOf` is empty; a list
  * naming many items may take an answer up to `staleTime` old.
  */
-export function useEntityAt(type: string, id: string, asOf: string, staleTime = 0) {
+export function useEntityAt(
+  type: string,
+  id: string,
+  asOf: string,
+  options: { staleTime?: number; enabled?: boolean } = {},
+) {
   return useQuery({
-    staleTime,
+    ...options,
     queryKey: auditKeys.at(type, id, asOf),
     queryFn: () =>
       call('get', '/api/v1/audit/aggregates/{type}/{id}', {
