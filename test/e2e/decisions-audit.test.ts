@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
@@ -155,8 +156,18 @@ describe.skipIf(!hasChromium)('decisions and the audit trail in the web UI', () 
     await page.getByRole('link', { name: 'Import ADRs' }).click();
     await page.getByRole('heading', { name: 'Import ADRs', level: 1 }).waitFor();
     await page.getByLabel('Project').selectOption({ label: 'Payments' });
-    await page.getByLabel('ADR folder').setInputFiles(folder);
     const preview = page.getByRole('table', { name: 'Files to import' });
+    // A zip of the folder is read in the browser: the same three files, from inside its folder.
+    const zip = zipSync(
+      Object.fromEntries(Object.entries(adrs).map(([name, text]) => [`docs/adr/${name}`, strToU8(text)])),
+    );
+    await page.getByLabel('Or a zip of the folder').setInputFiles({
+      name: 'adr.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zip),
+    });
+    await expect.poll(() => preview.getByRole('row').count(), patience).toBe(4);
+    await page.getByLabel('ADR folder').setInputFiles(folder);
     const broken = preview.getByRole('row').filter({ hasText: '0003-maybe.md' });
     await broken.getByText('unknown status "Maybe later"').waitFor();
     await preview
