@@ -190,3 +190,41 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }
+
+/**
+ * Calls a route whose path is only known at run time, such as a plan table an area's description
+ * names: the same session, headers and errors as `call`, with the answer left for the caller to read.
+ */
+export async function callPath(
+  method: Method,
+  path: string,
+  options: { query?: object; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<unknown> {
+  const json = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return send(method, path, {
+    params: undefined,
+    query: options.query ?? {},
+    headers: { ...options.headers, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: json,
+  });
+}
+
+/** Fetches a path with the session and saves what it answers as a file named `filename`. */
+export async function download(path: string, filename: string, query: object = {}): Promise<void> {
+  const headers: Record<string, string> = {};
+  if (session.workspaceId) headers['x-workspace-id'] = session.workspaceId;
+  const response = await fetch(urlFor(path, {}, query), { credentials: 'same-origin', headers });
+  if (!response.ok) {
+    const text = await response.text();
+    throw new ApiError(response.status, (text ? safeJson(text) : { title: response.statusText }) as Problem);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has been handled, so the download has its data.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
