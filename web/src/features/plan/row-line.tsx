@@ -78,7 +78,7 @@ function RowActions(props: {
         <button
           type="button"
           className="danger"
-          onClick={() => remove.mutate(props.row)}
+          onClick={() => remove.mutate(props.row, { onSuccess: () => props.open && props.onOpen(false) })}
           disabled={remove.isPending}
         >
           Yes, delete

@@ -60,10 +60,7 @@ export function TableView(props: {
             projectId={projectId}
             area={area}
             table={table}
-            onDone={(row) => {
-              setCreating(false);
-              props.onOpenRow(row.id);
-            }}
+            onDone={() => setCreating(false)}
             onCancel={() => setCreating(false)}
           />
         </section>
