@@ -2,10 +2,10 @@ import { Link, useParams, useSearchParams } from 'wouter';
 import { Page } from '../../components/layout';
 import { Empty, Query } from '../../components/ui';
 import { PlanCrumbs } from './crumbs';
-import type { AreaDescription } from './form-fields';
 import { useAreaDescription, usePlanCounts } from './queries';
 import { panelId, TableTabs, tabId } from './table-tabs';
 import { TableView } from './table-view';
+import type { AreaDescription } from './types';
 
 /** One area of a project's plan: a tab per table, each a table editor built from the area's description. */
 export function AreaPage() {

@@ -1,6 +1,7 @@
 import { When } from '../../components/ui';
-import type { AreaDescription, FieldDescription } from './form-fields';
+import type { FieldDescription } from './form-fields';
 import { useReferenceRows } from './references';
+import type { AreaDescription } from './types';
 
 /** A field's value in a table cell: references by name, yes/no, enum values as words, times localised. */
 export function CellValue(props: {

@@ -1,6 +1,7 @@
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { type AreaDescription, type FieldDescription, formFieldOf } from './form-fields';
+import { type FieldDescription, formFieldOf } from './form-fields';
 import { useReferenceRows } from './references';
+import type { AreaDescription } from './types';
 
 interface ControlProps {
   projectId: string;

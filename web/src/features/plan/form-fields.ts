@@ -1,8 +1,30 @@
-import type { components } from '../../api/schema';
+// Kept free of imports, so that the mapping is tested on its own (test/web).
 
-export type FieldDescription = components['schemas']['PlanFieldDescription'];
-export type AreaDescription = components['schemas']['PlanAreaDescription'];
-export type TableDescription = AreaDescription['tables'][number];
+/** The kinds of field GET /plan/areas/{area} describes. */
+export type FieldKind =
+  | 'text'
+  | 'long-text'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'enum'
+  | 'json'
+  | 'array'
+  | 'reference';
+
+/** A field as the API describes it (the schema's PlanFieldDescription, of which a form needs this much). */
+export interface FieldDescription {
+  name: string;
+  label: string;
+  type: FieldKind;
+  required: boolean;
+  nullable: boolean;
+  enumValues?: string[];
+  references?: { table: string; nameField: string };
+}
+
 /** A row of any plan table, as the API answers it. */
 export type PlanRow = Record<string, unknown> & { id: string; version: number };
 

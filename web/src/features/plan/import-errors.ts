@@ -1,5 +1,3 @@
-import { ApiError } from '../../api/client';
-
 /** One problem of an import, placed: which area, table, row (from 0) and field. */
 export interface ImportProblem {
   area: string;
@@ -11,10 +9,8 @@ export interface ImportProblem {
 
 const placed = /^(?:body\.)?areas(?:\.([^.]+))?(?:\.([^.]+))?(?:\.(\d+))?(?:\.(?:values\.)?(.+))?$/;
 
-/** The API's `errors[]` of a refused import, each placed by its path (`areas.a.t.3.values.name`). */
-export function importProblemsOf(error: unknown): ImportProblem[] {
-  if (!(error instanceof ApiError)) return [];
-  const errors = error.problem.errors;
+/** The `errors[]` of a refused import's problem, each placed by its path (`areas.a.t.3.values.name`). */
+export function importProblemsOf(errors: unknown): ImportProblem[] {
   if (!Array.isArray(errors)) return [];
   return errors.flatMap((item: unknown) => {
     if (typeof item !== 'object' || item === null) return [];

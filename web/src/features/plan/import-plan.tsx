@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ApiError } from '../../api/client';
 import { Form } from '../../components/forms';
 import { Section } from '../../components/layout';
 import { ListTable } from '../../components/list-table';
@@ -10,7 +11,9 @@ import { useImportPlan } from './queries';
 export function ImportPlan(props: { projectId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const imported = useImportPlan(props.projectId);
-  const problems = importProblemsOf(imported.error);
+  const problems = importProblemsOf(
+    imported.error instanceof ApiError ? imported.error.problem.errors : undefined,
+  );
   const created = imported.data
     ? Object.values(imported.data.created).reduce((sum, rows) => sum + rows.length, 0)
     : null;

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, callPath, download } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useCursorList } from '../../components/cursor-list';
-import type { PlanRow, TableDescription } from './form-fields';
+import type { PlanRow } from './form-fields';
+import type { TableDescription } from './types';
 
 export type PlanCounts = components['schemas']['PlanCounts'];
 export type PlanImport = components['schemas']['PlanImport'];

@@ -1,5 +1,6 @@
-import type { AreaDescription, FieldDescription, PlanRow } from './form-fields';
+import type { FieldDescription, PlanRow } from './form-fields';
 import { type TableKey, useReferenceChoices } from './queries';
+import type { AreaDescription } from './types';
 
 /** The rows a reference field may point to, with the name each is known by. */
 export function useReferenceRows(projectId: string, area: AreaDescription, field: FieldDescription) {

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Form, fieldError, fieldErrorsOf, hasGeneralError } from '../../components/forms';
 import { FormError } from '../../components/ui';
 import { FieldControl } from './field-control';
-import { type AreaDescription, bodyOf, type PlanRow, type TableDescription, textsOf } from './form-fields';
+import { bodyOf, type PlanRow, textsOf } from './form-fields';
 import { useRowMutations } from './queries';
+import type { AreaDescription, TableDescription } from './types';
 
 /**
  * The form of a row, generated from its table's description: a new row when `row` is absent, else

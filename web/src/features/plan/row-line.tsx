@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { FormError } from '../../components/ui';
 import { CellValue } from './cell-value';
-import type { AreaDescription, FieldDescription, PlanRow, TableDescription } from './form-fields';
+import type { FieldDescription, PlanRow } from './form-fields';
 import { useRowMutations } from './queries';
 import { RowForm } from './row-form';
+import type { AreaDescription, TableDescription } from './types';
 
 /**
  * One row of a table, and under it its form when it is open. An open row is highlighted and

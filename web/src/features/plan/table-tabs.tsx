@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useRef } from 'react';
-import type { TableDescription } from './form-fields';
+import type { TableDescription } from './types';
 
 export const tabId = (table: string) => `plan-tab-${table}`;
 export const panelId = (table: string) => `plan-panel-${table}`;

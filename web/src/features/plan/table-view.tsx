@@ -3,10 +3,11 @@ import { CursorList } from '../../components/cursor-list';
 import { FilterBar, SelectFilter, TextFilter } from '../../components/filters';
 import { ListTable } from '../../components/list-table';
 import { Empty, ErrorState, Loading } from '../../components/ui';
-import { type AreaDescription, isSimple, type TableDescription } from './form-fields';
+import { isSimple } from './form-fields';
 import { usePlanRow, useRowPages } from './queries';
 import { RowForm } from './row-form';
 import { RowLine } from './row-line';
+import type { AreaDescription, TableDescription } from './types';
 
 /** How many fields besides the name a table shows as columns; the form shows them all. */
 const shownFields = 3;
