@@ -149,10 +149,10 @@ describe.skipIf(!hasChromium)('the plan in the web UI', () => {
     await panel.getByRole('button', { name: 'New row' }).click();
     const creating = panel.getByRole('form', { name: 'New row' });
     await creating.getByRole('button', { name: 'Create' }).click();
-    await creating
-      .getByText(/expected string|required|Invalid/i)
-      .first()
-      .waitFor();
+    await creating.locator('#plan-job-types-new-name-error').waitFor();
+    expect(await creating.getByLabel('Name (required)').getAttribute('aria-describedby')).toBe(
+      'plan-job-types-new-name-error',
+    );
     await creating.getByLabel('Name (required)').fill('send-refund');
     await creating.getByLabel('Priority').selectOption('low');
     await creating.getByRole('button', { name: 'Create' }).click();
@@ -214,7 +214,9 @@ describe.skipIf(!hasChromium)('the plan in the web UI', () => {
     const form = page.getByRole('form', { name: 'Edit settle-batch' });
     await form.getByLabel('Name (required)').waitFor();
     expect(await form.getByLabel('Name (required)').inputValue()).toBe('settle-batch');
-    await page.locator('tr.plan-highlight').getByText('settle-batch').waitFor();
+    // The row's queue is named once the rows it may point to have loaded.
+    await page.locator('tr.plan-highlight').getByRole('cell', { name: 'default' }).waitFor();
+    await form.getByText('Loading the rows to choose from…').waitFor({ state: 'detached' });
     await screenshot(page, 'plan-phone');
     // Nothing is wider than the screen.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
