@@ -3,6 +3,7 @@
 // import a plan file with a bad row, which is refused row by row with nothing changed. Each screen
 // is saved (see support.ts); any console error fails the test.
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -168,6 +169,15 @@ describe.skipIf(!hasChromium)('the plan in the web UI', () => {
     await refund.getByRole('button', { name: 'Yes, delete' }).click();
     await expect.poll(() => list.getByRole('row', { name: /send-refund/ }).count()).toBe(0);
     expect((await rowsOf('job-types')).map((row) => row.name)).not.toContain('send-refund');
+
+    // Search and an enum filter narrow the rows.
+    await panel.getByRole('searchbox', { name: 'Search', exact: true }).fill('settle');
+    await expect.poll(() => list.locator('tbody tr').count()).toBe(1);
+    await list.getByRole('row', { name: /settle-batch/ }).waitFor();
+    await panel.getByRole('searchbox', { name: 'Search', exact: true }).fill('');
+    await panel.getByRole('combobox', { name: 'Priority', exact: true }).selectOption('high');
+    await expect.poll(() => list.locator('tbody tr').count()).toBe(1);
+    await list.getByRole('row', { name: /send-receipt/ }).waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -176,6 +186,21 @@ describe.skipIf(!hasChromium)('the plan in the web UI', () => {
     const before = await api<Counts>(server, 'GET', `/api/v1/projects/${projectId}/plan/counts`);
     await page.goto(`${server.url}/projects/${projectId}/plan`);
     await page.getByRole('heading', { name: 'Plan', level: 1 }).waitFor();
+
+    // Export: the Markdown and the JSON are saved as files.
+    const [markdown] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export Markdown' }).click(),
+    ]);
+    expect(markdown.suggestedFilename()).toBe('plan.md');
+    expect(fs.readFileSync(await markdown.path(), 'utf8')).toContain('Background jobs');
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    expect(json.suggestedFilename()).toBe('plan.json');
+    expect(JSON.parse(fs.readFileSync(await json.path(), 'utf8'))).toHaveProperty('areas');
+
     const plan = {
       areas: {
         'background-jobs': {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CursorList } from '../../components/cursor-list';
 import { FilterBar, SelectFilter, TextFilter } from '../../components/filters';
 import { ListTable } from '../../components/list-table';
@@ -32,7 +32,8 @@ export function TableView(props: {
   const [q, setQ] = useState('');
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [creating, setCreating] = useState(false);
-  const query: Record<string, string> = { ...(q.trim() ? { q: q.trim() } : {}) };
+  const searched = useSettled(q.trim());
+  const query: Record<string, string> = { ...(searched ? { q: searched } : {}) };
   for (const [name, value] of Object.entries(filters)) if (value) query[`filter[${name}]`] = value;
   const list = useRowPages(key, query);
   const enums = table.fields.filter((field) => field.type === 'enum' && field.filterable);
@@ -98,6 +99,16 @@ export function TableView(props: {
       </CursorList>
     </>
   );
+}
+
+/** The value once it has stopped changing for a moment, so that typing asks the server once. */
+function useSettled(value: string, delay = 250): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
 }
 
 /** A row named by `?row=` that the pages loaded so far do not hold: opened above the list. */
