@@ -35,6 +35,10 @@ describe('plan field descriptions as form fields', () => {
     });
     // A required enum has no "no value" choice; an undecided yes/no has one.
     expect(formFieldOf(field('enum', { required: true, nullable: false })).none).toBeUndefined();
+    // A new row may leave out an optional field with a default; an existing row cannot clear it.
+    const withDefault = field('enum', { nullable: false, enumValues: ['high', 'normal'] });
+    expect(formFieldOf(withDefault).none).toBe('—');
+    expect(formFieldOf(withDefault, true).none).toBeUndefined();
     expect(formFieldOf(field('boolean'))).toMatchObject({ control: 'select', none: 'Not decided' });
     expect(formFieldOf(field('boolean', { nullable: false })).none).toBeUndefined();
   });

@@ -12,12 +12,14 @@ interface ControlProps {
   value: string;
   error?: string;
   disabled?: boolean;
+  /** An existing row is being changed (not a new one being made). */
+  editing: boolean;
   onChange: (value: string) => void;
 }
 
 /** The labelled control a field description calls for, with the API's message for it underneath. */
 export function FieldControl(props: ControlProps) {
-  const form = formFieldOf(props.field);
+  const form = formFieldOf(props.field, props.editing);
   const common = {
     label: form.required ? `${form.label} (required)` : form.label,
     name: props.id,

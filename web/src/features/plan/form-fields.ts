@@ -49,12 +49,17 @@ export function isSimple(field: FieldDescription): boolean {
   return !['long-text', 'json', 'array'].includes(field.type);
 }
 
-function noneOf(field: FieldDescription): string | undefined {
+/**
+ * The "no value" choice of a select: a new row may leave out any optional field (it takes its
+ * default), but an existing row can only be cleared where null is allowed.
+ */
+function noneOf(field: FieldDescription, editing: boolean): string | undefined {
+  if (editing) return field.nullable ? '—' : undefined;
   return field.nullable || !field.required ? '—' : undefined;
 }
 
 /** The form control for a field description: enums and yes/no as selects, dates as date inputs. */
-export function formFieldOf(field: FieldDescription): FormField {
+export function formFieldOf(field: FieldDescription, editing = false): FormField {
   const base = { name: field.name, label: field.label, required: field.required };
   switch (field.type) {
     case 'long-text':
@@ -68,7 +73,7 @@ export function formFieldOf(field: FieldDescription): FormField {
         ...base,
         control: 'select',
         choices: (field.enumValues ?? []).map((value) => ({ value, label: value.replace(/-/g, ' ') })),
-        none: noneOf(field),
+        none: noneOf(field, editing),
       };
     case 'boolean':
       return {
@@ -81,7 +86,7 @@ export function formFieldOf(field: FieldDescription): FormField {
         none: field.nullable ? 'Not decided' : undefined,
       };
     case 'reference':
-      return { ...base, control: 'reference', none: noneOf(field) };
+      return { ...base, control: 'reference', none: noneOf(field, editing) };
     case 'integer':
     case 'number':
       return { ...base, control: 'input', inputType: 'number' };

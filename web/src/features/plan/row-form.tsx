@@ -53,6 +53,7 @@ export function RowForm(props: {
             value={texts[field.name] ?? ''}
             error={checked[field.name] ?? fieldError(apiErrors, field.name)}
             disabled={saving.isPending}
+            editing={row !== undefined}
             onChange={(value) => setTexts((current) => ({ ...current, [field.name]: value }))}
           />
         ))}
