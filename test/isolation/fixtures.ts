@@ -136,6 +136,7 @@ export const parameterFixtures: Record<string, (seed: Seed) => string> = {
   'contracts/{contract}': (seed) => seed.contractId,
   'versions/{versionId}': (seed) => seed.contractVersionId,
   'consumers/{consumerId}': (seed) => seed.contractConsumerId,
+  'areas/{area}': () => 'background-jobs',
 };
 
 /**
@@ -148,6 +149,7 @@ export const nonResourceParameters = new Set([
   'schemas/{type}',
   'revisions/{number}',
   'metadata/{key}',
+  'areas/{area}',
 ]);
 
 /** Does the path address a particular workspace's resource (an id)? */

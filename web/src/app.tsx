@@ -7,6 +7,7 @@ import { contractsFeature } from './features/contracts/feature';
 import { decisionsFeature } from './features/decisions/feature';
 import { homeFeature } from './features/home/feature';
 import { migrationsFeature } from './features/migrations/feature';
+import { planFeature } from './features/plan/feature';
 import { prdsFeature } from './features/prds/feature';
 import { projectsFeature } from './features/projects/feature';
 import { searchFeature } from './features/search/feature';
@@ -25,6 +26,7 @@ const features: Feature[] = [
   prdsFeature,
   migrationsFeature,
   contractsFeature,
+  planFeature,
   decisionsFeature,
   auditFeature,
   settingsFeature,

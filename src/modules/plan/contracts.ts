@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resourceOutputFields } from '../../core/resource/schemas.ts';
 import { checkStatuses, levels } from './checks.ts';
+import { fieldKinds } from './fields.ts';
 
 // The shapes of the plan's API: bodies, queries and answers, and the types inferred from them.
 
@@ -229,3 +230,67 @@ export type ImportAnswer = z.output<typeof importAnswerSchema>;
 
 export const exportQuerySchema = z.strictObject({ format: z.enum(['json', 'md']).default('json') });
 export type ExportFormat = z.output<typeof exportQuerySchema>['format'];
+
+// Describing an area's tables, so that a client can edit any of them from this description.
+
+export const fieldDescriptionSchema = z
+  .object({
+    name: z.string().describe('The field as bodies and rows name it (camelCase)'),
+    label: z.string().describe('The field as people read it'),
+    type: z
+      .enum(fieldKinds)
+      .describe('What it holds; `long-text` is Markdown, `array` a list of short texts'),
+    required: z.boolean().describe('Whether a new row must carry it'),
+    nullable: z.boolean().describe('Whether null clears it'),
+    description: z.string(),
+    filterable: z.boolean().describe('Whether lists take `filter[<name>]`'),
+    sortable: z.boolean().describe('Whether lists take `sort=<name>`'),
+    enumValues: z.array(z.string()).optional().describe('The values an `enum` field allows'),
+    references: z
+      .object({
+        table: z.string().describe('The table of the same area it points to (its URL segment)'),
+        nameField: z.string().describe('The field of that table that names its rows'),
+      })
+      .optional()
+      .describe('Where a `reference` field points'),
+  })
+  .meta({ id: 'PlanFieldDescription' });
+
+export const areaDescriptionSchema = z
+  .object({
+    number: z.number().int(),
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    tables: z.array(
+      z.object({
+        name: z.string().describe('URL segment: /projects/{projectId}/plan/{area}/{name}'),
+        table: z.string().describe('Database table name'),
+        label: z.string(),
+        purpose: z.string(),
+        writer: z.enum(['write', 'contribute']).describe('The permission class that writes its rows'),
+        nameField: z.string().describe('The field that names a row'),
+        fields: z.array(fieldDescriptionSchema),
+      }),
+    ),
+  })
+  .meta({ id: 'PlanAreaDescription' });
+
+export const areaParams = z.object({ area: z.string().max(60).describe('The area slug') });
+
+export const planCountsSchema = z
+  .object({
+    areas: z.array(
+      z.object({
+        slug: z.string(),
+        rows: z.number().int().describe('Rows of all its tables'),
+        tables: z.record(z.string(), z.number().int()).describe('Rows by table (URL segment)'),
+      }),
+    ),
+    total: z.number().int(),
+  })
+  .meta({ id: 'PlanCounts' });
+
+export type FieldDescription = z.output<typeof fieldDescriptionSchema>;
+export type AreaDescription = z.output<typeof areaDescriptionSchema>;
+export type PlanCounts = z.output<typeof planCountsSchema>;

@@ -24,6 +24,8 @@ export const planSchema = pgSchema('plan');
  */
 export interface FieldSpec<Builder = unknown> {
   column(column: string, tableName: string): Builder;
+  /** What kind of value it holds, so that a client can pick the control that edits it. */
+  kind: FieldKind;
   /** The value as the API shows and accepts it (null allowed when the field is optional). */
   value: z.ZodType;
   /** Must a new row carry it? Optional fields take the column's default. */
@@ -39,6 +41,22 @@ export interface FieldSpec<Builder = unknown> {
   /** The plan table this field points to (a reference within the same project). */
   references?: () => ReferencedTable;
 }
+
+/** The kinds of plan field, as GET /plan/areas/{area} describes them. */
+export const fieldKinds = [
+  'text',
+  'long-text',
+  'number',
+  'integer',
+  'boolean',
+  'date',
+  'datetime',
+  'enum',
+  'json',
+  'array',
+  'reference',
+] as const;
+export type FieldKind = (typeof fieldKinds)[number];
 
 /** What a reference points to: another plan table (its `id`). */
 export type ReferencedTable = PgTable & { id: PgColumn };
@@ -60,6 +78,7 @@ export const field = {
   /** The row's name: required, searchable, sortable; the checks quote it to name rows at fault. */
   name: (description = 'Name, as people quote it') =>
     spec({
+      kind: 'text',
       column: (column) => text(column).notNull(),
       value: word.min(1).max(shortText),
       required: true,
@@ -71,6 +90,7 @@ export const field = {
   /** Free text (Markdown); empty when not written yet. */
   text: (description: string, max = 10_000) =>
     spec({
+      kind: 'long-text',
       column: (column) => text(column).notNull().default(''),
       value: z.string().max(max),
       required: false,
@@ -80,6 +100,7 @@ export const field = {
   /** A short label such as an owner, a team or a version; null when not decided. */
   label: (description: string, options: Options = {}) =>
     spec({
+      kind: 'text',
       column: (column) => (options.required ? text(column).notNull() : text(column)),
       value: options.required ? word.min(1).max(shortText) : word.min(1).max(shortText).nullable(),
       required: options.required ?? false,
@@ -91,6 +112,7 @@ export const field = {
   /** An absolute http(s) URL; null when not known. */
   url: (description: string) =>
     spec({
+      kind: 'text',
       column: (column) => text(column),
       value: z
         .url({ protocol: /^https?$/ })
@@ -110,6 +132,7 @@ export const field = {
   ) => {
     const notNull = options.required || options.default !== undefined;
     return spec({
+      kind: 'enum',
       column: (column: string) => {
         const builder = text(column, { enum: values });
         if (options.default !== undefined) return builder.notNull().default(options.default);
@@ -127,6 +150,7 @@ export const field = {
   /** A whole number within bounds; null when not decided. */
   int: (description: string, min: number, max: number, options: Options = {}) =>
     spec({
+      kind: 'integer',
       column: (column) => (options.required ? integer(column).notNull() : integer(column)),
       value: options.required
         ? z.number().int().min(min).max(max)
@@ -139,6 +163,7 @@ export const field = {
   /** A measure with decimals (money, percentages, ratios); null when not decided. */
   decimal: (description: string, min: number, max: number) =>
     spec({
+      kind: 'number',
       column: (column) => doublePrecision(column),
       value: z.number().min(min).max(max).nullable(),
       required: false,
@@ -148,6 +173,7 @@ export const field = {
   /** Yes or no; null means not decided yet (which checks treat as missing). */
   flag: (description: string, options: { default?: boolean } = {}) =>
     spec({
+      kind: 'boolean',
       column: (column) =>
         options.default === undefined ? boolean(column) : boolean(column).notNull().default(options.default),
       value: options.default === undefined ? z.boolean().nullable() : z.boolean(),
@@ -158,6 +184,7 @@ export const field = {
   /** A calendar day (YYYY-MM-DD); null when not planned. */
   date: (description: string) =>
     spec({
+      kind: 'date',
       column: (column) => date(column, { mode: 'string' }),
       value: z.iso.date().nullable(),
       required: false,
@@ -167,6 +194,7 @@ export const field = {
   /** An instant (ISO 8601); null when it has not happened. */
   time: (description: string) =>
     spec({
+      kind: 'datetime',
       column: (column) => timestamp(column, { withTimezone: true, precision: 3 }),
       value: z.union([z.date(), z.iso.datetime({ offset: true }).pipe(z.coerce.date())]).nullable(),
       required: false,
@@ -176,6 +204,7 @@ export const field = {
   /** A short list of words or phrases. */
   list: (description: string, maxItems = 50) =>
     spec({
+      kind: 'array',
       column: (column) => text(column).array().notNull().default(sql`'{}'::text[]`),
       value: z.array(word.min(1).max(shortText)).max(maxItems),
       required: false,
@@ -185,6 +214,7 @@ export const field = {
   /** Another row of the same project's plan; deleting that row is refused while this one points to it. */
   ref: (target: () => ReferencedTable, description: string, options: Options = {}) =>
     spec({
+      kind: 'reference',
       column: (column) => {
         const builder = uuid(column).references(() => target().id);
         return options.required ? builder.notNull() : builder;
@@ -199,6 +229,7 @@ export const field = {
   /** An open-ended structure, validated by its own schema. */
   json: (schema: z.ZodType, description: string) =>
     spec({
+      kind: 'json',
       column: (column) => jsonb(column),
       value: schema.nullable(),
       required: false,

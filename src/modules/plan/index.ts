@@ -3,6 +3,7 @@ import { planTablesOf } from './area.ts';
 import { planAreas } from './areas/index.ts';
 import { readinessRecordingJob } from './job.ts';
 import { areaExclusionResource, disabledCheckResource, waiverResource } from './resources.ts';
+import { areaRoutes } from './routes/areas.ts';
 import { exportRoute } from './routes/export.ts';
 import { importRoute } from './routes/import.ts';
 import { readinessRoutes } from './routes/readiness.ts';
@@ -17,7 +18,7 @@ export const planModule = defineModule({
     disabledCheckResource,
     areaExclusionResource,
   ],
-  routes: [importRoute, exportRoute, ...readinessRoutes],
+  routes: [importRoute, exportRoute, ...readinessRoutes, ...areaRoutes],
   jobs: [readinessRecordingJob],
   tables: [
     ...planTablesOf(planAreas),

@@ -127,3 +127,22 @@ export async function projectsWithoutScore(db: Executor, day: string): Promise<P
       ),
     );
 }
+
+/** How many rows a project has in each of some plan tables, in one statement. */
+export async function countPlanRows(
+  db: Executor,
+  project: ProjectRef,
+  tables: readonly AnyPlanTable[],
+): Promise<Map<AnyPlanTable, number>> {
+  const counts = tables.map(
+    (table, index) =>
+      sql`select ${index}::int as "table", count(*)::int as "rows" from ${table} where ${table.workspaceId} = ${project.workspaceId} and ${table.projectId} = ${project.projectId}`,
+  );
+  const result = await db.execute(sql.join(counts, sql` union all `));
+  const found = new Map<AnyPlanTable, number>(tables.map((table) => [table, 0]));
+  for (const row of result.rows) {
+    const table = tables[Number(row.table)];
+    if (table) found.set(table, Number(row.rows));
+  }
+  return found;
+}

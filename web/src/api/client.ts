@@ -214,3 +214,21 @@ export async function fetchFile(
   const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1];
   return { blob: await response.blob(), fileName };
 }
+
+/**
+ * Calls a route whose path is only known at run time, such as a plan table an area's description
+ * names: the same session, headers and errors as `call`, with the answer left for the caller to read.
+ */
+export async function callPath(
+  method: Method,
+  path: string,
+  options: { query?: object; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<unknown> {
+  const json = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return send(method, path, {
+    params: undefined,
+    query: options.query ?? {},
+    headers: { ...options.headers, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: json,
+  });
+}

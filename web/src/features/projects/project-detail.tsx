@@ -5,6 +5,7 @@ import { FormError, Query, Status } from '../../components/ui';
 import { ProjectContracts } from '../contracts/project-contracts';
 import { ProjectDecisions } from '../decisions/project-decisions';
 import { ProjectMigrations } from '../migrations/project-migrations';
+import { ProjectPlan } from '../plan/project-plan';
 import { ProjectPrds } from '../prds/project-prds';
 import { ProjectForm } from './project-form';
 import { type Project, useProject, useSetProjectStatus } from './queries';
@@ -61,6 +62,7 @@ function ProjectOverview(props: { project: Project }) {
       <ProjectDecisions projectId={p.id} />
       <ProjectMigrations projectId={p.id} />
       <ProjectContracts projectId={p.id} />
+      <ProjectPlan projectId={p.id} />
     </>
   );
 }
