@@ -9,6 +9,7 @@ import { homeFeature } from './features/home/feature';
 import { migrationsFeature } from './features/migrations/feature';
 import { prdsFeature } from './features/prds/feature';
 import { projectsFeature } from './features/projects/feature';
+import { readinessFeature } from './features/readiness/feature';
 import { searchFeature } from './features/search/feature';
 import { AcceptInvitation } from './features/session/accept-invitation';
 import { useMe } from './features/session/queries';
@@ -25,6 +26,7 @@ const features: Feature[] = [
   prdsFeature,
   migrationsFeature,
   contractsFeature,
+  readinessFeature,
   decisionsFeature,
   auditFeature,
   settingsFeature,

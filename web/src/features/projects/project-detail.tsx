@@ -6,6 +6,7 @@ import { ProjectContracts } from '../contracts/project-contracts';
 import { ProjectDecisions } from '../decisions/project-decisions';
 import { ProjectMigrations } from '../migrations/project-migrations';
 import { ProjectPrds } from '../prds/project-prds';
+import { ProjectReadinessSummary } from '../readiness/project-summary';
 import { ProjectForm } from './project-form';
 import { type Project, useProject, useSetProjectStatus } from './queries';
 
@@ -57,6 +58,7 @@ function ProjectOverview(props: { project: Project }) {
           {p.tags.length ? <p className="muted">Tags: {p.tags.join(', ')}</p> : null}
         </>
       )}
+      <ProjectReadinessSummary projectId={p.id} />
       <ProjectPrds projectId={p.id} />
       <ProjectDecisions projectId={p.id} />
       <ProjectMigrations projectId={p.id} />
