@@ -13,7 +13,6 @@ import { type AreaScore, useMarkNotApplicable, useNotApplicableAreas, useUndoNot
 export function NotApplicableControl(props: { projectId: string; area: AreaScore }) {
   const { area, projectId } = props;
   const canWrite = useCan('write');
-  const [open, setOpen] = useState(false);
   if (!area.applicable) {
     return (
       <div className="panel not-applicable">
@@ -24,7 +23,13 @@ export function NotApplicableControl(props: { projectId: string; area: AreaScore
       </div>
     );
   }
-  if (!canWrite) return null;
+  return canWrite ? <MarkControl projectId={projectId} area={area} /> : null;
+}
+
+/** The button that opens the form; it leaves with the form once the area is marked. */
+function MarkControl(props: { projectId: string; area: AreaScore }) {
+  const { area, projectId } = props;
+  const [open, setOpen] = useState(false);
   return (
     <div className="not-applicable">
       <button type="button" onClick={() => setOpen(!open)} aria-expanded={open}>
