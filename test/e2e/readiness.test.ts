@@ -23,6 +23,11 @@ interface Check {
   level: string;
   title: string;
   why: string;
+  rows: { table: string; id: string; name: string }[];
+}
+interface PlanArea {
+  slug: string;
+  tables: { name: string; slug: string }[];
 }
 interface AreaScore {
   number: number;
@@ -135,6 +140,27 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
     }
   }
 
+  /** A failing check's rows at fault link to their rows in the area's plan tables. */
+  async function expectFaultyRowsLinked(page: Page, card: Scorecard) {
+    const area = card.areas.find((candidate) => candidate.failing.some((check) => check.rows.length > 0));
+    const check = area?.failing.find((candidate) => candidate.rows.length > 0);
+    const row = check?.rows[0];
+    if (!area || !check || !row) throw new Error('the demo has no failing check with rows at fault');
+    const planAreas = await api<{ data: PlanArea[] }>(server, 'GET', '/api/v1/plan/areas');
+    const table = planAreas.data
+      .find((candidate) => candidate.slug === area.slug)
+      ?.tables.find((candidate) => candidate.name.replace(/^plan\./, '') === row.table);
+    await page.getByRole('link', { name: `${area.number}. ${area.title}`, exact: true }).click();
+    const article = page.getByRole('article', { name: check.title, exact: true });
+    const link = article.getByRole('link', { name: row.name, exact: true });
+    expect(await link.getAttribute('href')).toBe(
+      `/projects/${projectId}/plan/${area.slug}?table=${table?.slug}&row=${row.id}`,
+    );
+    await screenshot(page, 'readiness-area');
+    await page.getByRole('link', { name: 'Readiness', exact: true }).click();
+    await page.getByRole('heading', { name: 'Readiness', level: 1 }).waitFor();
+  }
+
   it('shows the demo project’s scorecard as the API evaluates it, and raises a level with a waiver', async () => {
     saveFailures();
     const { page, errors } = await signedIn();
@@ -144,19 +170,22 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
     await page.getByRole('link', { name: 'Payments service' }).click();
     await page.getByRole('heading', { name: /Payments service/, level: 1 }).waitFor();
     const summary = page.getByRole('region', { name: 'Readiness' });
-    await summary.getByText('Biggest gaps:').waitFor();
+    await summary.getByText('Biggest gaps, least ready first:').waitFor();
+    const card = await scorecard();
+    expect(await summary.locator('.level-badge.large').textContent()).toBe(card.level);
     await summary.scrollIntoViewIfNeeded();
     await screenshot(page, 'readiness-project');
     await summary.getByRole('link', { name: 'See the scorecard' }).click();
 
     await page.getByRole('heading', { name: 'Readiness', level: 1 }).waitFor();
-    const card = await scorecard();
     expect(await page.locator('.overall .level-badge').textContent()).toBe(card.level);
     await expectScorecardMatches(page, card);
     await screenshot(page, 'readiness-scorecard');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'readiness-scorecard-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+
+    await expectFaultyRowsLinked(page, card);
 
     // An area one check short of its next level: waiving that check raises it.
     const target = card.areas.find(
@@ -175,7 +204,6 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
     const check = page.getByRole('article', { name: gap.title, exact: true });
     await check.getByText(gap.why).waitFor();
     await check.scrollIntoViewIfNeeded();
-    await screenshot(page, 'readiness-area');
 
     // A past expiry is refused, and the API's message shows under the date.
     await check.getByRole('button', { name: 'Waive' }).click();

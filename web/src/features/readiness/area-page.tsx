@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link, useParams } from 'wouter';
 import { Page, Section } from '../../components/layout';
 import { Empty, Query } from '../../components/ui';
@@ -13,6 +14,8 @@ import { TrendChart } from './trend-chart';
 export function AreaPage() {
   const { projectId, area: slug } = useParams<{ projectId: string; area: string }>();
   const scorecard = useScorecard(projectId);
+  // The grid is long: an area opened from its bottom starts at the top, not where the grid was.
+  useEffect(() => window.scrollTo(0, 0), [slug]);
   return (
     <Page crumbs={<ReadinessCrumbs projectId={projectId} inScorecard />}>
       <Query query={scorecard} what="the area">
@@ -49,13 +52,6 @@ function AreaView(props: { projectId: string; area: AreaScore }) {
         </span>
       </p>
       <NotApplicableControl projectId={projectId} area={area} />
-      <Section id="area-trend" title="Trend">
-        <TrendChart
-          projectId={projectId}
-          area={area.slug}
-          title={`Checks passing per day in ${area.title}`}
-        />
-      </Section>
       {checkLevels.map((level) => {
         const atLevel = checks.filter((check) => check.level === level);
         if (atLevel.length === 0) return null;
@@ -69,6 +65,13 @@ function AreaView(props: { projectId: string; area: AreaScore }) {
           </Section>
         );
       })}
+      <Section id="area-trend" title="Trend">
+        <TrendChart
+          projectId={projectId}
+          area={area.slug}
+          title={`Checks passing per day in ${area.title}`}
+        />
+      </Section>
     </>
   );
 }

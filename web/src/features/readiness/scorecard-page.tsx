@@ -37,21 +37,25 @@ function ScorecardView(props: { projectId: string; card: Scorecard }) {
           <Link href={`/projects/${projectId}/plan`}>Plan</Link>
         </div>
       </div>
-      <p className="overall">
-        <span>Overall level</span>
-        <LevelBadge level={card.level} large />{' '}
-        <span>
-          {card.passing} of {card.passing + card.failing} checks passing · evaluated{' '}
-          <When at={card.evaluatedAt} />
-        </span>
-      </p>
-      <p className="muted">
-        The overall level is the lowest level among the areas that apply. An area reaches a level when every
-        check at that level and below passes, is waived or does not apply.
-      </p>
-      <Section id="readiness-trend" title="Trend">
-        <TrendChart projectId={projectId} title="Checks passing per day" />
-      </Section>
+      <div className="readiness-head">
+        <div>
+          <p className="overall">
+            <span>Overall level</span>
+            <LevelBadge level={card.level} large />{' '}
+            <span>
+              {card.passing} of {card.passing + card.failing} checks passing · evaluated{' '}
+              <When at={card.evaluatedAt} />
+            </span>
+          </p>
+          <p className="muted">
+            The overall level is the lowest level among the areas that apply. An area reaches a level when
+            every check at that level and below passes, is waived or does not apply.
+          </p>
+        </div>
+        <Section id="readiness-trend" title="Trend">
+          <TrendChart projectId={projectId} title="Checks passing per day" />
+        </Section>
+      </div>
       <Section id="readiness-areas" title="Areas">
         <label className="inline-control">
           Sort by{' '}

@@ -41,7 +41,7 @@ export function TrendChart(props: { projectId: string; area?: string; title: str
 }
 
 const width = 640;
-const height = 160;
+const height = 120;
 const pad = { left: 36, right: 12, top: 12, bottom: 24 };
 
 /** A line of checks passing over the days, each day's dot coloured by its level. */
