@@ -45,6 +45,7 @@ interface Scorecard {
 }
 
 const owner = { email: 'mara@example.com', password: 'owner-password-123' };
+const editor = { email: 'ed@example.com', password: 'editor-password-123', name: 'Ed Editor' };
 const patience = { timeout: 30_000 };
 const cli = path.resolve(import.meta.dirname, '../../bin/shipshape.js');
 
@@ -107,14 +108,14 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
   const scorecard = () => api<Scorecard>(server, 'GET', `/api/v1/projects/${projectId}/readiness`);
   const areaOf = async (slug: string) => (await scorecard()).areas.find((area) => area.slug === slug);
 
-  async function signedIn(width = 1280): Promise<{ page: Page; errors: string[] }> {
+  async function signedIn(width = 1280, who = owner): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
     const errors = await watchConsole(page);
     await page.goto(server.url);
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Password').fill(who.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     return { page, errors };
@@ -256,6 +257,31 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
       .poll(() => page.locator('.overall .level-badge').textContent(), patience)
       .toBe(before?.level);
     expect(await areaOf('caching')).toMatchObject({ applicable: true, level: before?.level });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('offers an editor the not-applicable mark but not waivers or disabling, which need an administrator', async () => {
+    saveFailures();
+    const invitation = await api<{ token: string }>(server, 'POST', '/api/v1/invitations', {
+      email: editor.email,
+      role: 'editor',
+    });
+    await api(server, 'POST', '/api/v1/invitations/accept', {
+      token: invitation.token,
+      displayName: editor.name,
+      password: editor.password,
+    });
+    const { page, errors } = await signedIn(1280, editor);
+    await page.goto(`${server.url}/projects/${projectId}/readiness/areas/feature-flags`);
+    await page.getByRole('heading', { name: '5. Feature flags', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Mark not applicable' }).waitFor();
+    expect(await page.getByText('fail', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Waive' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Disable for the workspace' }).count()).toBe(0);
+    await page.goto(`${server.url}/projects/${projectId}/readiness/waivers`);
+    await page.getByRole('heading', { name: 'Waivers', level: 1 }).waitFor();
+    await page.getByRole('row').nth(1).waitFor();
+    expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
     expect(errors).toEqual([]);
   }, 120_000);
 

@@ -15,7 +15,9 @@ export function AreaPage() {
   const { projectId, area: slug } = useParams<{ projectId: string; area: string }>();
   const scorecard = useScorecard(projectId);
   // The grid is long: an area opened from its bottom starts at the top, not where the grid was.
-  useEffect(() => window.scrollTo(0, 0), [slug]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [slug]);
   return (
     <Page crumbs={<ReadinessCrumbs projectId={projectId} inScorecard />}>
       <Query query={scorecard} what="the area">
