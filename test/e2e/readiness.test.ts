@@ -221,6 +221,8 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
     const after = await areaOf(target.slug);
     expect(rank(after?.level)).toBeGreaterThanOrEqual(rank(target.nextLevel));
     await expect.poll(() => page.locator('.overall .level-badge').textContent(), patience).toBe(after?.level);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'readiness-waived');
 
     // The waivers page lists it, expiring within 14 days, given by the signed-in owner.
     await page.getByRole('link', { name: 'Readiness' }).click();
