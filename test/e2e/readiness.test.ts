@@ -38,6 +38,7 @@ interface AreaScore {
   nextLevel: string | null;
   passing: Check[];
   failing: Check[];
+  disabled: Check[];
 }
 interface Scorecard {
   level: string;
@@ -237,7 +238,7 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
-  it('marks an area not applicable and puts it back', async () => {
+  it('marks an area not applicable and puts it back, and disables a check for the workspace and enables it', async () => {
     saveFailures();
     const { page, errors } = await signedIn();
     const before = await areaOf('caching');
@@ -259,6 +260,22 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
       .poll(() => page.locator('.overall .level-badge').textContent(), patience)
       .toBe(before?.level);
     expect(await areaOf('caching')).toMatchObject({ applicable: true, level: before?.level });
+
+    // A check disabled for the workspace stops counting; enabled again, it counts.
+    const check = before?.failing[0] ?? before?.passing[0];
+    if (!check) throw new Error('caching has no checks');
+    const article = page.getByRole('article', { name: check.title, exact: true });
+    await article.getByRole('button', { name: 'Disable for the workspace' }).click();
+    const disable = article.getByRole('form', { name: `Disable ${check.title}` });
+    await disable.getByLabel('Reason').fill('Caches here are per request only.');
+    await disable.getByRole('button', { name: 'Disable check' }).click();
+    await article.getByText('disabled', { exact: true }).waitFor();
+    await article.getByText('Disabled for the workspace: Caches here are per request only.').waitFor();
+    const disabled = await areaOf('caching');
+    expect(disabled?.disabled.map((outcome) => outcome.id)).toEqual([check.id]);
+    await article.getByRole('button', { name: 'Enable again' }).click();
+    await article.getByRole('button', { name: 'Disable for the workspace' }).waitFor();
+    expect((await areaOf('caching'))?.disabled).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
 
