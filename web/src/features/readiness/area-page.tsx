@@ -17,7 +17,7 @@ export function AreaPage() {
   // The grid is long: an area opened from its bottom starts at the top, not where the grid was.
   useEffect(() => {
     window.scrollTo(0, 0);
-  }, [slug]);
+  }, []);
   return (
     <Page crumbs={<ReadinessCrumbs projectId={projectId} inScorecard />}>
       <Query query={scorecard} what="the area">

@@ -40,23 +40,35 @@ export function WaiversPage() {
 
 function WaiverTable(props: { projectId: string; waivers: Waiver[] }) {
   const canAdminister = useCan('administer');
-  const columns = ['Check', 'Reason', 'Expires', 'Given by', ...(canAdminister ? [''] : [])];
+  const checks = useReadinessChecks();
+  const creators = useWaiverCreators(props.projectId);
+  const nameOf = useNameOf();
+  const columns = ['Check', 'Reason', 'Expires', 'Given by', ...(canAdminister ? ['Actions'] : [])];
   return (
     <ListTable columns={columns} caption="Waivers" stacked>
       {props.waivers.map((waiver) => (
-        <WaiverRow key={waiver.id} projectId={props.projectId} waiver={waiver} canRevoke={canAdminister} />
+        <WaiverRow
+          key={waiver.id}
+          projectId={props.projectId}
+          waiver={waiver}
+          check={checks.data?.data.find((candidate) => candidate.id === waiver.checkId)}
+          givenBy={creators.data ? nameOf(creators.data.get(waiver.id)) : '…'}
+          canRevoke={canAdminister}
+        />
       ))}
     </ListTable>
   );
 }
 
-function WaiverRow(props: { projectId: string; waiver: Waiver; canRevoke: boolean }) {
-  const { waiver, projectId } = props;
-  const checks = useReadinessChecks();
-  const creators = useWaiverCreators(projectId);
-  const nameOf = useNameOf();
+function WaiverRow(props: {
+  projectId: string;
+  waiver: Waiver;
+  check: { area: string; title: string } | undefined;
+  givenBy: string;
+  canRevoke: boolean;
+}) {
+  const { waiver, projectId, check } = props;
   const revoke = useRevokeWaiver(projectId);
-  const check = checks.data?.data.find((candidate) => candidate.id === waiver.checkId);
   const days = daysUntil(waiver.expiresAt);
   const state = !waiver.active || days < 0 ? 'expired' : days <= soonDays ? 'expiring' : 'active';
   return (
@@ -76,9 +88,9 @@ function WaiverRow(props: { projectId: string; waiver: Waiver; canRevoke: boolea
           </span>
         )}
       </td>
-      <td data-label="Given by">{creators.data ? nameOf(creators.data.get(waiver.id)) : '…'}</td>
+      <td data-label="Given by">{props.givenBy}</td>
       {props.canRevoke ? (
-        <td data-label="">
+        <td data-label="Actions">
           <button
             type="button"
             className="danger"
