@@ -10,6 +10,7 @@ import { migrationsFeature } from './features/migrations/feature';
 import { planFeature } from './features/plan/feature';
 import { prdsFeature } from './features/prds/feature';
 import { projectsFeature } from './features/projects/feature';
+import { readinessFeature } from './features/readiness/feature';
 import { searchFeature } from './features/search/feature';
 import { AcceptInvitation } from './features/session/accept-invitation';
 import { useMe } from './features/session/queries';
@@ -27,6 +28,7 @@ const features: Feature[] = [
   migrationsFeature,
   contractsFeature,
   planFeature,
+  readinessFeature,
   decisionsFeature,
   auditFeature,
   settingsFeature,

@@ -7,6 +7,7 @@ import { ProjectDecisions } from '../decisions/project-decisions';
 import { ProjectMigrations } from '../migrations/project-migrations';
 import { ProjectPlan } from '../plan/project-plan';
 import { ProjectPrds } from '../prds/project-prds';
+import { ProjectReadinessSummary } from '../readiness/project-summary';
 import { ProjectForm } from './project-form';
 import { type Project, useProject, useSetProjectStatus } from './queries';
 
@@ -58,6 +59,7 @@ function ProjectOverview(props: { project: Project }) {
           {p.tags.length ? <p className="muted">Tags: {p.tags.join(', ')}</p> : null}
         </>
       )}
+      <ProjectReadinessSummary projectId={p.id} />
       <ProjectPrds projectId={p.id} />
       <ProjectDecisions projectId={p.id} />
       <ProjectMigrations projectId={p.id} />
