@@ -160,6 +160,9 @@ export function useImportPlan(projectId: string) {
 export function useExportPlan(projectId: string) {
   return useMutation({
     mutationFn: (format: 'md' | 'json') =>
-      downloadFrom('/api/v1/projects/{projectId}/plan', `plan.${format}`, { params: { projectId }, query: { format } }),
+      downloadFrom('/api/v1/projects/{projectId}/plan', `plan.${format}`, {
+        params: { projectId },
+        query: { format },
+      }),
   });
 }
