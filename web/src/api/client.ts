@@ -190,3 +190,23 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }
+
+/**
+ * Reads what a route answers as a file (an export), with the session's headers, as text and the
+ * file name the server suggests; throws an ApiError like `call` when the answer is not a success.
+ */
+export async function callText(
+  path: PathWith<'get'>,
+  options: { params?: Record<string, string | number>; query?: object } = {},
+): Promise<{ text: string; fileName: string | null }> {
+  const headers: Record<string, string> = {};
+  if (session.workspaceId) headers['x-workspace-id'] = session.workspaceId;
+  const response = await fetch(urlFor(path, options.params, options.query), {
+    credentials: 'same-origin',
+    headers,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new ApiError(response.status, safeJson(text) as Problem);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  return { text, fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+}
