@@ -76,7 +76,7 @@ export function CommentComposer(props: {
       />
       {fields.body || fields.quote || fields['anchor.quote'] ? null : <FormError error={add.error} />}
       <button type="submit" disabled={add.isPending}>
-        {props.parentId ? 'Reply' : 'Add comment'}
+        {props.parentId ? 'Reply' : props.anchor ? 'Add comment' : 'Add to the conversation'}
       </button>
     </Form>
   );

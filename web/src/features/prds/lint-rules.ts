@@ -24,5 +24,6 @@ export function shortMessage(finding: LintFinding): string {
   return finding.message
     .replace(/^Missing section: /, '')
     .replace(/^Open clarification: /, '')
+    .replace(/^Vague wording in a requirement \((.*)\): /, '$1: ')
     .replace(/^Requirement without an acceptance criterion: /, '');
 }

@@ -22,7 +22,9 @@ export function markQuotes(root: HTMLElement, quotes: QuoteMark[]): Set<string> 
       if (at < 0) continue;
       const match = node.splitText(at);
       match.splitText(wanted.length);
-      match.replaceWith(markFor(id, match));
+      const mark = markFor(id);
+      match.replaceWith(mark);
+      mark.append(match);
       marked.add(id);
       break;
     }
@@ -30,14 +32,13 @@ export function markQuotes(root: HTMLElement, quotes: QuoteMark[]): Set<string> 
   return marked;
 }
 
-function markFor(id: string, text: Text): HTMLElement {
+function markFor(id: string): HTMLElement {
   const mark = document.createElement('mark');
   mark.id = quoteId(id);
   mark.className = 'prd-quote';
   mark.tabIndex = 0;
   mark.dataset.thread = id;
   mark.title = 'Press Enter to go to the comment';
-  mark.append(text);
   return mark;
 }
 
