@@ -250,7 +250,7 @@ describe.skipIf(!hasChromium)('PRD review in the web UI', () => {
       .toBe('Changes requested by Rita Reviewer');
     // Lint names its rules, not their ids, and counts the thread instead of repeating it.
     const findings = reviewer.getByRole('region', { name: 'Lint' });
-    await findings.getByRole('button', { name: '1 unresolved thread' }).waitFor();
+    await findings.getByRole('button', { name: '1 open thread' }).waitFor();
     expect(await findings.textContent()).not.toMatch(/unresolved_comment|missing_section|Unresolved comment/);
     await quote.waitFor();
     await screenshot(reviewer, 'prd-margin');

@@ -24,9 +24,9 @@ export function LintPanel(props: { prdKey: PrdKey }) {
               {unresolved ? (
                 <p>
                   <button type="button" onClick={() => focusById('threads')}>
-                    {unresolved} unresolved thread{unresolved === 1 ? '' : 's'}
+                    {unresolved} open thread{unresolved === 1 ? '' : 's'}
                   </button>{' '}
-                  <span className="muted">to resolve before approval</span>
+                  <span className="muted">not resolved yet</span>
                 </p>
               ) : null}
             </>
