@@ -275,6 +275,20 @@ describe.skipIf(!hasChromium)('PRD review in the web UI', () => {
     await unified.locator('tr', { hasText: '(Mon–Fri)' }).waitFor();
     expect(await unified.getByText('# Refunds v2').count()).toBe(1);
 
+    // Export downloads the PRD as Markdown; Import makes a new PRD of the project from Markdown.
+    await author.goto(prdUrl);
+    const [download] = await Promise.all([
+      author.waitForEvent('download'),
+      author.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    await author.getByRole('button', { name: 'Import…' }).click();
+    await author
+      .getByLabel('Or paste Markdown')
+      .fill('# Chargebacks\n\n## Problem\n\nDisputes take weeks.\n');
+    await author.getByRole('button', { name: 'Import as a new PRD' }).click();
+    await author.getByRole('heading', { name: /Chargebacks/, level: 1 }).waitFor(patience);
+
     const phone = await signedIn(owner, 390);
     await phone.goto(`${prdUrl}/history`);
     await phone.getByRole('heading', { name: 'Revisions', level: 1 }).waitFor();
