@@ -2,7 +2,8 @@ import { type KeyboardEvent, type MouseEvent, type RefObject, useMemo, useState 
 import { Query } from '../../components/ui';
 import { type Anchor, anchorFor } from './anchors';
 import { focusById } from './comment-threads';
-import { demoteHeadings, threadId } from './mark-quotes';
+import { demoteHeadings } from './demote-headings';
+import { threadId } from './mark-quotes';
 import { type PrdKey, usePrdHtml } from './queries';
 
 /** Text selected in the document, and where the floating Comment button sits (pixels in the document). */
