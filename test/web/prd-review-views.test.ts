@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoteHeadings } from '../../web/src/features/prds/demote-headings.ts';
-import { splitRows, unifiedRows } from '../../web/src/features/prds/diff-rows.ts';
+import { foldUnchanged, splitRows, unifiedRows } from '../../web/src/features/prds/diff-rows.ts';
 import { groupFindings, shortMessage } from '../../web/src/features/prds/lint-rules.ts';
 
 // The diff as the API answers it: runs of whole lines.
@@ -36,6 +36,23 @@ describe('the rows of a revision diff', () => {
       left: { number: 3, text: 'slow', type: 'removed' },
       right: { number: 3, text: 'fast', type: 'added' },
     });
+  });
+});
+
+describe('folding unchanged lines', () => {
+  it('keeps three lines around each change and folds longer stretches of unchanged ones', () => {
+    const rows = Array.from({ length: 20 }, (_, index) => index === 10);
+    const runs = foldUnchanged(rows, (changed) => changed);
+    expect(runs.map((run) => [run.folded, run.start, run.rows.length])).toEqual([
+      [true, 0, 7],
+      [false, 7, 7],
+      [true, 14, 6],
+    ]);
+  });
+
+  it('shows a short stretch rather than fold it', () => {
+    const runs = foldUnchanged([false, false, false, false, true], (changed) => changed);
+    expect(runs).toEqual([{ folded: false, start: 0, rows: [false, false, false, false, true] }]);
   });
 });
 

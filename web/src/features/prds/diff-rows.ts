@@ -63,3 +63,34 @@ export function splitRows(changes: Change[]): SplitRow[] {
   flush();
   return rows;
 }
+
+/** Rows shown as they are, or a run of unchanged rows folded away behind a button. */
+export type Run<Row> = { folded: boolean; start: number; rows: Row[] };
+
+/**
+ * Splits the rows into runs: rows within `context` rows of a change are shown, longer stretches of
+ * unchanged rows (at least `least` of them) are folded, as a pull request's diff folds them.
+ */
+export function foldUnchanged<Row>(
+  rows: Row[],
+  changed: (row: Row) => boolean,
+  context = 3,
+  least = 4,
+): Run<Row>[] {
+  const near = rows.map((_, index) =>
+    rows.slice(Math.max(0, index - context), index + context + 1).some(changed),
+  );
+  const runs: Run<Row>[] = [];
+  let index = 0;
+  while (index < rows.length) {
+    const shown = near[index] ?? true;
+    let end = index;
+    while (end < rows.length && (near[end] ?? true) === shown) end += 1;
+    const run = { folded: !shown && end - index >= least, start: index, rows: rows.slice(index, end) };
+    const last = runs[runs.length - 1];
+    if (last && !last.folded && !run.folded) last.rows.push(...run.rows);
+    else runs.push(run);
+    index = end;
+  }
+  return runs;
+}

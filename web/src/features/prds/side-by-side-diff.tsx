@@ -1,7 +1,15 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ResponseOf } from '../../api/client';
 import { Empty } from '../../components/ui';
-import { type Side, splitRows, unifiedRows } from './diff-rows';
+import {
+  foldUnchanged,
+  type Run,
+  type Side,
+  type SplitRow,
+  splitRows,
+  type UnifiedRow,
+  unifiedRows,
+} from './diff-rows';
 import { stackedQuery } from './use-margin-alignment';
 
 type Diff = ResponseOf<'/api/v1/projects/{projectId}/prd-reviews/{id}/diff', 'get'>;
@@ -42,9 +50,9 @@ export function SideBySideDiff(props: { diff: Diff }) {
       </fieldset>
       <div className="prd-diff-scroll">
         {view === 'split' ? (
-          <SplitTable diff={diff} caption={caption} />
+          <SplitTable key={caption} diff={diff} caption={caption} />
         ) : (
-          <UnifiedTable diff={diff} caption={caption} />
+          <UnifiedTable key={caption} diff={diff} caption={caption} />
         )}
       </div>
     </>
@@ -70,15 +78,16 @@ function SplitTable(props: { diff: Diff; caption: string }) {
           </th>
         </tr>
       </thead>
-      <tbody>
-        {splitRows(props.diff.lines).map((row, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their order
-          <tr key={index}>
+      <FoldedBody
+        runs={foldUnchanged(splitRows(props.diff.lines), (row: SplitRow) => row.left?.type !== 'unchanged')}
+        columns={4}
+        row={(row) => (
+          <>
             <SideCells side={row.left} />
             <SideCells side={row.right} />
-          </tr>
-        ))}
-      </tbody>
+          </>
+        )}
+      />
     </table>
   );
 }
@@ -119,22 +128,56 @@ function UnifiedTable(props: { diff: Diff; caption: string }) {
           </th>
         </tr>
       </thead>
-      <tbody>
-        {unifiedRows(props.diff.lines).map((row, index) => {
+      <FoldedBody
+        runs={foldUnchanged(unifiedRows(props.diff.lines), (row: UnifiedRow) => row.type !== 'unchanged')}
+        columns={3}
+        className={(row) => `prd-diff-${row.type}`}
+        row={(row) => {
           const Mark = row.type === 'added' ? 'ins' : row.type === 'removed' ? 'del' : null;
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their order
-            <tr key={index} className={`prd-diff-${row.type}`}>
+            <>
               <td className="prd-diff-number">{row.old ?? ''}</td>
               <td className="prd-diff-number">{row.new ?? ''}</td>
               <td className="prd-diff-text">
                 <span aria-hidden="true">{signs[row.type]} </span>
                 {Mark ? <Mark>{row.text}</Mark> : row.text}
               </td>
-            </tr>
+            </>
           );
-        })}
-      </tbody>
+        }}
+      />
     </table>
+  );
+}
+
+/** The rows, with each folded run of unchanged lines behind a button that shows it. */
+function FoldedBody<Row>(props: {
+  runs: Run<Row>[];
+  columns: number;
+  row: (row: Row) => ReactNode;
+  className?: (row: Row) => string;
+}) {
+  const [shown, setShown] = useState<Set<number>>(new Set());
+  return (
+    <tbody>
+      {props.runs.flatMap((run) =>
+        run.folded && !shown.has(run.start)
+          ? [
+              <tr key={`fold-${run.start}`} className="prd-diff-fold">
+                <td colSpan={props.columns}>
+                  <button type="button" onClick={() => setShown(new Set([...shown, run.start]))}>
+                    Show {run.rows.length} unchanged lines
+                  </button>
+                </td>
+              </tr>,
+            ]
+          : run.rows.map((row, offset) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row's place in the diff is its identity
+              <tr key={run.start + offset} className={props.className?.(row)}>
+                {props.row(row)}
+              </tr>
+            )),
+      )}
+    </tbody>
   );
 }
