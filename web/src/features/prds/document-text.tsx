@@ -43,7 +43,10 @@ export function DocumentText(props: {
             key={`${page.revision}-${props.quotesKey}`}
             className="document"
             onMouseUp={captureSelection}
-            onKeyUp={(event) => (event.key === 'Enter' ? undefined : captureSelection())}
+            onKeyUp={(event) => {
+              if (event.key === 'Escape') setSelected(null);
+              else if (event.key !== 'Enter') captureSelection();
+            }}
             onKeyDown={goToThread}
             onClick={goToThread}
             // The server sanitizes this HTML (it renders the Markdown itself).
