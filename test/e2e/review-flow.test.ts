@@ -139,7 +139,8 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await author.getByRole('button', { name: 'Save revision' }).click();
     await author.waitForURL(/\/prds\/[^/]+$/);
     const prdUrl = author.url();
-    await author.getByLabel('Ask for review (emails)').fill(reviewer.email);
+    await author.getByLabel('Ask for review').fill('Rita');
+    await author.getByRole('button', { name: /Rita Reviewer/ }).click();
     await author.getByRole('button', { name: 'Request review' }).click();
     await author.getByText(`Waiting for`).waitFor();
     await author.getByRole('button', { name: 'Submit for review' }).click();
@@ -150,6 +151,7 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await rita.getByRole('link', { name: 'Refunds v2' }).click();
     await rita.locator('article.document').getByText(sentence).waitFor();
     await selectText(rita, 'article.document', sentence);
+    await rita.getByRole('button', { name: 'Comment', exact: true }).click();
     await rita
       .getByRole('textbox', { name: 'Comment on the selected text' })
       .fill('Which day counts: calendar or business?');
@@ -179,7 +181,11 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await author.getByRole('button', { name: 'Resolve' }).click();
     await author.getByRole('button', { name: 'Reopen' }).waitFor();
     await author.getByRole('link', { name: 'Revisions' }).click();
-    await author.getByRole('region', { name: 'Revision 3' }).getByText('business day').first().waitFor();
+    await author
+      .getByRole('table', { name: /to revision 3/ })
+      .getByText('business day')
+      .first()
+      .waitFor();
     await screenshot(author, 'prd-diff');
     await author.goto(prdUrl);
     await author.getByRole('button', { name: 'Submit for review' }).click();

@@ -7,7 +7,7 @@ import { commentActivity, unresolvedComments } from './comment-store.ts';
 import type { PageQuery } from './contracts.ts';
 import { lintPrd } from './lint.ts';
 import { prdResource } from './resource.ts';
-import { diffRevisions, getRevision, listRevisions } from './revisions.ts';
+import { diffFormat, diffRevisions, getRevision, listRevisions } from './revisions.ts';
 import { prdById, settingsOf } from './store.ts';
 import type { PrdRow } from './tables.ts';
 
@@ -63,7 +63,7 @@ export async function diffOf(
     const to = range.to ?? prd.currentRevision;
     const before = await getRevision(tx, prd.id, from);
     const after = await getRevision(tx, prd.id, to);
-    const key = `prd:${prd.id}:diff:r${from}:r${to}`;
+    const key = `prd:${prd.id}:diff:f${diffFormat}:r${from}:r${to}`;
     return cached(tx, metrics, { workspaceId: prd.workspaceId, prdId: prd.id, kind: 'diff', key }, () =>
       diffRevisions(before, after),
     );

@@ -70,6 +70,25 @@ describe('revisions', () => {
     expect((await api.sub(prd.id, 'diff', { from: '1', to: '7' })).status).toBe(404);
     expect((await api.sub(prd.id, 'diff', {})).status).toBe(400);
   });
+
+  it('shows the title once when the content has its own heading, and a renaming when it has none', async () => {
+    const api = prds(owner, projectId);
+    const headed = await api.create({ title: 'Refunds v2', content: '# Refunds v2\n\nRefunds are slow.\n' });
+    await api.edit(headed.id, { content: '# Refunds v2\n\nRefunds are fast.\n' });
+    const diff = await api.sub(headed.id, 'diff', { from: '1', to: '2' });
+    const text = diff.body.lines.map((c: { value: string }) => c.value).join('');
+    expect(text.match(/Refunds v2/g)).toHaveLength(1);
+    expect(diff.body.unified.match(/Refunds v2/g)).toHaveLength(1);
+    const bare = await api.create({ title: 'Chargebacks', content: 'Chargebacks are slow.\n' });
+    await api.edit(bare.id, { title: 'Disputes' });
+    const renamed = await api.sub(bare.id, 'diff', { from: '1', to: '2' });
+    expect(renamed.body.lines).toEqual(
+      expect.arrayContaining([
+        { type: 'removed', value: '# Chargebacks\n' },
+        { type: 'added', value: '# Disputes\n' },
+      ]),
+    );
+  });
 });
 
 describe('comments', () => {

@@ -82,10 +82,28 @@ function toChanges(changes: { added?: boolean; removed?: boolean; value: string 
   }));
 }
 
+/** A level-one ATX heading on the first line that is not blank: `# Refunds v2`. */
+const leadingHeading = /^\s*# /;
+
+/**
+ * The text a diff compares: the content, led by the title as a heading so a renaming shows, unless
+ * the content starts with a heading of its own (the usual case), which would show the title twice.
+ */
+export function diffText(revision: Pick<Revision, 'title' | 'content'>): string {
+  if (leadingHeading.test(revision.content)) return revision.content;
+  return `# ${revision.title}\n\n${revision.content}`;
+}
+
+/**
+ * Bumped whenever what `diffRevisions` answers changes, so cached diffs computed the old way are
+ * never served (their keys name the old version).
+ */
+export const diffFormat = 2;
+
 /** The line and word diffs of two revisions, structured and as unified text. */
 export function diffRevisions(from: Revision, to: Revision) {
-  const before = `# ${from.title}\n\n${from.content}`;
-  const after = `# ${to.title}\n\n${to.content}`;
+  const before = diffText(from);
+  const after = diffText(to);
   return {
     from: from.number,
     to: to.number,

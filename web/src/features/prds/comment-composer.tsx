@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TextAreaField, TextField } from '../../components/fields';
 import { Form, fieldError, fieldErrorsOf } from '../../components/forms';
 import { FormError } from '../../components/ui';
@@ -14,6 +14,12 @@ export function CommentComposer(props: {
   content?: string;
   parentId?: string;
   onDone?: () => void;
+  /** The textarea's id, when two composers share the page. */
+  name?: string;
+  /** Where the composer sits beside the document (margin alignment), in pixels below its top. */
+  alignOffset?: number;
+  /** Focus the textarea when it appears (it opened on the reader's request). */
+  focus?: boolean;
 }) {
   const [body, setBody] = useState('');
   const [typedQuote, setTypedQuote] = useState('');
@@ -32,14 +38,17 @@ export function CommentComposer(props: {
       },
     );
   };
-  const name = props.parentId ? `reply-${props.parentId}` : 'comment-body';
+  const name = props.name ?? (props.parentId ? `reply-${props.parentId}` : 'comment-body');
+  useEffect(() => {
+    if (props.focus) document.getElementById(name)?.focus();
+  }, [props.focus, name]);
   const label = props.parentId
     ? 'Reply'
     : props.anchor
       ? 'Comment on the selected text'
       : 'Comment on the PRD';
   return (
-    <Form className="panel" onSubmit={submit} aria-label={label}>
+    <Form className="panel" onSubmit={submit} aria-label={label} data-align-offset={props.alignOffset}>
       {props.anchor ? (
         <blockquote className="quote">
           “{props.anchor.quote}”{' '}
@@ -67,7 +76,7 @@ export function CommentComposer(props: {
       />
       {fields.body || fields.quote || fields['anchor.quote'] ? null : <FormError error={add.error} />}
       <button type="submit" disabled={add.isPending}>
-        {props.parentId ? 'Reply' : 'Add comment'}
+        {props.parentId ? 'Reply' : props.anchor ? 'Add comment' : 'Add to the conversation'}
       </button>
     </Form>
   );

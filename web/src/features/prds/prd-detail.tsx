@@ -1,51 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { Page } from '../../components/layout';
+import { Page, Section } from '../../components/layout';
 import { Query, Status, When } from '../../components/ui';
-import { type Anchor, anchorFor } from './anchors';
-import { CommentComposer } from './comment-composer';
-import { CommentThreads } from './comment-threads';
+import { ExchangeButtons } from './exchange-buttons';
 import { LintPanel } from './lint-panel';
-import { markQuotes } from './mark-quotes';
 import { PrdActions } from './prd-actions';
-import { type PrdKey, usePrd, usePrdComments, usePrdHtml } from './queries';
+import { PrdCrumbs } from './prd-crumbs';
+import { type PrdKey, usePrd } from './queries';
+import { ReviewBanner } from './review-banner';
+import { ReviewDocument } from './review-document';
+import { ReviewRules } from './review-rules';
 import { ReviewerPanel } from './reviewer-panel';
 
-/** A PRD under review: the rendered document, comments on selected text, reviewers, lint, actions. */
+/**
+ * A PRD under review, laid out like a pull request: where the review stands, the document with its
+ * threads in the margin, and beside it reviewers, lint, the project's rules and files.
+ */
 export function PrdDetail() {
   const key = useParams<{ projectId: string; id: string }>() as PrdKey;
   const prd = usePrd(key);
-  const html = usePrdHtml(key);
-  const comments = usePrdComments(key);
-  // Mark what open threads quote, once the document and the comments are both in.
-  const documentRef = useRef<HTMLElement>(null);
-  const openQuotes = (comments.data?.data ?? [])
-    .filter((comment) => !comment.parentId && !comment.resolvedAt && !comment.outdated && comment.anchor)
-    .map((comment) => comment.anchor?.quote ?? '');
-  const quotesKey = openQuotes.join('\u0000');
-  useEffect(() => {
-    if (documentRef.current && html.data)
-      markQuotes(documentRef.current, quotesKey ? quotesKey.split('\u0000') : []);
-  }, [html.data, quotesKey]);
-  const [selection, setSelection] = useState<Anchor | null>(null);
-  const [selectionError, setSelectionError] = useState<string | null>(null);
-
-  const captureSelection = () => {
-    const text = window.getSelection()?.toString() ?? '';
-    if (!text.trim() || !prd.data) return;
-    const anchor = anchorFor(prd.data.content, text);
-    setSelection(anchor);
-    setSelectionError(anchor ? null : 'That selection spans formatting; select text within one paragraph.');
-  };
-
   return (
-    <Page
-      crumbs={
-        <>
-          <Link href="/projects">Projects</Link> › <Link href={`/projects/${key.projectId}`}>Project</Link>
-        </>
-      }
-    >
+    <Page crumbs={<PrdCrumbs projectId={key.projectId} />}>
       <Query query={prd} what="the PRD">
         {(p) => (
           <>
@@ -61,40 +35,17 @@ export function PrdDetail() {
                 <Link href={`/audit/prd_review/${key.id}`}>Audit history</Link>
               </div>
             </div>
+            <ReviewBanner prd={p} prdKey={key} />
             <PrdActions prd={p} prdKey={key} />
-            <div className="review-layout">
-              <section aria-label="Document">
-                <Query query={html} what="the document">
-                  {(rendered) => (
-                    <article
-                      ref={documentRef}
-                      key={`${rendered.revision}-${quotesKey}`}
-                      className="document"
-                      onMouseUp={captureSelection}
-                      onKeyUp={captureSelection}
-                      // The server sanitizes this HTML (it renders the Markdown itself).
-                      // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized server-side
-                      dangerouslySetInnerHTML={{ __html: rendered.html }}
-                    />
-                  )}
-                </Query>
-                {selectionError ? (
-                  <p className="error" role="alert">
-                    {selectionError}
-                  </p>
-                ) : null}
-                <CommentComposer
-                  prdKey={key}
-                  revision={p.currentRevision}
-                  content={p.content}
-                  anchor={selection}
-                  onDone={() => setSelection(null)}
-                />
-                <CommentThreads prdKey={key} />
-              </section>
+            <div className="review-layout prd-review-layout">
+              <ReviewDocument prd={p} prdKey={key} />
               <aside aria-label="Review">
                 <ReviewerPanel prd={p} prdKey={key} />
                 <LintPanel prdKey={key} />
+                <ReviewRules projectId={key.projectId} />
+                <Section id="files" title="Export and import" className="panel">
+                  <ExchangeButtons prdKey={key} />
+                </Section>
               </aside>
             </div>
           </>

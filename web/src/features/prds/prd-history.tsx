@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Link, useParams } from 'wouter';
+import { useParams } from 'wouter';
 import { SelectFilter } from '../../components/filters';
 import { Page } from '../../components/layout';
 import { ListTable } from '../../components/list-table';
 import { Query, When } from '../../components/ui';
 import { useNameOf } from '../members/queries';
+import { PrdCrumbs } from './prd-crumbs';
 import { type PrdKey, usePrd, usePrdDiff, usePrdRevisions } from './queries';
 import { SideBySideDiff } from './side-by-side-diff';
 
-/** Revisions of a PRD and a side-by-side diff between any two. */
+/** Revisions of a PRD and the diff between any two, split or unified. */
 export function PrdHistory() {
   const key = useParams<{ projectId: string; id: string }>() as PrdKey;
   const nameOf = useNameOf();
@@ -24,10 +25,10 @@ export function PrdHistory() {
   return (
     <Page
       crumbs={
-        <>
-          <Link href={`/projects/${key.projectId}`}>Project</Link> ›{' '}
-          <Link href={`/projects/${key.projectId}/prds/${key.id}`}>{prd.data?.title ?? 'PRD'}</Link>
-        </>
+        <PrdCrumbs
+          projectId={key.projectId}
+          prd={prd.data ? { id: key.id, title: prd.data.title } : undefined}
+        />
       }
     >
       <h1>Revisions</h1>

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, call, type PathWith, type ResponseOf } from '../../api/client';
 import { type Anchor, anchorFor } from './anchors';
+import { prdTemplate } from './prd-template';
 
 /** A PRD's address: the project it belongs to and its id. */
 export type PrdKey = { projectId: string; id: string };
@@ -98,14 +99,14 @@ export function useRefreshPrd(key: PrdKey) {
   };
 }
 
-/** Starts a PRD in a project from an outline of the usual sections. */
+/** Starts a PRD in a project from the template of the usual sections. */
 export function useCreatePrd(projectId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (title: string) =>
       call('post', '/api/v1/projects/{projectId}/prd-reviews', {
         params: { projectId },
-        body: { title, content: `# ${title}\n\n## Problem\n\n## Goals\n\n## Acceptance criteria\n\n- \n` },
+        body: { title, content: prdTemplate(title) },
       }),
     onSuccess: () => void client.invalidateQueries({ queryKey: prdKeys.lists(projectId) }),
   });

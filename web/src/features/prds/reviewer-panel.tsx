@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { TextField } from '../../components/fields';
-import { Form, fieldError, fieldErrorsOf, splitList } from '../../components/forms';
+import { Form, fieldError, fieldErrorsOf } from '../../components/forms';
 import { Section } from '../../components/layout';
 import { Empty, FormError, Query, When } from '../../components/ui';
+import { MemberSearch } from '../members/member-search';
 import { useNameOf } from '../members/queries';
 import { useCan } from '../session/permissions';
 import { type Prd, type PrdKey, usePrdApproval, usePrdReviews, useRequestReviews } from './queries';
@@ -62,32 +62,31 @@ export function ReviewerPanel(props: { prd: Prd; prdKey: PrdKey }) {
           )
         }
       </Query>
-      <RequestReviewers prdKey={props.prdKey} />
+      <RequestReviewers prd={props.prd} prdKey={props.prdKey} />
     </Section>
   );
 }
 
-function RequestReviewers(props: { prdKey: PrdKey }) {
+function RequestReviewers(props: { prd: Prd; prdKey: PrdKey }) {
   const canWrite = useCan('write');
-  const [who, setWho] = useState('');
+  const [who, setWho] = useState<string[]>([]);
   const ask = useRequestReviews(props.prdKey);
   if (!canWrite) return null;
   const fields = fieldErrorsOf(ask.error);
   const submit = () => {
-    ask.mutate(splitList(who), { onSuccess: () => setWho('') });
+    ask.mutate(who, { onSuccess: () => setWho([]) });
   };
   return (
     <Form onSubmit={submit} aria-label="Request reviews">
-      <TextField
-        label="Ask for review (emails)"
-        name="reviewers"
-        error={fieldError(fields, 'reviewers')}
-        value={who}
-        onChange={setWho}
-        placeholder="alice@example.com, bob@example.com"
-      />
-      {fieldError(fields, 'reviewers') ? null : <FormError error={ask.error} />}
-      <button type="submit" disabled={ask.isPending || !who.trim()}>
+      <MemberSearch label="Ask for review" value={who} onChange={setWho} exclude={[props.prd.authorId]} />
+      {fieldError(fields, 'reviewers') ? (
+        <p className="error" role="alert">
+          {fieldError(fields, 'reviewers')}
+        </p>
+      ) : (
+        <FormError error={ask.error} />
+      )}
+      <button type="submit" disabled={ask.isPending || who.length === 0}>
         Request review
       </button>
     </Form>
