@@ -19,7 +19,7 @@ function sourceFiles(dir: string): string[] {
     .sort();
 }
 
-/** A hash of everything the build reads: the UI's sources, its config and the locked dependencies. */
+/** A hash of everything the build reads: the UI's sources, the server code it imports, its config and the locked dependencies. */
 export function sourceHash(): string {
   const hash = createHash('sha256');
   const files = [
@@ -27,6 +27,8 @@ export function sourceHash(): string {
     join(web, 'index.html'),
     join(web, 'vite.config.ts'),
     join(root, 'package-lock.json'),
+    // Server code the UI shares, so the editor lints exactly as the server does.
+    join(root, 'src', 'modules', 'prd-reviews', 'lint.ts'),
   ];
   for (const file of files) hash.update(file.slice(root.length)).update(readFileSync(file));
   return hash.digest('hex');
