@@ -252,6 +252,7 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await author.getByRole('link', { name: 'Settings' }).click();
     await author.getByRole('heading', { name: 'Members' }).waitFor();
     await author.getByText(reviewer.name).waitFor();
+    await author.getByRole('link', { name: 'Tokens and agents' }).click();
     await author.getByLabel('Token name').fill('laptop');
     await author.getByRole('button', { name: 'Create token' }).click();
     const secret = await author.locator('.secret').textContent();
