@@ -4,6 +4,7 @@ import {
   describeEvent,
   mayRead,
   type Names,
+  shownInActivity,
 } from '../../web/src/features/audit/describe-event.ts';
 
 const bea = 'u-bea';
@@ -93,5 +94,11 @@ describe('describing an audit event in words', () => {
       mayRead(event('invitation.created', { aggregateId: 'i-1' }), { userId: rita, role: 'viewer' }),
     ).toBe(false);
     expect(mayRead(event('prd_review.approved'), { userId: rita, role: 'viewer' })).toBe(true);
+  });
+
+  it('leaves sign-ins out of the activity, for everyone', () => {
+    const signIn = event('session.signed_in', { aggregateType: 'session', aggregateId: 's-1' });
+    expect(shownInActivity(signIn, { userId: bea, role: 'owner' })).toBe(false);
+    expect(shownInActivity(event('prd_review.approved'), { userId: rita, role: 'viewer' })).toBe(true);
   });
 });

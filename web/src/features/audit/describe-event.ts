@@ -108,6 +108,14 @@ export function mayRead(event: ActivityEvent, viewer: { userId: string; role: st
   return event.userId !== null && event.userId === viewer.userId;
 }
 
+/**
+ * Whether an event belongs in the recent activity: what the viewer may read, without sign-ins and
+ * sign-outs, which say nothing about the work (the audit screen still lists them).
+ */
+export function shownInActivity(event: ActivityEvent, viewer: { userId: string; role: string }): boolean {
+  return event.aggregateType !== 'session' && mayRead(event, viewer);
+}
+
 /** `prd_review.changes_requested` → `changes_requested`. */
 function happened(eventType: string): string {
   const dot = eventType.indexOf('.');

@@ -2,13 +2,13 @@ import { Link } from 'wouter';
 import { Empty, Query, When } from '../../components/ui';
 import { useMe } from '../session/queries';
 import { useActivityNames } from './activity-names';
-import { describeEvent, mayRead } from './describe-event';
+import { describeEvent, shownInActivity } from './describe-event';
 import { entityHref } from './entities';
 import { useRecentEvents } from './queries';
 
 /**
  * The workspace's latest changes in words ("Bea approved Refunds v2 in Payments"), newest first,
- * without the administrative ones the viewer's role may not follow.
+ * without sign-ins nor the administrative events the viewer's role may not follow.
  */
 export function RecentActivity(props: { limit?: number }) {
   const limit = props.limit ?? 15;
@@ -16,7 +16,7 @@ export function RecentActivity(props: { limit?: number }) {
   const events = useRecentEvents(limit + 10);
   const me = useMe();
   const viewer = { userId: me.data?.user.id ?? '', role: me.data?.role ?? 'viewer' };
-  const visible = (events.data?.data ?? []).filter((event) => mayRead(event, viewer)).slice(0, limit);
+  const visible = (events.data?.data ?? []).filter((event) => shownInActivity(event, viewer)).slice(0, limit);
   const names = useActivityNames(visible);
   return (
     <Query query={events} what="recent activity">
