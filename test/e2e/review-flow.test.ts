@@ -147,7 +147,10 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
 
     // The reviewer finds the request on their home page and asks for changes on the sentence.
     const rita = await signedIn(reviewer);
-    await rita.getByRole('link', { name: 'Refunds v2' }).click();
+    await rita
+      .getByRole('region', { name: 'Reviews waiting on me' })
+      .getByRole('link', { name: 'Refunds v2' })
+      .click();
     await rita.locator('article.document').getByText(sentence).waitFor();
     await selectText(rita, 'article.document', sentence);
     await rita

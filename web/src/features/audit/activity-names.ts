@@ -33,7 +33,7 @@ function namesInEvents(events: ActivityEvent[]): Map<string, KnownEntity> {
  * projects by name, names recorded in the events, and for the few entities still unnamed their
  * current state from the audit trail (bounded, in parallel).
  */
-export function useActivityNames(events: ActivityEvent[]): Names {
+export function useActivityNames(events: ActivityEvent[]): { names: Names; loading: boolean } {
   const members = useMembers();
   const me = useMe();
   const projects = useRecentProjects();
@@ -61,7 +61,7 @@ export function useActivityNames(events: ActivityEvent[]): Names {
     if (!state || !key) return;
     recorded.set(key, { name: text(state.title) ?? text(state.name), projectId: text(state.projectId) });
   });
-  return {
+  const names: Names = {
     person: (userId) =>
       userId === me.data?.user.id
         ? 'You'
@@ -72,4 +72,6 @@ export function useActivityNames(events: ActivityEvent[]): Names {
     },
     project: (id) => projectNames.get(id) ?? recorded.get(`project/${id}`)?.name,
   };
+  // Until members and projects are known, sentences would say "Someone": wait for them.
+  return { names, loading: members.isPending || projects.isPending };
 }

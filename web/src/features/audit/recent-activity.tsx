@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { Empty, Query, When } from '../../components/ui';
+import { Empty, Loading, Query, When } from '../../components/ui';
 import { useMe } from '../session/queries';
 import { useActivityNames } from './activity-names';
 import { describeEvent, shownInActivity } from './describe-event';
@@ -17,11 +17,13 @@ export function RecentActivity(props: { limit?: number }) {
   const me = useMe();
   const viewer = { userId: me.data?.user.id ?? '', role: me.data?.role ?? 'viewer' };
   const visible = (events.data?.data ?? []).filter((event) => shownInActivity(event, viewer)).slice(0, limit);
-  const names = useActivityNames(visible);
+  const { names, loading } = useActivityNames(visible);
   return (
     <Query query={events} what="recent activity">
       {() =>
-        visible.length === 0 ? (
+        loading ? (
+          <Loading what="names" />
+        ) : visible.length === 0 ? (
           <Empty>Nothing has happened yet.</Empty>
         ) : (
           <ol className="activity">
