@@ -2,8 +2,8 @@ import { Link } from 'wouter';
 import { Section } from '../../components/layout';
 import { Empty, ErrorState, Loading, Query } from '../../components/ui';
 import { LevelBadge } from './level-badge';
-import { biggestGaps, byLevel, levelNames, nextLevel, type Scorecard } from './portfolio';
-import { portfolioSize, useScorecards } from './queries';
+import { biggestGaps, byLevel, levelNames, nextLevel } from './portfolio';
+import { type ProjectScorecard, portfolioSize, useScorecards } from './queries';
 
 /** Active projects by readiness level, lowest first, each with what keeps it from the next level. */
 export function PortfolioSection() {
@@ -60,7 +60,7 @@ export function PortfolioSection() {
   );
 }
 
-function ProjectReadiness(props: { project: { id: string; name: string }; scorecard: Scorecard }) {
+function ProjectReadiness(props: { project: { id: string; name: string }; scorecard: ProjectScorecard }) {
   const { project, scorecard } = props;
   const target = nextLevel(scorecard.level);
   const gaps = biggestGaps(scorecard, 3);

@@ -1,8 +1,22 @@
-import type { ResponseOf } from '../../api/client';
+// Written against the shape of `GET /projects/{id}/readiness` alone (no imports), so it stays pure
+// and testable outside the browser build.
 
-export type Scorecard = ResponseOf<'/api/v1/projects/{projectId}/readiness', 'get'>;
-export type Level = Scorecard['level'];
-type Outcome = Scorecard['areas'][number]['failing'][number];
+export type Level = 'none' | 'bronze' | 'silver' | 'gold';
+
+/** A check's outcome, as far as the home page reads it. */
+interface Outcome {
+  id: string;
+  area: string;
+  level: Exclude<Level, 'none'>;
+  title: string;
+}
+
+/** The parts of a project's scorecard the home page reads. */
+export interface Scorecard<Check extends Outcome = Outcome> {
+  level: Level;
+  areas: { applicable: boolean; failing: Check[] }[];
+  waivers: { id: string; checkId: string; reason: string; expiresAt: string }[];
+}
 
 export const levels: readonly Level[] = ['none', 'bronze', 'silver', 'gold'];
 export const levelNames: Record<Level, string> = {
@@ -22,7 +36,7 @@ export function nextLevel(level: Level): Exclude<Level, 'none'> | null {
  * What keeps a project from its next level: the failing (or unknown) checks of that level, from
  * the areas with the most of them first, one per area before a second from any, at most `count`.
  */
-export function biggestGaps(scorecard: Scorecard, count = 3): Outcome[] {
+export function biggestGaps<Check extends Outcome>(scorecard: Scorecard<Check>, count = 3): Check[] {
   const target = nextLevel(scorecard.level);
   if (!target) return [];
   const byArea = scorecard.areas
@@ -30,7 +44,7 @@ export function biggestGaps(scorecard: Scorecard, count = 3): Outcome[] {
     .map((area) => area.failing.filter((check) => check.level === target))
     .filter((checks) => checks.length > 0)
     .sort((a, b) => b.length - a.length);
-  const gaps: Outcome[] = [];
+  const gaps: Check[] = [];
   for (let round = 0; gaps.length < count && byArea.some((checks) => checks[round]); round++) {
     for (const checks of byArea) {
       const check = checks[round];

@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { call, type ResponseOf } from '../../api/client';
 import { prdListQuery } from '../prds/queries';
 import { useRecentProjects } from '../projects/queries';
 import { useMe } from '../session/queries';
@@ -11,6 +11,8 @@ import { useMe } from '../session/queries';
  * decisions, the recent activity and the members' names: at most 40.
  */
 export const portfolioSize = 12;
+
+export type ProjectScorecard = ResponseOf<'/api/v1/projects/{projectId}/readiness', 'get'>;
 
 export const homeKeys = {
   all: ['home'] as const,
