@@ -56,7 +56,7 @@ export function ReadinessChecksSettings() {
                           onClick={() => enable.mutate(row.id)}
                           disabled={enable.isPending}
                         >
-                          Re-enable {titleOf(row.checkId)}
+                          Re-enable<span className="visually-hidden"> {titleOf(row.checkId)}</span>
                         </button>
                       </td>
                     ) : null}
