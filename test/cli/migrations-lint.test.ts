@@ -39,7 +39,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-describe('shipshape migrations lint', () => {
+describe('shipshape migrations lint', { timeout: 90_000 }, () => {
   it('exits 0 on a clean folder and 1 on an unsafe one, naming the file, line, column and rule', async () => {
     const clean = await migrations(['lint', 'clean'], scratch);
     expect(clean.code, clean.stderr).toBe(0);

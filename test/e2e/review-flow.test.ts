@@ -229,13 +229,13 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await author.getByRole('link', { name: 'Decisions' }).first().click();
     await author.getByLabel('Search decisions').fill('provider');
     await author.getByRole('link', { name: 'Refund through the payment provider' }).waitFor();
-    await author.getByRole('img', { name: /Running count/ }).waitFor();
+    await author.getByRole('img', { name: 'Decisions per month by status' }).waitFor();
     await screenshot(author, 'decisions');
 
     // The PRD as it was just before the approval: still in review.
     await author.goto(prdUrl);
     await author.getByRole('link', { name: 'Audit history' }).click();
-    const events = author.getByRole('listitem').filter({ hasText: /^prd_review\./ });
+    const events = author.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
     await events.filter({ hasText: 'prd_review.approved' }).waitFor();
     const approvedAt = await events
       .filter({ hasText: 'prd_review.approved' })
@@ -244,7 +244,7 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     const before = new Date(Date.parse(approvedAt ?? '') - 1).toISOString();
     await author.getByLabel('Show the entity as it was at').fill(toLocalInput(before));
     const state = author.getByRole('region', { name: 'Entity state' });
-    await expect.poll(() => state.textContent(), patience).toMatch(/statusin_review/);
+    await expect.poll(() => state.textContent(), patience).toMatch(/Statusin_review/);
     await screenshot(author, 'audit');
     await author.getByRole('link', { name: 'Audit', exact: true }).first().click();
     await author.getByLabel('Event type').fill('prd_review.approved');

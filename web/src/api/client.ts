@@ -190,3 +190,27 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }
+
+/**
+ * Fetches a file the API answers (a zip, a CSV, Markdown) with the session's headers, for the
+ * browser to save: its bytes and the name the server suggests in Content-Disposition, if any.
+ */
+export async function fetchFile(
+  path: PathWith<'get'>,
+  options: { params?: Record<string, string | number>; query?: object } = {},
+): Promise<{ blob: Blob; fileName: string | undefined }> {
+  const headers: Record<string, string> = {};
+  if (session.workspaceId) headers['x-workspace-id'] = session.workspaceId;
+  const response = await fetch(urlFor(path, options.params, options.query), {
+    credentials: 'same-origin',
+    headers,
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    const parsed = text ? safeJson(text) : undefined;
+    throw new ApiError(response.status, (parsed ?? { title: response.statusText }) as Problem);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1];
+  return { blob: await response.blob(), fileName };
+}

@@ -1,22 +1,25 @@
 import { diffLines } from 'diff';
+import { AuditValue, hasIds, show } from './audit-value';
+import { fieldLabel } from './labels';
 import type { AuditEvent } from './queries';
 
 type Change = { before?: unknown; after?: unknown };
 
-function show(value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value, null, 1);
-}
-
-/** One field of an entity's state; long text is clamped. */
+/** One field of an entity's state, named in words, ids named; long text is clamped. */
 export function StateFact(props: { field: string; value: unknown }) {
   const text = show(props.value);
   return (
     <>
-      <dt>{props.field}</dt>
-      <dd className={text.length > 120 ? 'description clamp' : undefined}>
-        {text.length > 600 ? `${text.slice(0, 600)}…` : text}
-      </dd>
+      <dt title={props.field}>{fieldLabel(props.field)}</dt>
+      {hasIds(props.value) ? (
+        <dd>
+          <AuditValue field={props.field} value={props.value} />
+        </dd>
+      ) : (
+        <dd className={text.length > 120 ? 'description clamp' : undefined}>
+          {text.length > 600 ? `${text.slice(0, 600)}…` : text}
+        </dd>
+      )}
     </>
   );
 }
@@ -28,24 +31,36 @@ export function EventChanges(props: { event: AuditEvent }) {
   if (entries.length === 0) return null;
   return (
     <dl className="facts">
-      {entries.map(([field, change]) => {
-        const before = show(change.before);
-        const after = show(change.after);
-        const long = before.length > 80 || after.length > 80 || before.includes('\n') || after.includes('\n');
-        return <FieldChange key={field} field={field} before={before} after={after} long={long} />;
-      })}
+      {entries.map(([field, change]) => (
+        <FieldChange key={field} field={field} change={change} />
+      ))}
     </dl>
   );
 }
 
-function FieldChange(props: { field: string; before: string; after: string; long: boolean }) {
+function FieldChange(props: { field: string; change: Change }) {
+  const { field, change } = props;
+  const before = show(change.before);
+  const after = show(change.after);
+  const long = before.length > 80 || after.length > 80 || before.includes('\n') || after.includes('\n');
+  const named = hasIds(change.before) || hasIds(change.after);
   return (
     <>
-      <dt>{props.field}</dt>
+      <dt title={field}>{fieldLabel(field)}</dt>
       <dd>
-        {props.long ? (
+        {named ? (
+          <>
+            <del>
+              <AuditValue field={field} value={change.before} />
+            </del>{' '}
+            →{' '}
+            <ins>
+              <AuditValue field={field} value={change.after} />
+            </ins>
+          </>
+        ) : long ? (
           <pre className="diff-inline">
-            {diffLines(props.before, props.after).map((part, index) => (
+            {diffLines(before, after).map((part, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: diff parts have no identity but their order
               <span key={index} className={part.added ? 'added' : part.removed ? 'removed' : undefined}>
                 {part.added ? <ins>{part.value}</ins> : part.removed ? <del>{part.value}</del> : part.value}
@@ -54,7 +69,7 @@ function FieldChange(props: { field: string; before: string; after: string; long
           </pre>
         ) : (
           <>
-            <del>{props.before}</del> → <ins>{props.after}</ins>
+            <del>{before}</del> → <ins>{after}</ins>
           </>
         )}
       </dd>

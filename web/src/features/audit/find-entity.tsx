@@ -1,28 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
-import { SelectField, TextField } from '../../components/fields';
-import { Form } from '../../components/forms';
-import { entityTypes } from './entities';
+import { Link } from 'wouter';
+import { call } from '../../api/client';
+import { TextField } from '../../components/fields';
+import { ProjectName } from './entity-name';
+import { typeLabel } from './labels';
+import { auditKeys } from './queries';
 
-/** Goes to an entity's history by its type and id. */
+/** Finds an item's history by its name: titles that start like what was typed, as links. */
 export function FindEntity() {
-  const [, navigate] = useLocation();
-  const [type, setType] = useState('project');
-  const [id, setId] = useState('');
-  const submit = () => {
-    if (id.trim()) navigate(`/audit/${type}/${id.trim()}`);
-  };
+  const [typed, setTyped] = useState('');
+  const q = typed.trim();
+  const suggestions = useQuery({
+    queryKey: auditKeys.find(q),
+    queryFn: () => call('get', '/api/v1/search/suggest', { query: { q, limit: 8 } }),
+    enabled: q.length >= 2,
+    staleTime: 30_000,
+  });
+  const titles = suggestions.data?.titles ?? [];
   return (
-    <Form className="inline-form" onSubmit={submit} aria-label="Find an entity's history">
-      <SelectField
-        label="Entity type"
-        name="audit-type"
-        value={type}
-        onChange={setType}
-        choices={entityTypes}
+    <search className="find-entity" aria-label="Find an item's history">
+      <TextField
+        label="Find an item by name"
+        name="audit-find"
+        type="search"
+        value={typed}
+        onChange={setTyped}
+        placeholder="A project, PRD or decision…"
+        autoComplete="off"
       />
-      <TextField label="Entity id" name="audit-id" value={id} onChange={setId} placeholder="UUID" />
-      <button type="submit">Show history</button>
-    </Form>
+      {q.length < 2 ? null : suggestions.isPending ? (
+        <p className="muted">Looking…</p>
+      ) : suggestions.error ? (
+        <p className="error">Could not look that up.</p>
+      ) : titles.length === 0 ? (
+        <p className="muted">Nothing named like “{q}”.</p>
+      ) : (
+        <ul className="suggestions" aria-label="Matching items">
+          {titles.map((title) => (
+            <li key={`${title.type}:${title.id}`}>
+              <Link href={`/audit/${title.type}/${title.id}`}>{title.text}</Link>{' '}
+              <span className="muted">
+                {typeLabel(title.type)}
+                {title.projectId ? (
+                  <>
+                    {' · '}
+                    <ProjectName id={title.projectId} />
+                  </>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </search>
   );
 }

@@ -1,8 +1,11 @@
 import { Link, useParams } from 'wouter';
+import { DownloadButton } from '../../components/download-button';
 import { Page } from '../../components/layout';
 import { Empty, Query, Status, When } from '../../components/ui';
 import { useNameOf } from '../members/queries';
+import { useProjectChoices } from '../projects/queries';
 import { useCan } from '../session/permissions';
+import { ConsideredOptions } from './considered-options';
 import { DecisionLifecycle } from './decision-lifecycle';
 import { bodyEditable } from './lifecycle';
 import { type Decision, useDecision } from './queries';
@@ -29,30 +32,22 @@ export function DecisionDetail() {
                     Edit{bodyEditable(d.status) ? '' : ' links and tags'}
                   </Link>
                 ) : null}
+                <DecisionLifecycle decision={d} />
+                <DownloadButton
+                  label="Export MADR"
+                  path="/api/v1/decision-logs/{id}/export"
+                  params={{ id: d.id }}
+                  query={{ format: 'madr' }}
+                  fileName={`${d.reference}.md`}
+                />
                 <Link href={`/audit/decision_log/${d.id}`}>Audit history</Link>
               </div>
             </div>
-            <DecisionLifecycle decision={d} />
             <DecisionFacts decision={d} />
             <Prose title="Context" text={d.context} />
             <Prose title="Decision" text={d.decision} />
             <Items title="Decision drivers" items={d.decisionDrivers} />
-            <h2>Considered options</h2>
-            {d.consideredOptions.length === 0 ? (
-              <Empty>No options recorded.</Empty>
-            ) : (
-              <ol>
-                {d.consideredOptions.map((option) => (
-                  <li key={option.title}>
-                    <strong>{option.title}</strong>
-                    {option.description ? <p className="description">{option.description}</p> : null}
-                    <Items title="Good, because" items={option.pros} small />
-                    <Items title="Neutral, because" items={option.neutral} small />
-                    <Items title="Bad, because" items={option.cons} small />
-                  </li>
-                ))}
-              </ol>
-            )}
+            <ConsideredOptions decision={d} />
             <h2>Consequences</h2>
             {d.consequences ? <p className="description">{d.consequences}</p> : null}
             <Items title="Good" items={d.consequencesGood} small />
@@ -74,8 +69,19 @@ export function DecisionDetail() {
 function DecisionFacts(props: { decision: Decision }) {
   const d = props.decision;
   const nameOf = useNameOf();
+  const projects = useProjectChoices();
+  const projectName = (id: string) =>
+    projects.data?.data.find((project) => project.id === id)?.name ?? 'Project';
   return (
     <dl className="facts">
+      <dt>Project</dt>
+      <dd>
+        {d.projectId ? (
+          <Link href={`/projects/${d.projectId}`}>{projectName(d.projectId)}</Link>
+        ) : (
+          'Workspace-wide'
+        )}
+      </dd>
       <dt>Type</dt>
       <dd>{d.decisionType}</dd>
       <dt>Owner</dt>

@@ -8,6 +8,24 @@ export const actionsByStatus: Record<string, string[]> = {
   accepted: ['deprecate', 'supersede'],
 };
 
+/** Each action as a button names it. */
+export const actionLabels: Record<string, string> = {
+  propose: 'Propose',
+  accept: 'Accept',
+  reject: 'Reject',
+  deprecate: 'Deprecate',
+  supersede: 'Supersede',
+};
+
+/** The status each action leads to. */
+export const statusAfter: Record<string, string> = {
+  propose: 'proposed',
+  accept: 'accepted',
+  reject: 'rejected',
+  deprecate: 'deprecated',
+  supersede: 'superseded',
+};
+
 /** Until a decision is accepted or rejected its substance may change; after, only its tags and links. */
 export function bodyEditable(status: string | undefined): boolean {
   return status === undefined || status === 'draft' || status === 'proposed';

@@ -12,6 +12,7 @@ export interface DecisionFilters {
   type: string;
   status: string;
   owner: string;
+  project: string;
   tag: string;
   from: string;
   to: string;
@@ -22,7 +23,7 @@ export const decisionKeys = {
   list: (filters: DecisionFilters) => [...decisionKeys.all, 'list', filters] as const,
   accepted: () => [...decisionKeys.all, 'accepted'] as const,
   forProject: (projectId: string) => [...decisionKeys.all, 'project', projectId] as const,
-  timeline: () => [...decisionKeys.all, 'timeline'] as const,
+  timeline: (project = '') => [...decisionKeys.all, 'timeline', project] as const,
   settings: () => [...decisionKeys.all, 'settings'] as const,
   detail: (id: string) => [...decisionKeys.all, 'detail', id] as const,
 };
@@ -37,6 +38,7 @@ export function useDecisionList(filters: DecisionFilters) {
           'filter[decisionType]': filters.type || undefined,
           'filter[status]': filters.status || undefined,
           'filter[owner]': filters.owner || undefined,
+          'filter[project]': filters.project || undefined,
           'filter[tags][contains]': filters.tag || undefined,
           'filter[decisionDate][gte]': filters.from || undefined,
           'filter[decisionDate][lte]': filters.to || undefined,
@@ -55,11 +57,12 @@ export function useDecisionSettings() {
   });
 }
 
-/** Every decision's date, status and supersession chain, for the chart and the chains. */
-export function useDecisionTimeline() {
+/** Every decision's date, status and supersession chain (of one project, if given), for the chart and the chains. */
+export function useDecisionTimeline(project = '') {
   return useQuery({
-    queryKey: decisionKeys.timeline(),
-    queryFn: () => call('get', '/api/v1/decision-logs/timeline', { query: { limit: 200 } }),
+    queryKey: decisionKeys.timeline(project),
+    queryFn: () =>
+      call('get', '/api/v1/decision-logs/timeline', { query: { limit: 200, project: project || undefined } }),
   });
 }
 
@@ -121,5 +124,19 @@ export function useDecisionAction(decision: Decision) {
         },
       }),
     onSuccess: () => void client.invalidateQueries({ queryKey: decisionKeys.all }),
+  });
+}
+
+export type ImportRequest = RequestBody<'/api/v1/decision-logs/import', 'post'>;
+export type ImportReport = ResponseOf<'/api/v1/decision-logs/import', 'post'>;
+
+/** Reads a folder of ADR files: in a dry run, what each file would become; else creates them all. */
+export function useImportDecisions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ImportRequest) => call('post', '/api/v1/decision-logs/import', { body }),
+    onSuccess: (report) => {
+      if (!report.dryRun) void client.invalidateQueries({ queryKey: decisionKeys.all });
+    },
   });
 }

@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { Empty } from '../../components/ui';
 import { usePrdLookup } from '../prds/queries';
-import type { Decision } from './queries';
+import { type Decision, useDecision } from './queries';
 
 type Artifact = Decision['relatedArtifacts'][number];
 
@@ -33,7 +33,7 @@ function ArtifactLink(props: { artifact: Artifact }) {
     case 'prd':
       return <PrdLink id={artifact.id} title={artifact.title} />;
     case 'decision':
-      return <Link href={`/decisions/${artifact.id}`}>Decision: {label}</Link>;
+      return <DecisionLink id={artifact.id} />;
     case 'project':
       return <Link href={`/projects/${artifact.id}`}>Project: {label}</Link>;
     case 'url':
@@ -63,4 +63,16 @@ function PrdLink(props: { id: string; title?: string }) {
   ) : (
     <span>PRD: {props.title || props.id}</span>
   );
+}
+
+/** Another decision by its reference and current title, or said to be gone when it no longer exists. */
+function DecisionLink(props: { id: string }) {
+  const decision = useDecision(props.id);
+  if (decision.data)
+    return (
+      <Link href={`/decisions/${props.id}`}>
+        Decision: {decision.data.reference} {decision.data.title}
+      </Link>
+    );
+  return <span>Decision: {decision.isPending ? '…' : 'no longer exists'}</span>;
 }

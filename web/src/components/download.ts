@@ -1,0 +1,22 @@
+import { fetchFile, type PathWith } from '../api/client';
+
+/** Hands bytes to the browser as a file it saves under `fileName`. */
+export function saveFile(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // The download has started from the URL once the click is handled; then it can go.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Downloads what the API answers at `path`, named as the server suggests or else `fallbackName`. */
+export async function downloadFrom(
+  path: PathWith<'get'>,
+  fallbackName: string,
+  options: { params?: Record<string, string | number>; query?: object } = {},
+): Promise<void> {
+  const { blob, fileName } = await fetchFile(path, options);
+  saveFile(fileName ?? fallbackName, blob);
+}
