@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { Section } from '../../components/layout';
-import { Empty, Loading, When } from '../../components/ui';
+import { Empty, ErrorState, Loading, When } from '../../components/ui';
 import { expiringWaivers } from './portfolio';
 import { useScorecards } from './queries';
 
@@ -12,9 +12,12 @@ export function WaiversSection() {
   );
   const waivers = expiringWaivers(loaded, new Date(), 14);
   const loading = query.isPending || rows.some((row) => row.scorecard.isPending);
+  const failed = rows.find((row) => row.scorecard.error);
   return (
     <Section id="waivers" title="Waivers expiring within 14 days">
-      {loading && waivers.length === 0 ? (
+      {failed && waivers.length === 0 ? (
+        <ErrorState error={failed.scorecard.error} retry={() => failed.scorecard.refetch()} />
+      ) : loading && waivers.length === 0 ? (
         <Loading what="waivers" />
       ) : waivers.length === 0 ? (
         <Empty>No waiver ends in the next 14 days.</Empty>
