@@ -79,8 +79,11 @@ function seedDemo(server: Server): Promise<string> {
   });
 }
 
-/** The level an area shows: its level, or "not applicable". */
-const levelText = (area: AreaScore) => area.level ?? 'not applicable';
+/** How a level reads on screen; an area without one is "Not applicable". */
+const shown = (level: string | null | undefined) =>
+  level ? (level === 'none' ? 'No level' : level.charAt(0).toUpperCase() + level.slice(1)) : 'Not applicable';
+/** The level an area shows. */
+const levelText = (area: AreaScore) => shown(area.level);
 const rank = (level: string | null | undefined) => ['none', 'bronze', 'silver', 'gold'].indexOf(level ?? '');
 const countsText = (area: AreaScore) =>
   `${area.passing.length} of ${area.passing.length + area.failing.length} checks passing`;
@@ -174,13 +177,13 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
     const summary = page.getByRole('region', { name: 'Readiness' });
     await summary.getByText('Biggest gaps, least ready first:').waitFor();
     const card = await scorecard();
-    expect(await summary.locator('.level-badge.large').textContent()).toBe(card.level);
+    expect(await summary.locator('.level-badge.large').textContent()).toBe(shown(card.level));
     await summary.scrollIntoViewIfNeeded();
     await screenshot(page, 'readiness-project');
     await summary.getByRole('link', { name: 'See the scorecard' }).click();
 
     await page.getByRole('heading', { name: 'Readiness', level: 1 }).waitFor();
-    expect(await page.locator('.overall .level-badge').textContent()).toBe(card.level);
+    expect(await page.locator('.overall .level-badge').textContent()).toBe(shown(card.level));
     await expectScorecardMatches(page, card);
     await screenshot(page, 'readiness-scorecard');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -221,7 +224,9 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
     // The level rises past the rung the check stood in (higher still when nothing else was missing).
     const after = await areaOf(target.slug);
     expect(rank(after?.level)).toBeGreaterThanOrEqual(rank(target.nextLevel));
-    await expect.poll(() => page.locator('.overall .level-badge').textContent(), patience).toBe(after?.level);
+    await expect
+      .poll(() => page.locator('.overall .level-badge').textContent(), patience)
+      .toBe(shown(after?.level));
     await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'readiness-waived');
 
@@ -250,7 +255,7 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
     await form.getByLabel('Reason').fill('Every read goes to the database; nothing is cached.');
     await form.getByRole('button', { name: 'Mark not applicable' }).click();
     await page.getByText('Not applicable to this project:').waitFor();
-    expect(await page.locator('.overall .level-badge').textContent()).toBe('not applicable');
+    expect(await page.locator('.overall .level-badge').textContent()).toBe('Not applicable');
     expect((await areaOf('caching'))?.applicable).toBe(false);
 
     await page.getByRole('button', { name: 'Undo: the area applies' }).click();
@@ -258,7 +263,7 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
     expect(await page.getByRole('form').count()).toBe(0);
     await expect
       .poll(() => page.locator('.overall .level-badge').textContent(), patience)
-      .toBe(before?.level);
+      .toBe(shown(before?.level));
     expect(await areaOf('caching')).toMatchObject({ applicable: true, level: before?.level });
 
     // A check disabled for the workspace stops counting; enabled again, it counts.

@@ -148,7 +148,10 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
 
     // The reviewer finds the request on their home page and asks for changes on the sentence.
     const rita = await signedIn(reviewer);
-    await rita.getByRole('link', { name: 'Refunds v2' }).click();
+    await rita
+      .getByRole('region', { name: 'Reviews waiting on me' })
+      .getByRole('link', { name: 'Refunds v2' })
+      .click();
     await rita.locator('article.document').getByText(sentence).waitFor();
     await selectText(rita, 'article.document', sentence);
     await rita.getByRole('button', { name: 'Comment', exact: true }).click();
@@ -258,6 +261,7 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await author.getByRole('link', { name: 'Settings' }).click();
     await author.getByRole('heading', { name: 'Members' }).waitFor();
     await author.getByText(reviewer.name).waitFor();
+    await author.getByRole('link', { name: 'Tokens and agents' }).click();
     await author.getByLabel('Token name').fill('laptop');
     await author.getByRole('button', { name: 'Create token' }).click();
     const secret = await author.locator('.secret').textContent();

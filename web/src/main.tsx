@@ -1,20 +1,15 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ApiError } from './api/client';
 import { App } from './app';
+import { createQueryClient } from './shell/query-client';
+import { applyTheme, storedTheme } from './shell/theme';
 import './styles.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // Client errors will not improve by asking again; network hiccups might.
-      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-      staleTime: 5_000,
-    },
-  },
-});
+// The chosen theme goes on <html> before React renders anything, so the first paint has it.
+applyTheme(storedTheme());
+
+const queryClient = createQueryClient();
 
 const root = document.getElementById('root');
 if (root) {

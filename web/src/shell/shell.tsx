@@ -5,8 +5,9 @@ import { SearchBox } from '../features/search/search-box';
 import { Account } from '../features/session/account';
 import type { Me } from '../features/session/queries';
 import type { Feature } from './feature';
+import { ThemeToggle } from './theme-toggle';
 
-/** The frame around every screen once signed in: skip link, header (sections, search, account). */
+/** The frame around every screen once signed in: skip link, header (sections, search, account, theme). */
 export function Shell(props: { me: Me; nav: NonNullable<Feature['nav']>[]; children: ReactNode }) {
   const [location] = useLocation();
   return (
@@ -30,6 +31,7 @@ export function Shell(props: { me: Me; nav: NonNullable<Feature['nav']>[]; child
         </nav>
         <SearchBox />
         <Account me={props.me} />
+        <ThemeToggle />
       </header>
       <div id="content">
         <ErrorBoundary resetKey={location}>{props.children}</ErrorBoundary>

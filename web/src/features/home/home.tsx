@@ -1,40 +1,44 @@
-import { Link } from 'wouter';
 import { Page, Section } from '../../components/layout';
-import { Empty, Loading, Query, Status, When } from '../../components/ui';
 import { RecentActivity } from '../audit/recent-activity';
-import { useReviewRequests } from './queries';
+import { DecisionsSection } from './decisions-section';
+import { PortfolioSection } from './portfolio-section';
+import { PrdListSection } from './prd-list-section';
+import { useMyPrdsInReview, useReviewRequests } from './queries';
+import { WaiversSection } from './waivers-section';
 
-/** My open review requests (PRDs awaiting my review, across active projects) and recent activity. */
+/**
+ * The portfolio at a glance: projects by readiness with their biggest gaps, waivers about to end,
+ * what waits on me (reviews, decisions), my PRDs waiting on others, and what happened lately.
+ */
 export function Home() {
-  const { projects, requests, loading } = useReviewRequests();
+  const requests = useReviewRequests();
+  const mine = useMyPrdsInReview();
   return (
     <Page>
       <h1>Home</h1>
       <div className="columns">
-        <Section id="requests" title="My open review requests">
-          <Query query={projects} what="projects">
-            {() =>
-              loading ? (
-                <Loading what="review requests" />
-              ) : requests.length === 0 ? (
-                <Empty>No PRD is waiting for your review.</Empty>
-              ) : (
-                <ul className="cards">
-                  {requests.map(({ prd, project }) => (
-                    <li key={prd.id}>
-                      <Link href={`/projects/${prd.projectId}/prds/${prd.id}`}>{prd.title}</Link>
-                      <span className="muted"> in {project?.name}</span> <Status value={prd.status} />{' '}
-                      <When at={prd.updatedAt} />
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Query>
-        </Section>
-        <Section id="activity" title="Recent activity">
-          <RecentActivity />
-        </Section>
+        <div>
+          <PortfolioSection />
+          <WaiversSection />
+        </div>
+        <div>
+          <PrdListSection
+            id="requests"
+            title="Reviews waiting on me"
+            list={requests}
+            empty="No PRD is waiting for your review."
+          />
+          <DecisionsSection />
+          <PrdListSection
+            id="my-prds"
+            title="My PRDs waiting on others"
+            list={mine}
+            empty="None of your PRDs is in review."
+          />
+          <Section id="activity" title="Recent activity">
+            <RecentActivity />
+          </Section>
+        </div>
       </div>
     </Page>
   );

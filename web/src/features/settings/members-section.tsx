@@ -19,7 +19,7 @@ export function MembersSection(props: { administer: boolean }) {
   const remove = useRemoveMember();
   const columns = ['Name', 'Email', 'Role', 'Joined', ...(props.administer ? ['Remove'] : [])];
   return (
-    <Section id="members" title="Members">
+    <Section id="members" title="People and roles">
       <FormError error={change.error ?? remove.error} />
       <Query query={members} what="members">
         {(page) => (

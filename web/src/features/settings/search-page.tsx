@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { SelectField } from '../../components/fields';
+import { Form, fieldError, fieldErrorsOf, hasGeneralError } from '../../components/forms';
+import { Section } from '../../components/layout';
+import { FormError, Query } from '../../components/ui';
+import { useCan } from '../session/permissions';
+import { useReindex, useSaveSearchSettings, useSearchSettings } from './rules-queries';
+import { SettingsPage } from './settings-layout';
+
+type Language = NonNullable<ReturnType<typeof useSearchSettings>['data']>['language'];
+
+const languages: readonly Language[] = [
+  'english',
+  'simple',
+  'danish',
+  'dutch',
+  'finnish',
+  'french',
+  'german',
+  'hungarian',
+  'italian',
+  'norwegian',
+  'portuguese',
+  'romanian',
+  'russian',
+  'spanish',
+  'swedish',
+  'turkish',
+];
+
+function isLanguage(value: string): value is Language {
+  return languages.some((language) => language === value);
+}
+
+/** The search's language (how words are stemmed), and rebuilding the index from scratch. */
+export function SearchSettings() {
+  const settings = useSearchSettings();
+  return (
+    <SettingsPage
+      title="Search"
+      intro="The language decides how words are matched: english finds “refund” for “refunds”."
+    >
+      <Query query={settings} what="search settings">
+        {(data) => <LanguageForm language={data.language} />}
+      </Query>
+      <Reindex />
+    </SettingsPage>
+  );
+}
+
+function LanguageForm(props: { language: Language }) {
+  const administer = useCan('administer');
+  const save = useSaveSearchSettings();
+  const [language, setLanguage] = useState<string>(props.language);
+  const errors = fieldErrorsOf(save.error);
+  return (
+    <Form onSubmit={() => isLanguage(language) && save.mutate({ language })} aria-label="Search settings">
+      <fieldset disabled={!administer}>
+        <SelectField
+          label="Language"
+          name="search-language"
+          choices={languages}
+          value={language}
+          onChange={setLanguage}
+          error={fieldError(errors, 'language')}
+        />
+        <p className="actions">
+          <button type="submit" className="primary" disabled={save.isPending}>
+            Save search settings
+          </button>
+          {save.isSuccess ? <span role="status">Saved.</span> : null}
+        </p>
+      </fieldset>
+      {hasGeneralError(save.error, ['language']) ? <FormError error={save.error} /> : null}
+    </Form>
+  );
+}
+
+function Reindex() {
+  const administer = useCan('administer');
+  const reindex = useReindex();
+  if (!administer) return null;
+  return (
+    <Section id="reindex" title="Rebuild the index">
+      <p className="muted">Search keeps itself current; rebuild it after changing the language.</p>
+      <button type="button" onClick={() => reindex.mutate()} disabled={reindex.isPending}>
+        {reindex.isPending ? 'Rebuilding…' : 'Rebuild search index'}
+      </button>
+      {reindex.data ? <p role="status">Indexed {reindex.data.documents} documents.</p> : null}
+      <FormError error={reindex.error} />
+    </Section>
+  );
+}
