@@ -96,6 +96,8 @@ describe.skipIf(!hasChromium)('the plan in the web UI', () => {
     await summary.getByRole('link', { name: 'Areas, import and export' }).click();
     await page.getByRole('heading', { name: 'Plan', level: 1 }).waitFor();
     const areas = page.getByRole('table', { name: 'Areas of the plan' });
+    // The table appears once the areas and their counts have loaded.
+    await areas.getByRole('link', { name: 'Background jobs' }).waitFor();
     expect(await areas.locator('tbody tr').count()).toBe(25);
     await areas.getByRole('link', { name: 'Background jobs' }).click();
     await page.getByRole('heading', { name: /Background jobs/, level: 1 }).waitFor();

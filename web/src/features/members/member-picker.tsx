@@ -17,7 +17,7 @@ export function MemberPicker(
       | { multiple: true; value: string[]; onChange: (ids: string[]) => void }
     ),
 ) {
-  const members = useMembers();
+  const members = useMembers({ current: true });
   const options = (members.data?.data ?? []).map((member) => (
     <option key={member.user.id} value={member.user.id}>
       {member.user.displayName}

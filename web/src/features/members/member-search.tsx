@@ -13,7 +13,7 @@ export function MemberSearch(props: {
   /** Members who cannot be chosen (already reviewing, the author…). */
   exclude?: string[];
 }) {
-  const members = useMembers();
+  const members = useMembers({ current: true });
   const [text, setText] = useState('');
   const inputId = useId();
   const listId = useId();

@@ -16,9 +16,12 @@ export const membersQuery = queryOptions({
   queryFn: () => call('get', '/api/v1/members', { query: { limit: 200 } }),
 });
 
-/** The workspace's members, to show people by name and to choose one; a minute old is fresh enough. */
-export function useMembers() {
-  return useQuery({ ...membersQuery, staleTime: 60_000 });
+/**
+ * The workspace's members. A minute old is fresh enough to show people by name; a picker passes
+ * `{ current: true }` and asks again when it opens, so someone who joined a moment ago can be chosen.
+ */
+export function useMembers(options: { current?: boolean } = {}) {
+  return useQuery({ ...membersQuery, staleTime: options.current ? 0 : 60_000 });
 }
 
 /** A function from user id to a display name (the id's start when the member is unknown). */
