@@ -169,14 +169,21 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
   it('shows the demo project’s scorecard as the API evaluates it, and raises a level with a waiver', async () => {
     saveFailures();
     const { page, errors } = await signedIn();
+    const card = await scorecard();
 
-    // From the project list to the project's page, where the summary leads to the scorecard.
+    // The home page lists projects least ready first, each with its level and biggest gaps.
+    const portfolio = page.getByRole('region', { name: 'Readiness by project' });
+    const listed = portfolio.getByRole('listitem', { name: 'Payments service' });
+    await listed.locator('.level-badge').waitFor();
+    expect(await listed.locator('.level-badge').textContent()).toBe(shown(card.level));
+    await screenshot(page, 'readiness-home');
+
+    // The project's page sums its readiness up, and leads to the scorecard.
     await page.getByRole('link', { name: 'Projects' }).first().click();
     await page.getByRole('link', { name: 'Payments service' }).click();
     await page.getByRole('heading', { name: /Payments service/, level: 1 }).waitFor();
     const summary = page.getByRole('region', { name: 'Readiness' });
     await summary.getByText('Biggest gaps, least ready first:').waitFor();
-    const card = await scorecard();
     expect(await summary.locator('.level-badge.large').textContent()).toBe(shown(card.level));
     await summary.scrollIntoViewIfNeeded();
     await screenshot(page, 'readiness-project');

@@ -77,7 +77,6 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await screenshot(first, 'sign-in');
 
     const author = await signedIn(owner);
-    await screenshot(author, 'home');
 
     // A project, with the API's validation message shown at the Key field first.
     await author.getByRole('link', { name: 'Projects' }).click();
@@ -236,7 +235,6 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await author.getByLabel('Search decisions').fill('provider');
     await author.getByRole('link', { name: 'Refund through the payment provider' }).waitFor();
     await author.getByRole('img', { name: 'Decisions per month by status' }).waitFor();
-    await screenshot(author, 'decisions');
 
     // The PRD as it was just before the approval: still in review.
     await author.goto(prdUrl);
@@ -251,7 +249,6 @@ describe.skipIf(!hasChromium)('the web UI, end to end', () => {
     await author.getByLabel('Show the entity as it was at').fill(toLocalInput(before));
     const state = author.getByRole('region', { name: 'Entity state' });
     await expect.poll(() => state.textContent(), patience).toMatch(/Statusin_review/);
-    await screenshot(author, 'audit');
     await author.getByRole('link', { name: 'Audit', exact: true }).first().click();
     await author.getByLabel('Event type').fill('prd_review.approved');
     await expect.poll(() => author.getByRole('table').getByRole('row').count(), patience).toBe(2);
