@@ -157,6 +157,16 @@ describe.skipIf(!hasChromium)('PRD review in the web UI', () => {
     await trail.getByRole('link', { name: 'Payments' }).click();
     await expect.poll(() => asked, patience).toContain('unsaved changes');
     expect(author.url()).toMatch(/\/edit$/);
+    // So does the Back button; declining keeps the text.
+    asked = '';
+    author.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await author.goBack();
+    await expect.poll(() => asked, patience).toContain('unsaved changes');
+    expect(author.url()).toMatch(/\/edit$/);
+    expect(await editor.inputValue()).not.toBe('');
     await editor.fill(content);
     await author.getByRole('button', { name: 'Save revision' }).click();
     await author.waitForURL(/\/prds\/[^/]+$/);

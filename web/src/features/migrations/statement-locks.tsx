@@ -19,11 +19,11 @@ export function StatementLocks(props: { statements: Statement[]; caption: string
       caption={props.caption}
       columns={['Line', 'Statement', 'Table', 'Lock', 'Blocks', 'Rewrite / scan']}
     >
-      {props.statements.flatMap((statement) => {
+      {props.statements.flatMap((statement, position) => {
         const locks = statement.locks.length > 0 ? statement.locks : [null];
         return locks.map((lock, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a statement may lock one table twice in one mode
-          <tr key={`${statement.line}-${lock?.table ?? ''}-${lock?.mode ?? ''}-${index}`}>
+          // biome-ignore lint/suspicious/noArrayIndexKey: statements share lines, and one may lock a table twice in one mode
+          <tr key={`${position}-${index}`}>
             <td data-label="Line">{statement.line}</td>
             <td data-label="Statement">
               <code>{statement.kind}</code>

@@ -4,7 +4,8 @@ const question = 'You have unsaved changes. Leave without saving them?';
 
 /**
  * While `dirty`, asks before the page is left: the browser's own prompt on reload or close, and a
- * confirm on a click of any link to another page of the app (links, the header, the breadcrumbs).
+ * confirm on a click of any link to another page of the app (links, the header, the breadcrumbs)
+ * and on the Back button.
  */
 export function useLeaveGuard(dirty: boolean): void {
   useEffect(() => {
@@ -17,13 +18,33 @@ export function useLeaveGuard(dirty: boolean): void {
       event.preventDefault();
       event.stopPropagation();
     };
+    // Back cannot be cancelled, so this page gets a second history entry: Back first lands on the
+    // page itself, where leaving can be asked about; staying puts the entry back.
+    if (!isGuardEntry(window.history.state)) window.history.pushState(guardEntry, '', window.location.href);
+    const askOnBack = () => {
+      if (isGuardEntry(window.history.state)) return;
+      if (!window.confirm(question)) {
+        window.history.pushState(guardEntry, '', window.location.href);
+        return;
+      }
+      window.removeEventListener('popstate', askOnBack);
+      window.history.back();
+    };
     window.addEventListener('beforeunload', warn);
+    window.addEventListener('popstate', askOnBack);
     document.addEventListener('click', ask, true);
     return () => {
       window.removeEventListener('beforeunload', warn);
+      window.removeEventListener('popstate', askOnBack);
       document.removeEventListener('click', ask, true);
     };
   }, [dirty]);
+}
+
+const guardEntry = { leaveGuard: true };
+
+function isGuardEntry(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && 'leaveGuard' in state;
 }
 
 /** Whether a click follows a link to another page in this tab. */
