@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffOpenApi, rules } from '../index.ts';
 import { api } from '../rules/examples.ts';
-import type { DiffResult, Finding, JsonObject, } from '../types.ts';
+import type { DiffResult, Finding, JsonObject } from '../types.ts';
 import { clientAction, migrationGuide } from './index.ts';
 
 const ruleSet = rules;
