@@ -1,21 +1,14 @@
-// Contract checks through the browser against a real server: two versions of an API uploaded
-// through the API (the second removes an operation a registered consumer calls and deprecates
-// another), then, in the web UI, the project's APIs, the API's versions, consumers and deprecation
-// calendar, the version's breaking change with the consumer it affects, its review, the migration
-// guide and its download, the rule's entry, an unchanged upload from the file picker and a
-// comparison; then consumers registered by hand and by Pact file, and a new API. Each screen is saved (see support.ts); any console error fails the test.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import {
   api,
+  type BrowserSession,
   chromiumPath,
   hasChromium,
-  launchBrowser,
+  openBrowser,
   type Server,
   screenshot,
   startServer,
-  watchConsole,
 } from './support.ts';
 
 const owner = { email: 'ines@example.com', password: 'owner-password-123' };
@@ -66,13 +59,12 @@ if (!hasChromium) {
 
 describe.skipIf(!hasChromium)('contract checks in the web UI', () => {
   let server: Server;
-  let browser: Browser;
+  let browser: BrowserSession;
   let projectId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     server = await startServer(owner);
-    browser = await launchBrowser();
+    browser = await openBrowser(server, 'contracts');
     // What CI would have done: the API registered, its consumers told, two versions uploaded.
     const project = await api<{ id: string }>(server, 'POST', '/api/v1/projects', {
       name: 'Accounts',
@@ -106,31 +98,14 @@ describe.skipIf(!hasChromium)('contract checks in the web UI', () => {
     });
   }, 120_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await server?.stop();
   });
 
-  async function signedIn(width = 1280): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = await watchConsole(page);
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Home' }).waitFor();
-    return { page, errors };
-  }
+  const signedIn = (width = 1280) => browser.signIn(owner, width);
 
   it('shows a breaking change with the consumer it affects, takes its review and gives the guide', async () => {
-    onTestFailed(async () => {
-      for (const [index, context] of contexts.entries()) {
-        for (const page of context.pages())
-          await page.screenshot({ path: `test-results/e2e-contracts-failure-${index}.png` }).catch(() => {});
-      }
-    });
+    browser.saveFailures();
     const { page, errors } = await signedIn();
 
     // The project's page names its API with the latest version's verdict, and leads to its APIs.

@@ -6,17 +6,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
+  type BrowserSession,
   chromiumPath,
   hasChromium,
-  launchBrowser,
+  openBrowser,
   type Server,
   screenshot,
   startServer,
-  watchConsole,
 } from './support.ts';
 
 const owner = { email: 'ines@example.com', password: 'owner-password-123' };
@@ -82,35 +82,22 @@ if (!hasChromium)
 
 describe.skipIf(!hasChromium)('decisions and the audit trail in the web UI', () => {
   let server: Server;
-  let browser: Browser;
+  let browser: BrowserSession;
   let folder: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-adrs-'));
     for (const [name, text] of Object.entries(adrs)) fs.writeFileSync(path.join(folder, name), text);
     server = await startServer(owner);
-    browser = await launchBrowser();
+    browser = await openBrowser(server, 'decisions-audit');
   }, 120_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await server?.stop();
     if (folder) fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  async function signedIn(width = 1280): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = await watchConsole(page);
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Home' }).waitFor();
-    return { page, errors };
-  }
+  const signedIn = (width = 1280) => browser.signIn(owner, width);
 
   async function downloaded(page: Page, button: string): Promise<string> {
     const [download] = await Promise.all([
@@ -124,12 +111,7 @@ describe.skipIf(!hasChromium)('decisions and the audit trail in the web UI', () 
   }
 
   it('imports ADRs, charts and exports them, accepts one, and audits it all by name', async () => {
-    onTestFailed(async () => {
-      for (const [index, context] of contexts.entries()) {
-        for (const page of context.pages())
-          await page.screenshot({ path: `test-results/e2e-decisions-failure-${index}.png` }).catch(() => {});
-      }
-    });
+    browser.saveFailures();
     await api(server, 'POST', '/api/v1/projects', { name: 'Payments', key: 'PAY' });
     const { page, errors } = await signedIn();
     await importFolder(page);

@@ -1,18 +1,13 @@
-// The portfolio home, the theme, the keyboard and the settings pages, through the browser against a
-// real server: the demo project's readiness level matches the API's, activity reads in words, `/`
-// focuses search and its suggestions open with the keyboard, the dark theme survives a reload,
-// every settings page loads, and a 404 shows at once without a retry. Any console error fails it.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
+  type BrowserSession,
   chromiumPath,
   hasChromium,
-  launchBrowser,
+  openBrowser,
   type Server,
   screenshot,
   startServer,
-  watchConsole,
 } from './support.ts';
 
 const owner = { email: 'hana@example.com', password: 'owner-password-123' };
@@ -37,13 +32,12 @@ if (!hasChromium) console.warn(`Skipping the home browser test: no chromium at $
 
 describe.skipIf(!hasChromium)('the portfolio home, theme, keyboard and settings', () => {
   let server: Server;
-  let browser: Browser;
+  let browser: BrowserSession;
   let project: { id: string };
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     server = await startServer(owner);
-    browser = await launchBrowser();
+    browser = await openBrowser(server, 'home');
     project = await api<{ id: string }>(server, 'POST', '/api/v1/projects', { name: 'Demo', key: 'DEMO' });
     await api(server, 'POST', `/api/v1/projects/${project.id}/prd-reviews`, {
       title: 'Refunds v2',
@@ -51,31 +45,14 @@ describe.skipIf(!hasChromium)('the portfolio home, theme, keyboard and settings'
     });
   }, 120_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await server?.stop();
   });
 
-  async function signedIn(width = 1280): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = await watchConsole(page);
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
-    return { page, errors };
-  }
+  const signedIn = (width = 1280) => browser.signIn(owner, width);
 
   function keepFailures() {
-    onTestFailed(async () => {
-      for (const [index, context] of contexts.entries()) {
-        for (const page of context.pages())
-          await page.screenshot({ path: `test-results/e2e-home-failure-${index}.png` }).catch(() => {});
-      }
-    });
+    browser.saveFailures();
   }
 
   it('lists the demo project at the API’s level with its gaps, and activity in words', async () => {

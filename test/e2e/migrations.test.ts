@@ -1,17 +1,12 @@
-// Migration safety through the browser against a real server: sign in, create a project, check an
-// unsafe migration without storing it, read the finding and its recipe, record it as a lint run,
-// find the risk on the project's Migrations page, mark it resolved, and set the lint settings by
-// rule title. Each screen is saved (see support.ts); any console error fails the test.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type BrowserSession,
   chromiumPath,
   hasChromium,
-  launchBrowser,
+  openBrowser,
   type Server,
   screenshot,
   startServer,
-  watchConsole,
 } from './support.ts';
 
 const owner = { email: 'mara@example.com', password: 'owner-password-123' };
@@ -30,39 +25,21 @@ if (!hasChromium) {
 
 describe.skipIf(!hasChromium)('migration safety in the web UI', () => {
   let server: Server;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let browser: BrowserSession;
 
   beforeAll(async () => {
     server = await startServer(owner);
-    browser = await launchBrowser();
+    browser = await openBrowser(server, 'migrations');
   }, 120_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await server?.stop();
   });
 
-  async function signedIn(width = 1280): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = await watchConsole(page);
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Home' }).waitFor();
-    return { page, errors };
-  }
+  const signedIn = (width = 1280) => browser.signIn(owner, width);
 
   it('checks an unsafe migration, records it, and resolves the risk it left', async () => {
-    onTestFailed(async () => {
-      for (const [index, context] of contexts.entries()) {
-        for (const page of context.pages())
-          await page.screenshot({ path: `test-results/e2e-migrations-failure-${index}.png` }).catch(() => {});
-      }
-    });
+    browser.saveFailures();
     const { page, errors } = await signedIn();
 
     // A project, then its Migrations page from the project's page.

@@ -1,26 +1,18 @@
-// The production-readiness plan through the browser against a real server: seed the demo project,
-// open an area, edit a row (and find the change in the audit trail), create and delete a row, and
-// import a plan file with a bad row, which is refused row by row with nothing changed. Each screen
-// is saved (see support.ts); any console error fails the test.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
+  type BrowserSession,
   chromiumPath,
   hasChromium,
-  launchBrowser,
+  openBrowser,
   type Server,
   screenshot,
+  seedDemo,
   startServer,
-  watchConsole,
 } from './support.ts';
 
 const owner = { email: 'pia@example.com', password: 'owner-password-123' };
-const cli = path.resolve(import.meta.dirname, '../../bin/shipshape.js');
 
 interface Row {
   id: string;
@@ -38,55 +30,27 @@ if (!hasChromium) {
 
 describe.skipIf(!hasChromium)('the plan in the web UI', () => {
   let server: Server;
-  let browser: Browser;
+  let browser: BrowserSession;
   let projectId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     server = await startServer(owner);
-    browser = await launchBrowser();
-    // The demo project, as a user would seed it.
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      cli,
-      'demo',
-      'seed',
-      '--url',
-      server.url,
-      '--token',
-      server.adminToken,
-      '--json',
-    ]);
-    projectId = JSON.parse(stdout).projectId;
+    browser = await openBrowser(server, 'plan');
+    projectId = await seedDemo(server);
   }, 180_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await server?.stop();
   });
 
-  async function signedIn(width = 1280): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = await watchConsole(page);
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Home' }).waitFor();
-    return { page, errors };
-  }
+  const signedIn = (width = 1280) => browser.signIn(owner, width);
 
   const rowsOf = async (table: string) =>
     (await api<{ data: Row[] }>(server, 'GET', `/api/v1/projects/${projectId}/plan/background-jobs/${table}`))
       .data;
 
   it('edits, creates and deletes rows of an area, and the audit trail records the edit', async () => {
-    onTestFailed(async () => {
-      for (const [index, context] of contexts.entries())
-        for (const page of context.pages())
-          await page.screenshot({ path: `test-results/e2e-plan-failure-${index}.png` }).catch(() => {});
-    });
+    browser.saveFailures();
     const { page, errors } = await signedIn();
 
     // From the project's page to the plan, then to an area by its title.

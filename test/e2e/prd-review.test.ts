@@ -4,18 +4,19 @@
 // selection, the thread sits in the margin beside its quote and the quote jumps to it, the banner
 // names who asked for changes, and the diff shows the title once, split and unified. Any console
 // error fails the test; each screen is saved (see support.ts).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
+  type BrowserSession,
   chromiumPath,
   hasChromium,
-  launchBrowser,
+  openBrowser,
+  type Person,
   type Server,
   screenshot,
   selectText,
   startServer,
-  watchConsole,
 } from './support.ts';
 
 const owner = { email: 'paula@example.com', password: 'owner-password-123' };
@@ -60,13 +61,12 @@ if (!hasChromium) console.warn(`Skipping the PRD review browser test: no chromiu
 
 describe.skipIf(!hasChromium)('PRD review in the web UI', () => {
   let server: Server;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let browser: BrowserSession;
   const pages: { page: Page; errors: string[] }[] = [];
 
   beforeAll(async () => {
     server = await startServer(owner);
-    browser = await launchBrowser();
+    browser = await openBrowser(server, 'prd-review');
     for (const member of [rita, sam]) {
       const invitation = await api<{ token: string }>(server, 'POST', '/api/v1/invitations', {
         email: member.email,
@@ -80,31 +80,18 @@ describe.skipIf(!hasChromium)('PRD review in the web UI', () => {
     }
   }, 120_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await server?.stop();
   });
 
-  async function signedIn(who: { email: string; password: string }, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    pages.push({ page, errors: await watchConsole(page) });
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Home' }).waitFor();
-    return page;
+  async function signedIn(who: Person, width = 1280): Promise<Page> {
+    const signed = await browser.signIn(who, width);
+    pages.push(signed);
+    return signed.page;
   }
 
   it('reviews a PRD with threads in the margin, a banner, members as reviewers and a clean diff', async () => {
-    onTestFailed(async () => {
-      for (const [index, context] of contexts.entries()) {
-        for (const page of context.pages())
-          await page.screenshot({ path: `test-results/e2e-prd-review-failure-${index}.png` }).catch(() => {});
-      }
-    });
+    browser.saveFailures();
     const project = await api<{ id: string }>(server, 'POST', '/api/v1/projects', {
       name: 'Payments',
       key: 'PAY',

@@ -1,20 +1,15 @@
-// Readiness through the browser against a real server seeded with the demo project: the scorecard
-// shows what the API evaluates, a waiver given on a failing check raises that area's level, an area
-// marked not applicable can be put back, and the waivers page lists the waiver. Each screen is saved
-// (see support.ts); any console error fails the test.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
+  type BrowserSession,
   chromiumPath,
   hasChromium,
-  launchBrowser,
+  openBrowser,
   type Server,
   screenshot,
+  seedDemo,
   startServer,
-  watchConsole,
 } from './support.ts';
 
 /** The parts of `GET /projects/{id}/readiness` the test compares with the screen. */
@@ -48,36 +43,6 @@ interface Scorecard {
 const owner = { email: 'mara@example.com', password: 'owner-password-123' };
 const editor = { email: 'ed@example.com', password: 'editor-password-123', name: 'Ed Editor' };
 const patience = { timeout: 30_000 };
-const cli = path.resolve(import.meta.dirname, '../../bin/shipshape.js');
-
-/** `shipshape demo seed` as a user runs it, with the admin token; answers the new project's id. */
-function seedDemo(server: Server): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const env = {
-      ...process.env,
-      SHIPSHAPE_URL: server.url,
-      SHIPSHAPE_TOKEN: server.adminToken,
-      NO_COLOR: '1',
-    };
-    const child = spawn(process.execPath, [cli, 'demo', 'seed', '--json'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`demo seed exited with ${code}: ${stderr}`));
-      else resolve((JSON.parse(stdout) as { projectId: string }).projectId);
-    });
-  });
-}
 
 /** How a level reads on screen; an area without one is "Not applicable". */
 const shown = (level: string | null | undefined) =>
@@ -94,17 +59,15 @@ if (!hasChromium) {
 
 describe.skipIf(!hasChromium)('readiness in the web UI', () => {
   let server: Server;
-  let browser: Browser;
+  let browser: BrowserSession;
   let projectId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     server = await startServer(owner);
     projectId = await seedDemo(server);
-    browser = await launchBrowser();
+    browser = await openBrowser(server, 'readiness');
   }, 120_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await server?.stop();
   });
@@ -112,27 +75,7 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
   const scorecard = () => api<Scorecard>(server, 'GET', `/api/v1/projects/${projectId}/readiness`);
   const areaOf = async (slug: string) => (await scorecard()).areas.find((area) => area.slug === slug);
 
-  async function signedIn(width = 1280, who = owner): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = await watchConsole(page);
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Home' }).waitFor();
-    return { page, errors };
-  }
-
-  function saveFailures() {
-    onTestFailed(async () => {
-      for (const [index, context] of contexts.entries()) {
-        for (const page of context.pages())
-          await page.screenshot({ path: `test-results/e2e-readiness-failure-${index}.png` }).catch(() => {});
-      }
-    });
-  }
+  const signedIn = (width = 1280, who = owner) => browser.signIn(who, width);
 
   /** Every area's card on the scorecard shows the API's level and passing/total counts. */
   async function expectScorecardMatches(page: Page, card: Scorecard) {
@@ -167,7 +110,7 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
   }
 
   it('shows the demo project’s scorecard as the API evaluates it, and raises a level with a waiver', async () => {
-    saveFailures();
+    browser.saveFailures();
     const { page, errors } = await signedIn();
     const card = await scorecard();
 
@@ -251,7 +194,7 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
   }, 180_000);
 
   it('marks an area not applicable and puts it back, and disables a check for the workspace and enables it', async () => {
-    saveFailures();
+    browser.saveFailures();
     const { page, errors } = await signedIn();
     const before = await areaOf('caching');
     expect(before?.applicable).toBe(true);
@@ -292,7 +235,7 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
   }, 120_000);
 
   it('offers an editor the not-applicable mark but not waivers or disabling, which need an administrator', async () => {
-    saveFailures();
+    browser.saveFailures();
     const invitation = await api<{ token: string }>(server, 'POST', '/api/v1/invitations', {
       email: editor.email,
       role: 'editor',
@@ -317,7 +260,7 @@ describe.skipIf(!hasChromium)('readiness in the web UI', () => {
   }, 120_000);
 
   it('reads at phone width, light and dark', async () => {
-    saveFailures();
+    browser.saveFailures();
     const { page, errors } = await signedIn(390);
     await page.goto(`${server.url}/projects/${projectId}/readiness`);
     await expectScorecardMatches(page, await scorecard());

@@ -1,11 +1,13 @@
 // Support for the browser suite: a real `shipshape serve` on a fresh embedded database, and Debian's
 // chromium driven by playwright-core (never a downloaded browser).
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { promisify } from 'node:util';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -148,4 +150,70 @@ export async function selectText(page: Page, container: string, sentence: string
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/** Seeds the demo project as a user would (`shipshape demo seed`), answering its id. */
+export async function seedDemo(server: Server): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    cli,
+    'demo',
+    'seed',
+    '--url',
+    server.url,
+    '--token',
+    server.adminToken,
+    '--json',
+  ]);
+  return (JSON.parse(stdout) as { projectId: string }).projectId;
+}
+
+export interface Person {
+  email: string;
+  password: string;
+}
+
+export interface SignedIn {
+  page: Page;
+  /** What the page logged as an error; a test expects none. */
+  errors: string[];
+}
+
+export interface BrowserSession {
+  /** A new page at `width` px, signed in as `person` and on the home page. */
+  signIn(person: Person, width?: number): Promise<SignedIn>;
+  /** Saves every open page under test-results/e2e-<name>-failure-<n>.png if the running test fails. */
+  saveFailures(): void;
+  close(): Promise<void>;
+}
+
+/** The browser of one test file, on `server`: signed-in pages, saved when a test fails, closed together. */
+export async function openBrowser(server: Server, name: string): Promise<BrowserSession> {
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  return {
+    async signIn(person, width = 1280) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      const errors = await watchConsole(page);
+      await page.goto(server.url);
+      await page.getByLabel('Email').fill(person.email);
+      await page.getByLabel('Password').fill(person.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+      return { page, errors };
+    },
+    saveFailures() {
+      onTestFailed(async () => {
+        const pages = contexts.flatMap((context) => context.pages());
+        for (const [index, page] of pages.entries()) {
+          await page.screenshot({ path: `test-results/e2e-${name}-failure-${index}.png` }).catch(() => {});
+        }
+      });
+    },
+    async close() {
+      for (const context of contexts) await context.close();
+      await browser.close();
+    },
+  };
 }
