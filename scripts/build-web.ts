@@ -27,8 +27,9 @@ export function sourceHash(): string {
     join(web, 'index.html'),
     join(web, 'vite.config.ts'),
     join(root, 'package-lock.json'),
-    // Server code the UI shares, so the editor lints exactly as the server does.
+    // Server code the UI shares: the PRD lint rules and the search languages.
     join(root, 'src', 'modules', 'prd-reviews', 'lint.ts'),
+    join(root, 'src', 'core', 'search', 'languages.ts'),
   ];
   for (const file of files) hash.update(file.slice(root.length)).update(readFileSync(file));
   return hash.digest('hex');

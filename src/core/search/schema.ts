@@ -16,26 +16,7 @@ import { workspaces } from '../auth/schema.ts';
 const regconfig = customType<{ data: string }>({ dataType: () => 'regconfig' });
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-/** Text-search configurations a workspace may choose (PostgreSQL's built-in ones). */
-export const searchLanguages = [
-  'english',
-  'simple',
-  'danish',
-  'dutch',
-  'finnish',
-  'french',
-  'german',
-  'hungarian',
-  'italian',
-  'norwegian',
-  'portuguese',
-  'romanian',
-  'russian',
-  'spanish',
-  'swedish',
-  'turkish',
-] as const;
-export type SearchLanguage = (typeof searchLanguages)[number];
+export { type SearchLanguage, searchLanguages } from './languages.ts';
 
 /**
  * One row per searchable entity, written in the transaction that writes the entity (see

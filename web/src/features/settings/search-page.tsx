@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { type SearchLanguage, searchLanguages } from '../../../../src/core/search/languages.ts';
 import { SelectField } from '../../components/fields';
 import { Form, fieldError, fieldErrorsOf, hasGeneralError } from '../../components/forms';
 import { Section } from '../../components/layout';
@@ -7,26 +8,8 @@ import { useCan } from '../session/permissions';
 import { useReindex, useSaveSearchSettings, useSearchSettings } from './rules-queries';
 import { SettingsPage } from './settings-layout';
 
-type Language = NonNullable<ReturnType<typeof useSearchSettings>['data']>['language'];
-
-const languages: readonly Language[] = [
-  'english',
-  'simple',
-  'danish',
-  'dutch',
-  'finnish',
-  'french',
-  'german',
-  'hungarian',
-  'italian',
-  'norwegian',
-  'portuguese',
-  'romanian',
-  'russian',
-  'spanish',
-  'swedish',
-  'turkish',
-];
+type Language = SearchLanguage;
+const languages = searchLanguages;
 
 function isLanguage(value: string): value is Language {
   return languages.some((language) => language === value);
