@@ -49,3 +49,17 @@ export function Form(
     />
   );
 }
+
+/** A small form's buttons: the action, busy while it is sent, and Cancel. */
+export function SubmitOrCancel(props: { label: string; pending: boolean; onCancel: () => void }) {
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={props.pending}>
+        {props.label}
+      </button>
+      <button type="button" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import { bindFields, TextAreaField, TextField } from '../../components/fields';
-import { Form, hasGeneralError } from '../../components/forms';
+import { Form, hasGeneralError, SubmitOrCancel } from '../../components/forms';
 import { FormError } from '../../components/ui';
 import { useValues } from '../../components/use-values';
 import { type CheckOutcome, useDisableCheck, useWaive } from './queries';
@@ -37,14 +37,7 @@ export function WaiveForm(props: { projectId: string; check: CheckOutcome; onDon
       />
       <TextField label="Expires on" type="date" hint="At most a year ahead" {...field('expiresAt')} />
       {hasGeneralError(waive.error, ['reason', 'expiresAt']) ? <FormError error={waive.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={waive.isPending}>
-          Waive check
-        </button>
-        <button type="button" onClick={props.onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Waive check" pending={waive.isPending} onCancel={props.onDone} />
     </Form>
   );
 }
@@ -65,14 +58,7 @@ export function DisableCheckForm(props: { projectId: string; check: CheckOutcome
         {...field('reason')}
       />
       {hasGeneralError(disable.error, ['reason']) ? <FormError error={disable.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={disable.isPending}>
-          Disable check
-        </button>
-        <button type="button" onClick={props.onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Disable check" pending={disable.isPending} onCancel={props.onDone} />
     </Form>
   );
 }

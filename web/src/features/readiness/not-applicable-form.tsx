@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { bindFields, TextAreaField } from '../../components/fields';
-import { Form, hasGeneralError } from '../../components/forms';
+import { Form, hasGeneralError, SubmitOrCancel } from '../../components/forms';
 import { FormError } from '../../components/ui';
 import { useValues } from '../../components/use-values';
 import { useCan } from '../session/permissions';
@@ -55,14 +55,7 @@ function MarkForm(props: { projectId: string; area: AreaScore; onDone: () => voi
         {...field('reason')}
       />
       {hasGeneralError(mark.error, ['reason']) ? <FormError error={mark.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={mark.isPending}>
-          Mark not applicable
-        </button>
-        <button type="button" onClick={props.onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Mark not applicable" pending={mark.isPending} onCancel={props.onDone} />
     </Form>
   );
 }
