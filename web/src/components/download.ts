@@ -6,9 +6,12 @@ export function saveFile(fileName: string, blob: Blob): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
+  document.body.append(link);
   link.click();
-  // The download has started from the URL once the click is handled; then it can go.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  link.remove();
+  // The browser reads the bytes after the click, at its own pace: revoking at once can cancel a
+  // download on a busy machine, so the URL lives a minute.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Downloads what the API answers at `path`, named as the server suggests or else `fallbackName`. */

@@ -1,18 +1,8 @@
+import { saveFile } from '../../components/download';
 import { Section } from '../../components/layout';
 import { Query } from '../../components/ui';
 import { Markdown } from '../migrations/markdown';
 import { type ContractKey, useMigrationGuide } from './queries';
-
-/** Saves text as a file the browser downloads, without asking the server again. */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The download has started from the URL once the click is handled; then it can go.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** `payments-1.0.0-to-2.0.0-migration-guide.md`, with anything a file name should not hold replaced. */
 function fileNameOf(apiName: string, from: string, to: string): string {
@@ -36,7 +26,12 @@ export function MigrationGuide(props: { contractKey: ContractKey; versionId: str
               </span>
               <button
                 type="button"
-                onClick={() => download(fileNameOf(props.apiName, g.from.label, g.to.label), g.markdown)}
+                onClick={() =>
+                  saveFile(
+                    fileNameOf(props.apiName, g.from.label, g.to.label),
+                    new Blob([g.markdown], { type: 'text/markdown;charset=utf-8' }),
+                  )
+                }
               >
                 Download the guide (Markdown)
               </button>
