@@ -55,10 +55,12 @@ export function AuditValue(props: { field: string; value: unknown }) {
 }
 
 function ArtifactName(props: { artifact: unknown }) {
-  const artifact = (props.artifact ?? {}) as { type?: string; id?: string };
-  const type = artifactTypes[artifact.type ?? ''];
-  if (type && isId(artifact.id)) return <EntityName type={type} id={artifact.id} showType />;
-  return <>{show(props.artifact)}</>;
+  const { artifact } = props;
+  if (typeof artifact === 'object' && artifact !== null && 'type' in artifact && 'id' in artifact) {
+    const type = typeof artifact.type === 'string' ? artifactTypes[artifact.type] : undefined;
+    if (type && isId(artifact.id)) return <EntityName type={type} id={artifact.id} showType />;
+  }
+  return <>{show(artifact)}</>;
 }
 
 /** An id by the name of what it points at: the field's kind when known, else a member or a project. */
