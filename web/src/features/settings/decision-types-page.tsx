@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { TextAreaField } from '../../components/fields';
-import { Form, fieldError, fieldErrorsOf, hasGeneralError } from '../../components/forms';
+import { Form, fieldError, fieldErrorsOf, hasGeneralError, splitLines } from '../../components/forms';
 import { FormError, Query } from '../../components/ui';
 import { useCan } from '../session/permissions';
 import { useDecisionTypes, useSaveDecisionTypes } from './rules-queries';
@@ -23,13 +23,7 @@ function TypesForm(props: { types: string[] }) {
   const save = useSaveDecisionTypes();
   const [text, setText] = useState(props.types.join('\n'));
   const errors = fieldErrorsOf(save.error);
-  const submit = () =>
-    save.mutate(
-      text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-    );
+  const submit = () => save.mutate(splitLines(text));
   return (
     <Form onSubmit={submit} aria-label="Decision types">
       <fieldset disabled={!administer}>

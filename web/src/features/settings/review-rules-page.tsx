@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { Form, fieldError, fieldErrorsOf, hasGeneralError } from '../../components/forms';
+import { Form, fieldError, fieldErrorsOf, hasGeneralError, splitLines } from '../../components/forms';
 import { Empty, FormError, Query } from '../../components/ui';
 import { useProjectChoices } from '../projects/queries';
 import { useCan } from '../session/permissions';
@@ -64,10 +64,7 @@ function RulesEditor(props: { projectId: string; rules: Rules }) {
       approvalsRequired: Number(approvals),
       authorMayApprove,
       requireCleanLint,
-      requiredSections: sections
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
+      requiredSections: splitLines(sections),
     });
   return (
     <Form onSubmit={submit} aria-label="PRD review rules">
