@@ -4,7 +4,7 @@ import { Form, fieldError, fieldErrorsOf, hasGeneralError, splitLines } from '..
 import { FormError, Query } from '../../components/ui';
 import { useCan } from '../session/permissions';
 import { useDecisionTypes, useSaveDecisionTypes } from './rules-queries';
-import { SettingsPage } from './settings-layout';
+import { SaveActions, SettingsPage } from './settings-layout';
 
 /** The decision types the workspace's decision records choose from. */
 export function DecisionTypesSettings() {
@@ -36,12 +36,7 @@ function TypesForm(props: { types: string[] }) {
           error={fieldError(errors, 'decisionTypes')}
           hint={props.types.length === 0 ? 'None yet: add the first one.' : undefined}
         />
-        <p className="actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save decision types
-          </button>
-          {save.isSuccess ? <span role="status">Saved.</span> : null}
-        </p>
+        <SaveActions label="Save decision types" save={save} />
       </fieldset>
       {administer ? null : <p className="muted">Only administrators change the decision types.</p>}
       {hasGeneralError(save.error, ['decisionTypes']) ? <FormError error={save.error} /> : null}
