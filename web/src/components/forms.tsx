@@ -21,6 +21,14 @@ export function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
+/** One item a line, trimmed, blank lines dropped: for text areas that hold a list. */
+export function splitLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
 /** The first message for a field or any of its items (`tags` also shows `tags.2`). */
 export function fieldError(fields: FieldErrors, name: string): string | undefined {
   if (fields[name]) return fields[name];

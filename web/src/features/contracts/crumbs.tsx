@@ -1,5 +1,4 @@
-import { Link } from 'wouter';
-import { useProject } from '../projects/queries';
+import { Crumb, ProjectCrumbs } from '../projects/project-crumbs';
 import { type ContractKey, useContract } from './queries';
 
 /**
@@ -7,29 +6,16 @@ import { type ContractKey, useContract } from './queries';
  * the contract when the screen belongs to one of its versions.
  */
 export function ContractCrumbs(props: { projectId: string; inContracts?: boolean; contract?: ContractKey }) {
-  const project = useProject(props.projectId);
   const base = `/projects/${props.projectId}/contracts`;
   return (
-    <>
-      <Link href="/projects">Projects</Link> ›{' '}
-      <Link href={`/projects/${props.projectId}`}>{project.data?.name ?? 'Project'}</Link>
-      {props.inContracts || props.contract ? (
-        <>
-          {' '}
-          › <Link href={base}>API contracts</Link>
-        </>
-      ) : null}
+    <ProjectCrumbs projectId={props.projectId}>
+      {props.inContracts || props.contract ? <Crumb href={base}>API contracts</Crumb> : null}
       {props.contract ? <ContractCrumb contract={props.contract} base={base} /> : null}
-    </>
+    </ProjectCrumbs>
   );
 }
 
 function ContractCrumb(props: { contract: ContractKey; base: string }) {
   const contract = useContract(props.contract);
-  return (
-    <>
-      {' '}
-      › <Link href={`${props.base}/${props.contract.contractId}`}>{contract.data?.name ?? 'API'}</Link>
-    </>
-  );
+  return <Crumb href={`${props.base}/${props.contract.contractId}`}>{contract.data?.name ?? 'API'}</Crumb>;
 }

@@ -1,4 +1,4 @@
-import { splitList } from '../../components/forms';
+import { splitLines, splitList } from '../../components/forms';
 import { bodyEditable } from './lifecycle';
 import type { Decision, DecisionChanges, NewDecision } from './queries';
 
@@ -13,11 +13,6 @@ export interface OptionDraft {
 
 export const emptyOption: OptionDraft = { title: '', description: '', pros: '', neutral: '', cons: '' };
 
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The form's text fields for a decision, or for a new one (decided today). */
@@ -80,20 +75,20 @@ export function requestBody(
     projectId: values.projectId || null,
     context: values.context,
     decision: values.decision,
-    decisionDrivers: lines(values.drivers),
+    decisionDrivers: splitLines(values.drivers),
     consequences: values.consequences,
     involvedQa: draft.qa,
     confirmation: d?.confirmation ?? '',
     moreInformation: d?.moreInformation ?? '',
-    consequencesGood: lines(values.good),
-    consequencesBad: lines(values.bad),
+    consequencesGood: splitLines(values.good),
+    consequencesBad: splitLines(values.bad),
     impactRisk: values.impactLevel ? { level: values.impactLevel as 'low', text: values.impactText } : null,
     consideredOptions: draft.options.map((option) => ({
       title: option.title,
       description: option.description,
-      pros: lines(option.pros),
-      neutral: lines(option.neutral),
-      cons: lines(option.cons),
+      pros: splitLines(option.pros),
+      neutral: splitLines(option.neutral),
+      cons: splitLines(option.cons),
     })),
     ...links,
   } as NewDecision;

@@ -2,6 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { call, type ResponseOf } from '../../api/client';
 import { prdListQuery } from '../prds/queries';
 import { useRecentProjects } from '../projects/queries';
+import { readinessKeys } from '../readiness/queries';
 import { useMe } from '../session/queries';
 
 /**
@@ -16,7 +17,6 @@ export type ProjectScorecard = ResponseOf<'/api/v1/projects/{projectId}/readines
 
 export const homeKeys = {
   all: ['home'] as const,
-  readiness: (projectId: string) => [...homeKeys.all, 'readiness', projectId] as const,
   proposedTo: (userId: string) => ['decisions', 'proposed-to', userId] as const,
 };
 
@@ -31,12 +31,15 @@ export function usePortfolioProjects() {
   };
 }
 
-/** Each covered project's readiness scorecard, fetched in parallel. */
+/**
+ * Each covered project's readiness scorecard, fetched in parallel under the readiness pages' own key,
+ * so a waiver or a not-applicable mark refreshes the home page too.
+ */
 export function useScorecards() {
   const { query, projects, more } = usePortfolioProjects();
   const scorecards = useQueries({
     queries: projects.map((project) => ({
-      queryKey: homeKeys.readiness(project.id),
+      queryKey: readinessKeys.scorecard(project.id),
       queryFn: () =>
         call('get', '/api/v1/projects/{projectId}/readiness', { params: { projectId: project.id } }),
       staleTime: 60_000,

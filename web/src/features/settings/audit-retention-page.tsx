@@ -4,7 +4,7 @@ import { Form, fieldError, fieldErrorsOf, hasGeneralError } from '../../componen
 import { FormError, Query, When } from '../../components/ui';
 import { useCan } from '../session/permissions';
 import { useAuditRetention, useSaveAuditRetention } from './rules-queries';
-import { SettingsPage } from './settings-layout';
+import { SaveActions, SettingsPage } from './settings-layout';
 
 type Policy = NonNullable<ReturnType<typeof useAuditRetention>['data']>;
 
@@ -63,12 +63,7 @@ function RetentionForm(props: { policy: Policy }) {
           onChange={setArchiveDays}
           error={fieldError(errors, 'archiveDays')}
         />
-        <p className="actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save retention
-          </button>
-          {save.isSuccess ? <span role="status">Saved.</span> : null}
-        </p>
+        <SaveActions label="Save retention" save={save} />
       </fieldset>
       {administer ? null : <p className="muted">Only administrators change the retention.</p>}
       {hasGeneralError(save.error, ['hotDays', 'archiveDays']) ? <FormError error={save.error} /> : null}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { TextAreaField } from '../../components/fields';
-import { Form, fieldError, fieldErrorsOf, hasGeneralError } from '../../components/forms';
+import { Form, fieldError, fieldErrorsOf, hasGeneralError, splitLines } from '../../components/forms';
 import { FormError, Query } from '../../components/ui';
 import { useCan } from '../session/permissions';
 import { useDecisionTypes, useSaveDecisionTypes } from './rules-queries';
-import { SettingsPage } from './settings-layout';
+import { SaveActions, SettingsPage } from './settings-layout';
 
 /** The decision types the workspace's decision records choose from. */
 export function DecisionTypesSettings() {
@@ -23,13 +23,7 @@ function TypesForm(props: { types: string[] }) {
   const save = useSaveDecisionTypes();
   const [text, setText] = useState(props.types.join('\n'));
   const errors = fieldErrorsOf(save.error);
-  const submit = () =>
-    save.mutate(
-      text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-    );
+  const submit = () => save.mutate(splitLines(text));
   return (
     <Form onSubmit={submit} aria-label="Decision types">
       <fieldset disabled={!administer}>
@@ -42,12 +36,7 @@ function TypesForm(props: { types: string[] }) {
           error={fieldError(errors, 'decisionTypes')}
           hint={props.types.length === 0 ? 'None yet: add the first one.' : undefined}
         />
-        <p className="actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save decision types
-          </button>
-          {save.isSuccess ? <span role="status">Saved.</span> : null}
-        </p>
+        <SaveActions label="Save decision types" save={save} />
       </fieldset>
       {administer ? null : <p className="muted">Only administrators change the decision types.</p>}
       {hasGeneralError(save.error, ['decisionTypes']) ? <FormError error={save.error} /> : null}

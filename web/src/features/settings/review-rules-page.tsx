@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { Form, fieldError, fieldErrorsOf, hasGeneralError } from '../../components/forms';
+import { Form, fieldError, fieldErrorsOf, hasGeneralError, splitLines } from '../../components/forms';
 import { Empty, FormError, Query } from '../../components/ui';
 import { useProjectChoices } from '../projects/queries';
 import { useCan } from '../session/permissions';
 import { useReviewRules, useSaveReviewRules } from './rules-queries';
-import { SettingsPage } from './settings-layout';
+import { SaveActions, SettingsPage } from './settings-layout';
 
 type Rules = NonNullable<ReturnType<typeof useReviewRules>['data']>;
 
@@ -64,10 +64,7 @@ function RulesEditor(props: { projectId: string; rules: Rules }) {
       approvalsRequired: Number(approvals),
       authorMayApprove,
       requireCleanLint,
-      requiredSections: sections
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
+      requiredSections: splitLines(sections),
     });
   return (
     <Form onSubmit={submit} aria-label="PRD review rules">
@@ -105,12 +102,7 @@ function RulesEditor(props: { projectId: string; rules: Rules }) {
           />{' '}
           Refuse review while lint reports problems
         </label>
-        <p className="actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save review rules
-          </button>
-          {save.isSuccess ? <span role="status">Saved.</span> : null}
-        </p>
+        <SaveActions label="Save review rules" save={save} />
       </fieldset>
       {administer ? null : <p className="muted">Only administrators change these rules.</p>}
       {hasGeneralError(save.error, ['approvalsRequired', 'requiredSections']) ? (

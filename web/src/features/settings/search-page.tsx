@@ -6,7 +6,7 @@ import { Section } from '../../components/layout';
 import { FormError, Query } from '../../components/ui';
 import { useCan } from '../session/permissions';
 import { useReindex, useSaveSearchSettings, useSearchSettings } from './rules-queries';
-import { SettingsPage } from './settings-layout';
+import { SaveActions, SettingsPage } from './settings-layout';
 
 type Language = SearchLanguage;
 const languages = searchLanguages;
@@ -47,12 +47,7 @@ function LanguageForm(props: { language: Language }) {
           onChange={setLanguage}
           error={fieldError(errors, 'language')}
         />
-        <p className="actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save search settings
-          </button>
-          {save.isSuccess ? <span role="status">Saved.</span> : null}
-        </p>
+        <SaveActions label="Save search settings" save={save} />
       </fieldset>
       {hasGeneralError(save.error, ['language']) ? <FormError error={save.error} /> : null}
     </Form>

@@ -46,3 +46,15 @@ export function SettingsPage(props: { title: string; intro?: ReactNode; children
     </Page>
   );
 }
+
+/** A settings form's save button, and "Saved." once the last save went through. */
+export function SaveActions(props: { label: string; save: { isPending: boolean; isSuccess: boolean } }) {
+  return (
+    <p className="actions">
+      <button type="submit" className="primary" disabled={props.save.isPending}>
+        {props.label}
+      </button>
+      {props.save.isSuccess ? <span role="status">Saved.</span> : null}
+    </p>
+  );
+}
