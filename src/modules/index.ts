@@ -3,6 +3,7 @@ import { auditModule } from './audit/index.ts';
 import { backupModule } from './backup/index.ts';
 import { contractsModule } from './contracts/index.ts';
 import { decisionLogsModule } from './decision-logs/index.ts';
+import { flagsModule } from './flags/index.ts';
 import { identityModule } from './identity/index.ts';
 import { metadataModule } from './metadata/index.ts';
 import { migrationSafetyModule } from './migration-safety/index.ts';
@@ -24,6 +25,7 @@ export const shipshapeModules: readonly ModuleDefinition[] = [
   planModule,
   migrationSafetyModule,
   contractsModule,
+  flagsModule,
   schemaExportModule,
   backupModule,
 ];

@@ -1,7 +1,12 @@
+import { z } from 'zod';
+import { flagValueTypes } from '../../../engines/flag-eval/model.ts';
 import { defineArea } from '../area.ts';
 import { atLeast, everyRow, missingOf } from '../checks.ts';
 import { field } from '../fields.ts';
 import { planTable } from '../table.ts';
+
+/** The value a prerequisite asks for: on/off, or the value of one of the needed flag's variants. */
+const requiredValueSchema = z.union([z.boolean(), z.string().max(1000), z.number()]);
 
 const flagKinds = ['release', 'experiment', 'ops', 'permission', 'kill-switch'] as const;
 /** Flags meant to stay: they need no removal date. */
@@ -21,6 +26,17 @@ export const featureFlags = planTable('feature_flags', {
     killSwitch: field.flag('Whether turning it off is the planned way to stop the feature in an incident'),
     removalDate: field.date('When the flag and its dead branch are to be removed'),
     ticket: field.label('Work item that tracks the flag'),
+    valueType: field.enum(
+      flagValueTypes,
+      'What the flag serves: on/off, or a string, number or JSON variant',
+      {
+        default: 'boolean',
+      },
+    ),
+    critical: field.flag('Whether its kill switch must be exercised at least every 90 days', {
+      default: false,
+    }),
+    lastKilledAt: field.time('When the kill switch last turned the flag off in every environment'),
   },
 });
 
@@ -43,6 +59,10 @@ export const flagDependencies = planTable('flag_dependencies', {
     flagId: field.ref(() => featureFlags, 'The dependent flag', { required: true }),
     dependsOnFlagId: field.ref(() => featureFlags, 'The flag it needs', { required: true }),
     reason: field.text('Why the dependency exists'),
+    requiredValue: field.json(
+      requiredValueSchema,
+      'The value the flag it needs must evaluate to for this flag to be on (true when empty)',
+    ),
   },
 });
 

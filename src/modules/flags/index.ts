@@ -1,0 +1,27 @@
+import { defineModule } from '../../core/app/module.ts';
+import {
+  flagCodeReferences,
+  flagConfigs,
+  flagEnvironments,
+  flagEvaluationCounts,
+  flagScheduledChanges,
+  flagSdkKeys,
+  flagSegments,
+} from './tables.ts';
+
+/**
+ * Feature flags that run: the plan's flags served per environment, evaluated by the flag engine
+ * (src/engines/flag-eval) for applications through OFREP and an Unleash-compatible client API.
+ */
+export const flagsModule = defineModule({
+  name: 'flags',
+  tables: [
+    flagEnvironments,
+    flagConfigs,
+    flagSegments,
+    flagSdkKeys,
+    flagScheduledChanges,
+    flagEvaluationCounts,
+    flagCodeReferences,
+  ],
+});
