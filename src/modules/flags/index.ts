@@ -1,4 +1,7 @@
 import { defineModule } from '../../core/app/module.ts';
+import { environmentResource, segmentResource } from './resource.ts';
+import { configRoutes } from './routes/configs.ts';
+import { flagRoutes } from './routes/flags.ts';
 import {
   flagCodeReferences,
   flagConfigs,
@@ -15,6 +18,8 @@ import {
  */
 export const flagsModule = defineModule({
   name: 'flags',
+  resources: [environmentResource, segmentResource],
+  routes: [...flagRoutes, ...configRoutes],
   tables: [
     flagEnvironments,
     flagConfigs,
