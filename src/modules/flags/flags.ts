@@ -37,16 +37,24 @@ const firstEnvironments = [
   { key: 'production', name: 'Production', production: true, sortOrder: 2 },
 ];
 
+/** The engine names fields as JSON pointers (/rules/0/rollout); the API's field errors use dots. */
+function dotted(pointer: string): string {
+  return pointer.replace(/^\//, '').replaceAll('/', '.');
+}
+
 /** The engine's semantic problems with a definition: 422 listing each with its path. */
 export function assertSound(definition: FlagDefinition, segments: readonly Segment[], prefix = ''): void {
   const problems = checkFlag(definition, segments);
   if (problems.length === 0) return;
   throw new AppError(
     'unprocessable',
-    `The flag ${definition.key} cannot be served as written: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}.`,
+    `The flag ${definition.key} cannot be served as written: ${problems.map((problem) => `${dotted(problem.path)}: ${problem.message}`).join('; ')}.`,
     {
       code: 'flag.invalid_config',
-      errors: problems.map((problem) => ({ path: `${prefix}${problem.path}`, message: problem.message })),
+      errors: problems.map((problem) => ({
+        path: `${prefix}${dotted(problem.path)}`,
+        message: problem.message,
+      })),
     },
   );
 }

@@ -76,7 +76,16 @@ export async function dependencyCycleAfter(
   );
   if (!cycle) return null;
   const keyOf = new Map(flags.map((flag) => [flag.id, flag.key ?? flag.id]));
-  return cycle.map((id) => keyOf.get(id) ?? id);
+  return startingAt(cycle, change.flagId).map((id) => keyOf.get(id) ?? id);
+}
+
+/** The cycle read from the flag being changed, when it is on it: that is where the reader looks. */
+function startingAt(cycle: readonly string[], start: string): string[] {
+  const loop = cycle.slice(0, -1);
+  const index = loop.indexOf(start);
+  if (index <= 0) return [...cycle];
+  const rotated = [...loop.slice(index), ...loop.slice(0, index)];
+  return [...rotated, start];
 }
 
 /** 409 naming the cycle: "checkout-v2 → payments-v3 → checkout-v2". */
