@@ -1,7 +1,9 @@
 import { defineModule } from '../../core/app/module.ts';
+import { scheduledChangesJob } from './job.ts';
 import { environmentResource, segmentResource } from './resource.ts';
 import { configRoutes } from './routes/configs.ts';
 import { flagRoutes } from './routes/flags.ts';
+import { scheduleRoutes } from './routes/schedule.ts';
 import { sdkKeyRoutes } from './routes/sdk-keys.ts';
 import {
   flagCodeReferences,
@@ -20,7 +22,8 @@ import {
 export const flagsModule = defineModule({
   name: 'flags',
   resources: [environmentResource, segmentResource],
-  routes: [...flagRoutes, ...configRoutes, ...sdkKeyRoutes],
+  routes: [...flagRoutes, ...configRoutes, ...scheduleRoutes, ...sdkKeyRoutes],
+  jobs: [scheduledChangesJob],
   tables: [
     flagEnvironments,
     flagConfigs,
