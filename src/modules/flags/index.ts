@@ -3,6 +3,7 @@ import { scheduledChangesJob } from './job.ts';
 import { environmentResource, segmentResource } from './resource.ts';
 import { configRoutes } from './routes/configs.ts';
 import { flagRoutes } from './routes/flags.ts';
+import { insightRoutes } from './routes/insights.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { sdkKeyRoutes } from './routes/sdk-keys.ts';
 import {
@@ -22,7 +23,7 @@ import {
 export const flagsModule = defineModule({
   name: 'flags',
   resources: [environmentResource, segmentResource],
-  routes: [...flagRoutes, ...configRoutes, ...scheduleRoutes, ...sdkKeyRoutes],
+  routes: [...flagRoutes, ...configRoutes, ...insightRoutes, ...scheduleRoutes, ...sdkKeyRoutes],
   jobs: [scheduledChangesJob],
   tables: [
     flagEnvironments,
