@@ -27,13 +27,13 @@ async function readSnapshot(file: string): Promise<EnvironmentSnapshot> {
   return { segments: [], ...snapshot } as EnvironmentSnapshot;
 }
 
-/** One evaluation per row: key, value, variant, reason, rule (or the prerequisite or error behind it). */
+/** One evaluation per row: key, value, variant, reason, and the rule (or the prerequisite or error behind it). */
 export function evaluationsText(evaluations: readonly Evaluation[]): string {
   const rows = evaluations.map((evaluation) => {
     const why = evaluation.ruleId
-      ? `rule ${evaluation.ruleId}`
+      ? evaluation.ruleId
       : evaluation.failedPrerequisite
-        ? `needs ${evaluation.failedPrerequisite}`
+        ? `(needs ${evaluation.failedPrerequisite})`
         : evaluation.errorCode
           ? `${evaluation.errorCode}: ${evaluation.errorMessage ?? ''}`.trim()
           : '';
