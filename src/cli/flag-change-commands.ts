@@ -8,6 +8,7 @@ import {
   flagPath,
   getFlag,
   listOption,
+  optionalText,
   percentOption,
   scopeOf,
   showPercent,
@@ -40,7 +41,8 @@ export function prerequisiteOf(text: string): { flagKey: string; value: FlagValu
 }
 
 async function prerequisites(key: string, options: FlagOptions): Promise<void> {
-  const wanted = ((options.requires as string[] | undefined) ?? []).flatMap(listOption).map(prerequisiteOf);
+  const requires = Array.isArray(options.requires) ? options.requires.map(String) : [];
+  const wanted = requires.flatMap(listOption).map(prerequisiteOf);
   if (wanted.length === 0 && !options.none)
     throw new Error('name the flags it requires (--requires other=true …), or --none to remove them all');
   const scope = await scopeOf(options);
@@ -160,9 +162,9 @@ async function metrics(key: string, options: FlagOptions): Promise<void> {
   const answer = await scope.client.request<FlagMetrics>('GET', `${flagPath(scope, key)}/metrics`, {
     query: {
       environment,
-      from: options.from as string | undefined,
-      to: options.to as string | undefined,
-      bucket: options.bucket as string | undefined,
+      from: optionalText(options.from),
+      to: optionalText(options.to),
+      bucket: optionalText(options.bucket),
     },
   });
   printResult(options, answer, () => metricsText(key, environment, answer));

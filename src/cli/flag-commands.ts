@@ -9,6 +9,7 @@ import {
   type FlagOptions,
   flagPath,
   getFlag,
+  isRecord,
   percentOption,
   readDataFile,
   scopeOf,
@@ -130,9 +131,8 @@ const configFields = ['enabled', 'rules', 'variants', 'defaultValue'] as const;
 async function set(key: string, options: FlagOptions): Promise<void> {
   const file = String(options.file);
   const wanted = await readDataFile(file);
-  if (typeof wanted !== 'object' || wanted === null || Array.isArray(wanted))
-    throw new Error(`${file} must hold an object with ${configFields.join(', ')}`);
-  const unknown = Object.keys(wanted).filter((field) => !(configFields as readonly string[]).includes(field));
+  if (!isRecord(wanted)) throw new Error(`${file} must hold an object with ${configFields.join(', ')}`);
+  const unknown = Object.keys(wanted).filter((field) => !configFields.some((known) => known === field));
   if (unknown.length > 0)
     throw new Error(
       `${file}: unknown field ${unknown.join(', ')} (a rules file holds ${configFields.join(', ')})`,
@@ -140,9 +140,7 @@ async function set(key: string, options: FlagOptions): Promise<void> {
   const scope = await scopeOf(options);
   const environment = String(options.env);
   const current = environmentOf(await getFlag(scope, key), environment);
-  const body = Object.fromEntries(
-    configFields.map((field) => [field, (wanted as Record<string, unknown>)[field] ?? current[field]]),
-  );
+  const body = Object.fromEntries(configFields.map((field) => [field, wanted[field] ?? current[field]]));
   const saved = await scope.client.request<FlagEnvironmentConfig>(
     'PUT',
     `${flagPath(scope, key)}/environments/${encodeURIComponent(environment)}`,

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { EnvironmentSnapshot, Evaluation, EvaluationContext } from '../engines/flag-eval/model.ts';
+import type { EnvironmentSnapshot, Evaluation } from '../engines/flag-eval/model.ts';
 import { printResult, withConnectionOptions } from './api-client.ts';
 import { type CodeReference, type ScanResult, scanForKeys } from './flag-scan.ts';
 import {
   contextOf,
   type FlagOptions,
+  isRecord,
   listOption,
   readDataFile,
   scopeOf,
@@ -14,17 +15,20 @@ import {
 } from './flag-support.ts';
 import type { FlagSummary } from './flag-types.ts';
 
+/**
+ * What a snapshot needs to be evaluated; the engine reports a flag it cannot read as an ERROR
+ * evaluation of that flag rather than failing the whole file.
+ */
+function isSnapshot(value: unknown): value is EnvironmentSnapshot {
+  return isRecord(value) && typeof value.environment === 'string' && Array.isArray(value.flags);
+}
+
 /** Reads an environment snapshot, with a one-line reason when the file is not one. */
 async function readSnapshot(file: string): Promise<EnvironmentSnapshot> {
-  const snapshot = (await readDataFile(file)) as Partial<EnvironmentSnapshot> | null;
-  if (
-    typeof snapshot !== 'object' ||
-    snapshot === null ||
-    typeof snapshot.environment !== 'string' ||
-    !Array.isArray(snapshot.flags)
-  )
+  const snapshot = await readDataFile(file);
+  if (!isSnapshot(snapshot))
     throw new Error(`${file} is not an environment snapshot: it needs "environment" and "flags"`);
-  return { segments: [], ...snapshot } as EnvironmentSnapshot;
+  return Array.isArray(snapshot.segments) ? snapshot : { ...snapshot, segments: [] };
 }
 
 /** One evaluation per row: key, value, variant, reason, and the rule (or the prerequisite or error behind it). */
@@ -45,7 +49,7 @@ export function evaluationsText(evaluations: readonly Evaluation[]): string {
 /** `flags evaluate`: the engine run locally on a snapshot file, with no server. */
 async function evaluateOffline(options: FlagOptions): Promise<void> {
   const snapshot = await readSnapshot(String(options.snapshot));
-  const context = (await contextOf(options)) as EvaluationContext;
+  const context = await contextOf(options);
   // Loaded here, not at start-up: the other commands have no use for the engine.
   const { compileSnapshot, evaluateAll, evaluateFlag } = await import('../engines/flag-eval/index.ts');
   const compiled = compileSnapshot(snapshot);

@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import type { EvaluationContext } from '../engines/flag-eval/model.ts';
 import { type ApiClient, type ConnectionOptions, createApiClient, resolveConnection } from './api-client.ts';
 import type { Project } from './api-types.ts';
 import type { FlagDetail, FlagEnvironmentConfig, FlagValue } from './flag-types.ts';
@@ -43,7 +44,7 @@ export function parseJsonOption(text: string, option: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${option} is not JSON: ${(error as Error).message}`);
+    throw new Error(`${option} is not JSON: ${messageOf(error)}`);
   }
 }
 
@@ -53,12 +54,29 @@ export async function readDataFile(file: string): Promise<unknown> {
   try {
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new Error(`cannot parse ${file}: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`cannot parse ${file}: ${messageOf(error).split('\n')[0]}`);
   }
 }
 
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Any JSON object is a context: the engine reads the fields it knows and ignores the others. */
+function isContext(value: unknown): value is EvaluationContext {
+  return isRecord(value);
+}
+
+/** A string option's value, or undefined when it was not given. */
+export function optionalText(value: unknown): string | undefined {
+  return value === undefined ? undefined : String(value);
+}
+
 /** An evaluation context from --context or --context-file; `{}` when neither is given. */
-export async function contextOf(options: FlagOptions): Promise<Record<string, unknown>> {
+export async function contextOf(options: FlagOptions): Promise<EvaluationContext> {
   if (options.context !== undefined && options.contextFile !== undefined)
     throw new Error('give --context or --context-file, not both');
   const context =
@@ -67,9 +85,9 @@ export async function contextOf(options: FlagOptions): Promise<Record<string, un
       : options.context !== undefined
         ? parseJsonOption(String(options.context), '--context')
         : {};
-  if (typeof context !== 'object' || context === null || Array.isArray(context))
+  if (!isContext(context))
     throw new Error('the evaluation context must be a JSON object, like {"userId":"42"}');
-  return context as Record<string, unknown>;
+  return context;
 }
 
 /** A flag value as a person reads it: strings as they are, everything else as JSON. */
