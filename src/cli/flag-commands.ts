@@ -16,8 +16,17 @@ import {
   showPercent,
   showValue,
   table,
+  typedValue,
+  variantsOf,
 } from './flag-support.ts';
-import type { FlagDetail, FlagEnvironmentConfig, FlagEnvironmentSummary, FlagSummary } from './flag-types.ts';
+import type {
+  FlagDetail,
+  FlagEnvironmentConfig,
+  FlagEnvironmentSummary,
+  FlagSummary,
+  FlagValue,
+  Variant,
+} from './flag-types.ts';
 
 /** `on 12.5%`, `on` (everyone), `off`. */
 function stateOf(environment: Pick<FlagEnvironmentSummary, 'enabled' | 'rollout' | 'rulesCount'>): string {
@@ -106,22 +115,40 @@ async function show(key: string, options: FlagOptions): Promise<void> {
   printResult(options, flag, () => detailText(flag));
 }
 
+/** What a new flag serves: its variants, and a default that is false or, for the other types, the first variant. */
+function defaultsOf(type: string, options: FlagOptions): { variants?: Variant[]; defaultValue?: FlagValue } {
+  const variants = variantsOf(Array.isArray(options.variant) ? options.variant.map(String) : [], type);
+  const defaultValue =
+    options.default !== undefined
+      ? typedValue(String(options.default), type, '--default')
+      : type === 'boolean'
+        ? undefined
+        : variants[0]?.value;
+  return {
+    ...(variants.length === 0 ? {} : { variants }),
+    ...(defaultValue === undefined ? {} : { defaultValue }),
+  };
+}
+
 async function create(key: string, options: FlagOptions): Promise<void> {
+  const type = String(options.type ?? 'boolean');
   const scope = await scopeOf(options);
   const body = {
     key,
     kind: String(options.kind),
-    ...(options.type === undefined ? {} : { valueType: String(options.type) }),
+    valueType: type,
     ...(options.description === undefined ? {} : { description: String(options.description) }),
     ...(options.owner === undefined ? {} : { owner: String(options.owner) }),
     ...(options.removalDate === undefined ? {} : { removalDate: String(options.removalDate) }),
     ...(options.critical ? { critical: true } : {}),
     ...(options.killSwitch ? { killSwitch: true } : {}),
+    ...defaultsOf(type, options),
   };
   const flag = await scope.client.request<FlagDetail>('POST', `${scope.base}/flags`, { body });
   printResult(options, flag, () => {
     const environments = flag.environments.map((config) => config.environment).join(', ');
-    return `Created ${flag.key} in ${scope.name}: a ${flag.kind} flag serving ${flag.valueType}, off in ${environments}.\nNext: shipshape flags set ${flag.key} --project ${scope.name} --env <env> --file rules.yaml`;
+    const article = /^[aeiou]/.test(flag.kind ?? '') ? 'an' : 'a';
+    return `Created ${flag.key} in ${scope.name}: ${article} ${flag.kind} flag serving ${flag.valueType}, off in ${environments}.\nNext: shipshape flags set ${flag.key} --project ${scope.name} --env <env> --file rules.yaml`;
   });
 }
 
@@ -258,6 +285,14 @@ function registerWriteCommands(flags: Command): void {
     .option('--description <text>', 'what the flag guards and why')
     .option('--owner <owner>', 'the team or person who decides on it and removes it')
     .option('--removal-date <date>', 'when the flag is to be removed (YYYY-MM-DD)')
+    .option(
+      '--variant <name=value...>',
+      'a variant it serves, e.g. green=#1a7f37 (string, number and json flags need one); equal weights',
+    )
+    .option(
+      '--default <value>',
+      'served when off or when no rule selects the context (default: false, or the first variant)',
+    )
     .option('--critical', 'its kill switch must be exercised every 90 days')
     .option('--kill-switch', 'turning it off is the planned way to stop the feature in an incident')
     .action(create);

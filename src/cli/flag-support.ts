@@ -133,3 +133,45 @@ export function percentOption(value: unknown, option: string): number {
     throw new Error(`${option} takes steps of 0.01, not "${value}"`);
   return Math.round(percent * 100) / 100;
 }
+
+/** A value typed on the command line, read as the flag's type says: `true`, `42`, `{"a":1}`, or text. */
+export function typedValue(text: string, type: string, option: string): FlagValue {
+  switch (type) {
+    case 'boolean':
+      if (text !== 'true' && text !== 'false')
+        throw new Error(`${option}: a boolean flag serves true or false, not "${text}"`);
+      return text === 'true';
+    case 'number': {
+      const number = Number(text);
+      if (text.trim() === '' || !Number.isFinite(number))
+        throw new Error(`${option}: "${text}" is not a number`);
+      return number;
+    }
+    case 'json':
+      try {
+        return JSON.parse(text);
+      } catch (error) {
+        throw new Error(`${option} is not JSON: ${messageOf(error)}`);
+      }
+    default:
+      return text;
+  }
+}
+
+/**
+ * `--variant green=#1a7f37 --variant blue=#0969da`: the variants with equal weights summing to 1000
+ * (the first ones get the remainder); a variant without `=value` serves its name.
+ */
+export function variantsOf(
+  specs: readonly string[],
+  type: string,
+): { name: string; value: FlagValue; weight: number }[] {
+  const share = Math.floor(1000 / Math.max(specs.length, 1));
+  const remainder = 1000 - share * specs.length;
+  return specs.map((spec, index) => {
+    const equals = spec.indexOf('=');
+    const name = equals < 0 ? spec : spec.slice(0, equals);
+    const value = typedValue(equals < 0 ? spec : spec.slice(equals + 1), type, `--variant ${name}`);
+    return { name, value, weight: share + (index < remainder ? 1 : 0) };
+  });
+}
