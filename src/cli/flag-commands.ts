@@ -61,7 +61,6 @@ async function list(options: FlagOptions): Promise<void> {
   const scope = await scopeOf(options);
   const environment = options.env === undefined ? undefined : String(options.env);
   const flags = await scope.client.listAll<FlagSummary>(`${scope.base}/flags`, {
-    ...(environment === undefined ? {} : { 'filter[environment]': environment }),
     ...(options.q === undefined ? {} : { q: String(options.q) }),
   });
   printResult(options, flags, () => listText(flags, environment));
