@@ -28,10 +28,11 @@ import type {
   Variant,
 } from './flag-types.ts';
 
-/** `on 12.5%`, `on` (everyone), `off`. */
+/** `off`, `on` (everyone), `on 12.5%` (one rule, at that rollout), `on, 3 rules`. */
 function stateOf(environment: Pick<FlagEnvironmentSummary, 'enabled' | 'rollout' | 'rulesCount'>): string {
   if (!environment.enabled) return 'off';
   if (environment.rulesCount === 0) return 'on';
+  if (environment.rulesCount > 1) return `on, ${environment.rulesCount} rules`;
   return `on ${showPercent(environment.rollout)}`;
 }
 
