@@ -54,17 +54,26 @@ function compileString(constraint: Constraint): ConstraintCheck {
   };
 }
 
+function numberComparison(operator: string, target: number): (actual: number) => boolean {
+  switch (operator) {
+    case 'NUM_EQ':
+      return (actual) => actual === target;
+    case 'NUM_GT':
+      return (actual) => actual > target;
+    case 'NUM_GTE':
+      return (actual) => actual >= target;
+    case 'NUM_LT':
+      return (actual) => actual < target;
+    default:
+      return (actual) => actual <= target;
+  }
+}
+
 function compileNumber(constraint: Constraint): ConstraintCheck {
   const field = constraint.contextName;
   const target = Number(constraint.value);
   if (Number.isNaN(target)) return never;
-  const compare = {
-    NUM_EQ: (actual: number) => actual === target,
-    NUM_GT: (actual: number) => actual > target,
-    NUM_GTE: (actual: number) => actual >= target,
-    NUM_LT: (actual: number) => actual < target,
-    NUM_LTE: (actual: number) => actual <= target,
-  }[constraint.operator as 'NUM_EQ'];
+  const compare = numberComparison(constraint.operator, target);
   return (context) => {
     // Number(undefined) is NaN, and every comparison with NaN is false: a missing field never matches.
     return compare(Number(resolveContextValue(context, field)));
@@ -72,7 +81,7 @@ function compileNumber(constraint: Constraint): ConstraintCheck {
 }
 
 function compileDate(constraint: Constraint): ConstraintCheck {
-  const target = new Date(constraint.value as string).getTime();
+  const target = new Date(constraint.value ?? '').getTime();
   if (Number.isNaN(target)) return never;
   const after = constraint.operator === 'DATE_AFTER';
   return (context, now) => {
@@ -90,11 +99,11 @@ function compileSemver(constraint: Constraint): ConstraintCheck {
   const field = constraint.contextName;
   let target: SemVer;
   try {
-    target = new SemVer(constraint.value as string);
+    target = new SemVer(constraint.value ?? '');
   } catch {
     return never;
   }
-  const wanted = { SEMVER_EQ: 0, SEMVER_GT: 1, SEMVER_LT: -1 }[constraint.operator as 'SEMVER_EQ'];
+  const wanted = constraint.operator === 'SEMVER_GT' ? 1 : constraint.operator === 'SEMVER_LT' ? -1 : 0;
   return (context) => {
     const value = resolveContextValue(context, field);
     if (!value || value.startsWith('v')) return false;
@@ -154,7 +163,8 @@ export function compileConstraint(constraint: Constraint): ConstraintCheck {
 export function compileConstraints(constraints: readonly Constraint[]): ConstraintCheck {
   const checks = constraints.map(compileConstraint);
   if (checks.length === 0) return () => true;
-  if (checks.length === 1) return checks[0] as ConstraintCheck;
+  const [only] = checks;
+  if (checks.length === 1 && only !== undefined) return only;
   return (context, now) => {
     for (const check of checks) if (!check(context, now)) return false;
     return true;

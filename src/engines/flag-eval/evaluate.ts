@@ -3,7 +3,12 @@
  * no rules → on for everyone (STATIC); else the first rule whose constraints and segments hold and whose
  * rollout admits the context (TARGETING_MATCH at 100 %, SPLIT below); no rule → DEFAULT.
  */
-import type { CompiledEnvironment, CompiledFlag, CompiledRule, CompiledSnapshot } from './compile.ts';
+import {
+  CompiledEnvironment,
+  type CompiledFlag,
+  type CompiledRule,
+  type CompiledSnapshot,
+} from './compile.ts';
 import type { Evaluation, EvaluationContext, FlagValue, Variant } from './model.ts';
 import { prerequisiteMet } from './prerequisites.ts';
 
@@ -120,13 +125,19 @@ function evaluateIn(
   return evaluation;
 }
 
+/** The compiled form behind the opaque interface; only compileSnapshot makes one. */
+function environmentOf(compiled: CompiledSnapshot): CompiledEnvironment {
+  if (compiled instanceof CompiledEnvironment) return compiled;
+  throw new TypeError('Evaluate a snapshot compiled with compileSnapshot.');
+}
+
 export function evaluateFlag(
   compiled: CompiledSnapshot,
   key: string,
   context: EvaluationContext,
   now?: Date,
 ): Evaluation {
-  return evaluateIn(compiled as CompiledEnvironment, key, context, now, undefined);
+  return evaluateIn(environmentOf(compiled), key, context, now, undefined);
 }
 
 /** Every flag of the snapshot, in snapshot order; a prerequisite shared by many flags is evaluated once. */
@@ -135,7 +146,7 @@ export function evaluateAll(
   context: EvaluationContext,
   now?: Date,
 ): Evaluation[] {
-  const environment = compiled as CompiledEnvironment;
+  const environment = environmentOf(compiled);
   const trail: PrerequisiteTrail = { chain: [], known: new Map() };
   return environment.keys.map((key) => evaluateIn(environment, key, context, now, trail));
 }

@@ -6,12 +6,7 @@
  * non-ASCII stickiness value (a user id like `josé`) lands in the same bucket here as in most SDKs, but not
  * in the Node SDK. The tests pin both facts.
  */
-import * as murmurhash3Namespace from 'murmurhash3js-revisited';
-
-// The package is a CommonJS bundle: under Node's ESM loader its API sits on `default`.
-const murmurhash3 =
-  (murmurhash3Namespace as unknown as { default?: typeof murmurhash3Namespace }).default ??
-  murmurhash3Namespace;
+import murmurhash3 from 'murmurhash3js-revisited';
 
 /** Seed and normalizer Unleash uses for rollout buckets. */
 export const STRATEGY_SEED = 0;

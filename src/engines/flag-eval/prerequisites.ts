@@ -16,13 +16,11 @@ export function sameValue(left: FlagValue, right: FlagValue): boolean {
   if (left === right) return true;
   if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null) return false;
   if (Array.isArray(left) !== Array.isArray(right)) return false;
-  const leftKeys = Object.keys(left);
-  const rightKeys = Object.keys(right);
-  if (leftKeys.length !== rightKeys.length) return false;
-  const leftRecord = left as Record<string, FlagValue>;
-  const rightRecord = right as Record<string, FlagValue>;
-  return leftKeys.every(
-    (key) => Object.hasOwn(rightRecord, key) && sameValue(leftRecord[key] ?? null, rightRecord[key] ?? null),
+  const leftEntries = Object.entries(left);
+  const rightValues = new Map(Object.entries(right));
+  if (leftEntries.length !== rightValues.size) return false;
+  return leftEntries.every(
+    ([key, value]) => rightValues.has(key) && sameValue(value, rightValues.get(key) ?? null),
   );
 }
 
