@@ -1,7 +1,7 @@
 // Feature-flag SDK endpoints: OFREP single-flag evaluations per second and their latency, the
 // Unleash features endpoint answering 304 to polls with an ETag, and the server time of a bulk
 // evaluation of 200 flags (the service measured in-process, without HTTP).
-//   npx tsx bench/flag-ofrep.bench.ts              (the server on PGlite: evaluations never read the database)
+//   npx tsx bench/flag-ofrep.bench.ts              (PGlite; add BENCH_DATABASE_URL for PostgreSQL too)
 //   BENCH_SECONDS=10 BENCH_CONNECTIONS=10          (per measurement; defaults 5 and 10)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import readline from 'node:readline';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import type { EnvironmentSnapshot, FlagDefinition } from '../src/engines/flag-eval/index.ts';
 import { createEvaluationCounter } from '../src/modules/flags/sdk/counts.ts';
 import type { SdkKey } from '../src/modules/flags/sdk/keys.ts';
@@ -246,6 +247,22 @@ async function measureBulkInProcess(): Promise<string> {
   return `| in-process | OFREP bulk, ${flagCount} flags (service: parse, evaluate, serialize, ETag) | median ${at(0.5)} ms, p99 ${at(0.99)} ms over ${timings.length} runs |`;
 }
 
+/** A database of its own for the run, dropped afterwards. */
+async function withScratchPostgres<T>(adminUrl: string, work: (url: string) => Promise<T>): Promise<T> {
+  const name = `shipshape_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
 function fmt(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
@@ -257,6 +274,11 @@ try {
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
+const postgresUrl = process.env.BENCH_DATABASE_URL;
+if (postgresUrl)
+  rows.push(
+    ...(await withScratchPostgres(postgresUrl, (url) => measureHttp('PostgreSQL', { DATABASE_URL: url }))),
+  );
 const bulkRow = await measureBulkInProcess();
 
 console.log(

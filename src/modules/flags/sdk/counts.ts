@@ -31,6 +31,8 @@ export function createEvaluationCounter(
   let writing: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
+  /** When the last evaluation was counted: the tallies' time when they are written. */
+  let lastCountedAt = 0;
 
   const add = (tally: ScopedTally) => {
     const id = `${tally.environmentId}\u0000${tally.flagKey}\u0000${tally.variant}`;
@@ -44,7 +46,8 @@ export function createEvaluationCounter(
   };
 
   const writeOnce = async () => {
-    const batch = [...pending.values()];
+    const at = new Date(lastCountedAt);
+    const batch = [...pending.values()].map((tally) => (tally.at < at ? { ...tally, at } : tally));
     pending = new Map();
     if (batch.length === 0) return;
     try {
@@ -75,16 +78,18 @@ export function createEvaluationCounter(
 
   return {
     count(key, flagKey, variant, on, times = 1) {
-      add({
-        workspaceId: key.workspaceId,
-        projectId: key.projectId,
-        environmentId: key.environmentId,
-        flagKey,
-        variant,
-        yes: on ? times : 0,
-        no: on ? 0 : times,
-        at: new Date(),
-      });
+      // The hot path: one map lookup and two additions for an evaluation already counted once.
+      const id = `${key.environmentId}\u0000${flagKey}\u0000${variant}`;
+      const existing = pending.get(id);
+      if (existing) {
+        if (on) existing.yes += times;
+        else existing.no += times;
+        lastCountedAt = Date.now();
+        return;
+      }
+      const { workspaceId, projectId, environmentId } = key;
+      const tally = { workspaceId, projectId, environmentId, flagKey, variant, at: new Date() };
+      pending.set(id, { ...tally, yes: on ? times : 0, no: on ? 0 : times });
       schedule();
     },
     flush,

@@ -26,9 +26,9 @@ export interface ServedSnapshot {
 }
 
 export interface SnapshotCacheOptions {
-  /** How often a snapshot in use is checked against its stamp (the default 250 ms). */
+  /** How often a snapshot in use is checked against its stamp (the default 500 ms). */
   revalidateMs?: number;
-  /** Older than this (the default 500 ms), a request waits for the check instead of being served the snapshot it has. */
+  /** Older than this (the default 1 s), a request waits for the check instead of being served the snapshot it has. */
   maxStaleMs?: number;
   now?: () => number;
 }
@@ -54,8 +54,8 @@ export function createSnapshotCache(
   source: SnapshotSource,
   options: SnapshotCacheOptions = {},
 ): SnapshotCache {
-  const revalidateMs = options.revalidateMs ?? 250;
-  const maxStaleMs = options.maxStaleMs ?? 500;
+  const revalidateMs = options.revalidateMs ?? 500;
+  const maxStaleMs = options.maxStaleMs ?? 1_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
   const loading = new Map<string, Promise<ServedSnapshot>>();
