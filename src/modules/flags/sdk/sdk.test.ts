@@ -140,8 +140,11 @@ describe('OFREP', () => {
     expect(otherContext.headers.etag).not.toBe(etag);
 
     await project.configure({ key: 'dark', enabled: true });
-    // The snapshot in memory is checked against the database at most every 250 ms: move the clock on.
+    // A snapshot unchecked for over a second is checked before answering: move the clock on (twice,
+    // so that a background check that read the stamp before the change cannot answer for it).
     vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 2_000);
+    await sdkCall(t.app, 'POST', '/ofrep/v1/evaluate/flags', bearer(server.secret), body);
     vi.setSystemTime(Date.now() + 2_000);
     const changed = await sdkCall(
       t.app,

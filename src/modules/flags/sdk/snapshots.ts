@@ -65,10 +65,13 @@ export function createSnapshotCache(
 
   const check = (key: SdkKey, entry: Entry): Promise<ServedSnapshot> => {
     entry.checking ??= (async () => {
+      // The check is as fresh as its stamp read, not as its end: a change committed while it ran is
+      // caught by the next one.
+      const startedAt = now();
       try {
         const stamp = await source.stamp(key);
         if (stamp !== entry.served.stamp) entry.served = await build(key, stamp);
-        entry.checkedAt = now();
+        entry.checkedAt = startedAt;
         return entry.served;
       } finally {
         entry.checking = null;
