@@ -101,6 +101,7 @@ async function seed(baseUrl: string): Promise<string> {
       kind: 'release',
       valueType: flag.valueType ?? 'boolean',
       defaultValue: flag.defaultValue ?? false,
+      ...(flag.variants?.length ? { variants: flag.variants } : {}),
     });
     const detail = await call(`${base}/flags/${flag.key}`, 'GET');
     const production = detail.environments.find(
