@@ -204,7 +204,7 @@ async function toggle(key: string, enabled: boolean, options: FlagOptions): Prom
   const current = environmentOf(await getFlag(scope, key), environment);
   if (current.production)
     await confirmProduction(
-      `Turn ${key} ${enabled ? 'on' : 'off'} in ${environment} (production) of ${scope.name}?`,
+      `Turn ${key} ${enabled ? 'on' : 'off'} in ${environment} of ${scope.name}, a production environment?`,
       options,
     );
   const saved = await scope.client.request<FlagEnvironmentConfig>(
