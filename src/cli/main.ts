@@ -4,6 +4,7 @@ import { registerBackupCommands } from './backup-commands.ts';
 import { registerContractCommands } from './contract-commands.ts';
 import { registerContractUploadCommand } from './contract-upload-command.ts';
 import { registerDecisionCommands } from './decision-commands.ts';
+import { registerFlagCommands } from './flag-commands.ts';
 import { registerIdentityCommands } from './identity-commands.ts';
 import { registerMigrationCommands } from './migration-commands.ts';
 import { registerMigrationUploadCommand } from './migration-upload-command.ts';
@@ -28,6 +29,7 @@ export function buildCli(): Command {
   registerSearchCommands(program);
   registerMigrationUploadCommand(registerMigrationCommands(program));
   registerContractUploadCommand(registerContractCommands(program));
+  registerFlagCommands(program);
   return program;
 }
 
