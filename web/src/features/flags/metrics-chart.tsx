@@ -2,43 +2,14 @@ import { useState } from 'react';
 import { SelectFilter } from '../../components/filters';
 import { Section } from '../../components/layout';
 import { Empty, Query, When } from '../../components/ui';
+import { type Bar, barsOf } from './metrics';
 import { useFlagMetrics } from './queries';
-import type { Metrics } from './types';
 
 const width = 640;
 const height = 160;
 const pad = { left: 40, right: 8, top: 10, bottom: 24 };
 /** Series colours, in order; they are theme tokens, so both themes keep them readable. */
 const seriesClasses = ['series-0', 'series-1', 'series-2', 'series-3', 'series-4', 'series-5'];
-
-interface Bar {
-  time: string;
-  counts: Record<string, number>;
-  total: number;
-}
-
-/** What the bars stack: yes/no for a flag without variants, else each variant's count. */
-function barsOf(metrics: Metrics): { bars: Bar[]; series: string[] } {
-  const byVariant = metrics.series.some((point) => point.variant !== '');
-  const series = byVariant
-    ? [...new Set(metrics.series.map((point) => point.variant || '(none)'))]
-    : ['yes', 'no'];
-  const bars = new Map<string, Bar>();
-  for (const point of metrics.series) {
-    const bar = bars.get(point.time) ?? { time: point.time, counts: {}, total: 0 };
-    const add = (name: string, count: number) => {
-      bar.counts[name] = (bar.counts[name] ?? 0) + count;
-      bar.total += count;
-    };
-    if (byVariant) add(point.variant || '(none)', point.yes + point.no);
-    else {
-      add('yes', point.yes);
-      add('no', point.no);
-    }
-    bars.set(point.time, bar);
-  }
-  return { bars: [...bars.values()].sort((a, b) => a.time.localeCompare(b.time)), series };
-}
 
 /** How many evaluations the SDKs reported in one environment, per hour or day, yes/no or per variant. */
 export function MetricsSection(props: { projectId: string; flagKey: string; environment: string }) {

@@ -5,6 +5,7 @@ import { Form } from '../../components/forms';
 import { Section } from '../../components/layout';
 import { FormError } from '../../components/ui';
 import { Labelled } from './constraints-editor';
+import type { ChainEdge } from './graph-layout';
 import { PrerequisiteGraph } from './prerequisite-graph';
 import { flagKeys, flagsPath, useFlags, useSavePrerequisites } from './queries';
 import type { FlagDetail, Prerequisite } from './types';
@@ -105,12 +106,6 @@ function readValue(text: string): Prerequisite['value'] {
   if (trimmed === 'true' || trimmed === '') return true;
   if (trimmed === 'false') return false;
   return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
-}
-
-export interface ChainEdge {
-  from: string;
-  to: string;
-  value: Prerequisite['value'];
 }
 
 /**
