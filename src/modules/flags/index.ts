@@ -1,4 +1,8 @@
 import { defineModule } from '../../core/app/module.ts';
+import { environmentResource, segmentResource } from './resource.ts';
+import { configRoutes } from './routes/configs.ts';
+import { flagRoutes } from './routes/flags.ts';
+import { sdkKeyRoutes } from './routes/sdk-keys.ts';
 import {
   flagCodeReferences,
   flagConfigs,
@@ -15,6 +19,8 @@ import {
  */
 export const flagsModule = defineModule({
   name: 'flags',
+  resources: [environmentResource, segmentResource],
+  routes: [...flagRoutes, ...configRoutes, ...sdkKeyRoutes],
   tables: [
     flagEnvironments,
     flagConfigs,

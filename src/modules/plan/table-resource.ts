@@ -153,7 +153,7 @@ export interface PlanTablePlace {
 
 /** The resource serving a plan table under `place.path`: CRUD, filters, search, audit and OpenAPI. */
 export function planTableResource(table: AnyPlanTable, place: PlanTablePlace) {
-  const { name, writer, fields } = planTableInfo(table);
+  const { name, writer, fields, validate } = planTableInfo(table);
   const write = writer === 'contribute' ? planPermissions.contribute : planPermissions.write;
   const hasReferences = Object.values(fields).some((spec) => spec.references);
   const { areaTables } = place;
@@ -171,12 +171,16 @@ export function planTableResource(table: AnyPlanTable, place: PlanTablePlace) {
     searchable: searchableOf(table),
     permissions: { read: planPermissions.read, create: write, update: write, delete: write },
     hooks: {
-      ...(hasReferences
-        ? {
-            beforeCreate: (values, hook) => checkReferences(table, areaTables, values, hook),
-            beforeUpdate: (changes, _current, hook) => checkReferences(table, areaTables, changes, hook),
-          }
-        : {}),
+      beforeCreate: async (values, hook) => {
+        const checked = hasReferences ? await checkReferences(table, areaTables, values, hook) : values;
+        await validate?.({ values: checked }, hook);
+        return checked;
+      },
+      beforeUpdate: async (changes, current, hook) => {
+        const checked = hasReferences ? await checkReferences(table, areaTables, changes, hook) : changes;
+        await validate?.({ id: current.id, values: { ...current, ...checked } }, hook);
+        return checked;
+      },
       beforeDelete: (current, hook) => refuseIfReferenced(table, areaTables, current, hook),
     },
   });

@@ -7,9 +7,20 @@ import {
   type PgTableWithColumns,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { HookContext } from '../../core/resource/define.ts';
 import { resourceColumns } from '../../core/tenancy/columns.ts';
 import { projects } from '../../core/tenancy/projects-table.ts';
 import { type FieldSpec, planSchema, snakeCase } from './fields.ts';
+
+/**
+ * A rule a row must keep beyond its fields' own validation (a key unique in the project, no cycle
+ * through a reference), checked in the write's transaction with the row as it will be: the values
+ * written over the current row when it exists. Throws an AppError to refuse.
+ */
+export type PlanRowValidator = (
+  row: { id?: string; values: Record<string, unknown> },
+  hook: HookContext,
+) => Promise<void> | void;
 
 /** Who writes a table's rows: people planning (`write`), or agents reporting what they found (`contribute`). */
 export type Writer = 'write' | 'contribute';
@@ -21,6 +32,7 @@ export interface PlanTableDeclaration<Fields extends Record<string, FieldSpec>> 
   /** Fields that `q` searches (default: name and every free-text field). */
   searchable?: (keyof Fields & string)[];
   writer?: Writer;
+  validate?: PlanRowValidator;
 }
 
 /** What is known about a plan table beyond its columns. */
@@ -30,6 +42,7 @@ export interface PlanTableInfo {
   fields: Record<string, FieldSpec>;
   searchable?: string[];
   writer: Writer;
+  validate?: PlanRowValidator;
 }
 
 /**
@@ -101,6 +114,7 @@ export function planTable<const Fields extends Record<string, FieldSpec>>(
     fields: declaration.fields,
     searchable: declaration.searchable,
     writer: declaration.writer ?? 'write',
+    validate: declaration.validate,
   };
   // Same reason: the columns of the declared fields are there, built from `declaration.fields` above.
   return Object.assign(table, { [declarationKey]: info }) as unknown as PlanTable<Fields>;

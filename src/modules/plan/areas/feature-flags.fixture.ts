@@ -17,6 +17,8 @@ export function featureFlagsFixture(now = new Date()): AreaImport {
           owner: 'payments team',
           killSwitch: true,
           removalDate: inDays(now, 60),
+          critical: true,
+          lastKilledAt: daysAgo(now, 20),
         },
       },
       {

@@ -1,6 +1,6 @@
 import { describeCheckCases } from '../test-helpers.ts';
 import { featureFlagsFixture } from './feature-flags.fixture.ts';
-import { fixtureRow, inDays } from './fixture-support.ts';
+import { daysAgo, fixtureRow, inDays } from './fixture-support.ts';
 
 describeCheckCases('feature-flags', {
   complete: featureFlagsFixture,
@@ -15,7 +15,8 @@ describeCheckCases('feature-flags', {
       fixture['flag-targeting-rules'] = [];
     },
     'flags.dependencies-sound': (fixture) => {
-      fixture['flag-dependencies']?.push({ values: { flagId: '@checkout', dependsOnFlagId: '@wallets' } });
+      // A cycle is refused when written; a dependency on a removed flag is what remains to catch.
+      fixtureRow(fixture, 'feature-flags', 0).status = 'removed';
     },
     'flags.monitoring-for-active-flags': (fixture) => {
       delete fixtureRow(fixture, 'flag-monitoring-config').alertThreshold;
@@ -25,6 +26,15 @@ describeCheckCases('feature-flags', {
     },
     'flags.lifecycle-tracked': (fixture) => {
       fixture['flag-lifecycle']?.shift();
+    },
+    'flags.served-flags-owned': (fixture) => {
+      delete fixtureRow(fixture, 'feature-flags', 0).removalDate;
+    },
+    'flags.no-long-stale-flags': (fixture) => {
+      fixtureRow(fixture, 'feature-flags', 0).removalDate = inDays(new Date(), -45);
+    },
+    'flags.critical-kill-switches-exercised': (fixture) => {
+      fixtureRow(fixture, 'feature-flags', 0).lastKilledAt = daysAgo(new Date(), 120);
     },
   },
 });

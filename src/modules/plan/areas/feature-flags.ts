@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { flagValueTypes } from '../../../engines/flag-eval/model.ts';
 import { defineArea } from '../area.ts';
-import { atLeast, everyRow, missingOf } from '../checks.ts';
+import { atLeast, daysBetween, everyRow, missingOf } from '../checks.ts';
 import { field } from '../fields.ts';
 import { planTable } from '../table.ts';
+import { dependencyIsAcyclic, flagKeyIsFree } from './feature-flag-rules.ts';
 
 /** The value a prerequisite asks for: on/off, or the value of one of the needed flag's variants. */
 const requiredValueSchema = z.union([z.boolean(), z.string().max(1000), z.number()]);
@@ -11,6 +12,12 @@ const requiredValueSchema = z.union([z.boolean(), z.string().max(1000), z.number
 const flagKinds = ['release', 'experiment', 'ops', 'permission', 'kill-switch'] as const;
 /** Flags meant to stay: they need no removal date. */
 const permanentKinds: readonly string[] = ['ops', 'permission', 'kill-switch'];
+/** Flags that production serves: the flags module makes a flag active once a production environment enables it. */
+const servedStatuses: readonly string[] = ['active', 'rolled-out'];
+/** How long a flag may stay past its removal date before it counts as long stale. */
+const staleGraceDays = 30;
+/** How recently a critical flag's kill switch must have been exercised. */
+const killSwitchDrillDays = 90;
 
 export const featureFlags = planTable('feature_flags', {
   purpose: 'Every flag: its kind, owner, kill-switch decision and removal date',
@@ -38,6 +45,7 @@ export const featureFlags = planTable('feature_flags', {
     }),
     lastKilledAt: field.time('When the kill switch last turned the flag off in every environment'),
   },
+  validate: (row, hook) => flagKeyIsFree(row, hook),
 });
 
 export const flagTargetingRules = planTable('flag_targeting_rules', {
@@ -64,6 +72,7 @@ export const flagDependencies = planTable('flag_dependencies', {
       'The value the flag it needs must evaluate to for this flag to be on (true when empty)',
     ),
   },
+  validate: (row, hook) => dependencyIsAcyclic(row, hook),
 });
 
 export const flagLifecycle = planTable('flag_lifecycle', {
@@ -215,6 +224,57 @@ export const featureFlagsArea = defineArea({
             const reached = flagLifecycle.filter((stage) => stage.flagId === flag.id && stage.completedAt);
             const needed = flag.status === 'removed' ? 'removed' : 'fully-on';
             return reached.some((stage) => stage.stage === needed) ? null : `no completed ${needed} stage`;
+          },
+        ),
+    },
+    {
+      id: 'flags.served-flags-owned',
+      level: 'silver',
+      title: 'Every flag served in production has an owner and a removal date',
+      why: 'A flag production serves is code that decides what users see; someone must answer for it and plan its end.',
+      evaluate: ({ featureFlags }) =>
+        everyRow(
+          'feature_flags',
+          featureFlags.filter((flag) => servedStatuses.includes(flag.status ?? '')),
+          'flags served in production',
+          (flag) => {
+            const problems = missingOf(flag, { owner: 'no owner' });
+            if (!permanentKinds.includes(flag.kind ?? '') && !flag.removalDate)
+              problems.push('no removal date');
+            return problems;
+          },
+        ),
+    },
+    {
+      id: 'flags.no-long-stale-flags',
+      level: 'gold',
+      title: `No flag is still there ${staleGraceDays} days after its removal date`,
+      why: 'A flag long past its removal date is a dead branch nobody tests any more; it must go, or get a new date with a reason.',
+      evaluate: ({ featureFlags }, { now }) =>
+        everyRow(
+          'feature_flags',
+          featureFlags.filter((flag) => flag.status !== 'removed' && flag.removalDate),
+          'flags with a removal date',
+          (flag) => {
+            const overdue = flag.removalDate ? daysBetween(flag.removalDate, now) : 0;
+            return overdue > staleGraceDays ? `${overdue} days past its removal date` : null;
+          },
+        ),
+    },
+    {
+      id: 'flags.critical-kill-switches-exercised',
+      level: 'gold',
+      title: `Every critical flag's kill switch was exercised in the last ${killSwitchDrillDays} days`,
+      why: 'A kill switch nobody has pulled may not work when an incident needs it; a drill proves it turns the feature off.',
+      evaluate: ({ featureFlags }, { now }) =>
+        everyRow(
+          'feature_flags',
+          featureFlags.filter((flag) => flag.critical && flag.status !== 'removed'),
+          'critical flags',
+          (flag) => {
+            if (!flag.lastKilledAt) return 'kill switch never exercised';
+            const days = Math.floor((now.getTime() - flag.lastKilledAt.getTime()) / 86_400_000);
+            return days > killSwitchDrillDays ? `kill switch last exercised ${days} days ago` : null;
           },
         ),
     },
