@@ -78,6 +78,7 @@ describe.skipIf(!hasChromium)('feature flags in the web UI', () => {
     expect(await rule.getByLabel('Rollout of rule 1 slider').inputValue()).toBe('25');
     await rules.getByRole('button', { name: 'Save production' }).click();
     await rules.getByRole('status').getByText('Saved.').waitFor();
+    await page.evaluate(`document.getElementById('flag-environments-heading').scrollIntoView()`);
     await screenshot(page, 'flag-rules');
 
     // On in production: the switch asks first, naming the flag and the environment.

@@ -53,8 +53,14 @@ export function EnvironmentTabs(props: {
   );
 }
 
+/** A production environment's mark: a dot that screen readers read as "production". */
 export function ProductionMark(): ReactNode {
-  return <span className="flag-production">production</span>;
+  return (
+    <span className="flag-production" title="Production: changes reach users">
+      <span aria-hidden="true">●</span>
+      <span className="visually-hidden"> (production)</span>
+    </span>
+  );
 }
 
 /** The environment to show first: the one asked for if it exists, else the first. */

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useParams } from 'wouter';
 import { Page, Section } from '../../components/layout';
 import { Query, Status, When } from '../../components/ui';
@@ -60,24 +60,19 @@ function FlagOverview(props: { projectId: string; flag: FlagDetail }) {
       </div>
       {flag.description ? <p className="description">{flag.description}</p> : null}
       <dl className="flag-facts">
-        <dt>Kind</dt>
-        <dd>{flag.kind ?? '—'}</dd>
-        <dt>Type</dt>
-        <dd>{flag.valueType}</dd>
-        <dt>Owner</dt>
-        <dd>{flag.owner ?? '—'}</dd>
-        <dt>Removal date</dt>
-        <dd className={pastDate(flag.removalDate) ? 'error' : undefined}>{flag.removalDate ?? '—'}</dd>
-        <dt>Critical</dt>
-        <dd>{flag.critical ? 'yes' : 'no'}</dd>
-        <dt>Last killed</dt>
-        <dd>
+        <Fact term="Kind">{flag.kind ?? '—'}</Fact>
+        <Fact term="Type">{flag.valueType}</Fact>
+        <Fact term="Owner">{flag.owner ?? '—'}</Fact>
+        <Fact term="Removal date" className={pastDate(flag.removalDate) ? 'error' : undefined}>
+          {flag.removalDate ?? '—'}
+        </Fact>
+        <Fact term="Critical">{flag.critical ? 'yes' : 'no'}</Fact>
+        <Fact term="Last killed">
           <When at={flag.lastKilledAt} />
-        </dd>
-        <dt>Last evaluated</dt>
-        <dd>
+        </Fact>
+        <Fact term="Last evaluated">
           <When at={flag.lastEvaluatedAt} />
-        </dd>
+        </Fact>
       </dl>
       <Section id="flag-environments" title="Per environment">
         <EnvironmentTabs
@@ -94,7 +89,7 @@ function FlagOverview(props: { projectId: string; flag: FlagDetail }) {
         >
           {config ? (
             <>
-              <p className="actions">
+              <div className="actions">
                 <span>
                   {flag.key} in {config.environment}:
                 </span>
@@ -106,7 +101,7 @@ function FlagOverview(props: { projectId: string; flag: FlagDetail }) {
                   enabled={config.enabled}
                   disabled={!canWrite}
                 />
-              </p>
+              </div>
               <ConfigEditor
                 key={`${config.environment}-${reloads}`}
                 projectId={projectId}
@@ -139,5 +134,15 @@ function FlagOverview(props: { projectId: string; flag: FlagDetail }) {
         <ScheduleSection projectId={projectId} flagKey={flag.key} config={config} canWrite={canWrite} />
       ) : null}
     </>
+  );
+}
+
+/** One fact about the flag: its name above its value. */
+function Fact(props: { term: string; className?: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{props.term}</dt>
+      <dd className={props.className}>{props.children}</dd>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Metrics } from './types';
+import type { Metrics } from './types.ts';
 
 /** One bar of the evaluations chart: a period's counts per series. */
 export interface Bar {

@@ -1,4 +1,4 @@
-import type { FlagValue, FlagValueType } from './types';
+import type { FlagValue, FlagValueType } from './types.ts';
 
 /** A flag value as text in an input: JSON for json flags, plain text otherwise. */
 export function valueText(value: FlagValue, type: FlagValueType): string {
