@@ -34,17 +34,31 @@ export async function recordEvaluations(
   target: EvaluationTarget,
   tallies: readonly EvaluationTally[],
 ): Promise<void> {
-  const rows = tallies
-    .filter((tally) => tally.yes > 0 || tally.no > 0)
-    .map((tally) => ({
-      ...target,
-      flagKey: tally.flagKey,
-      variant: tally.variant ?? '',
-      hour: hourOf(tally.at),
-      yes: tally.yes,
-      no: tally.no,
-      lastEvaluatedAt: tally.at,
-    }));
+  // One row per flag, variant and hour: an upsert may not touch the same row twice in a statement.
+  const merged = new Map<string, typeof flagEvaluationCounts.$inferInsert & { lastEvaluatedAt: Date }>();
+  for (const tally of tallies) {
+    if (tally.yes <= 0 && tally.no <= 0) continue;
+    const hour = hourOf(tally.at);
+    const variant = tally.variant ?? '';
+    const key = JSON.stringify([tally.flagKey, variant, hour.getTime()]);
+    const row = merged.get(key);
+    if (row) {
+      row.yes = (row.yes ?? 0) + tally.yes;
+      row.no = (row.no ?? 0) + tally.no;
+      if (tally.at > row.lastEvaluatedAt) row.lastEvaluatedAt = tally.at;
+    } else {
+      merged.set(key, {
+        ...target,
+        flagKey: tally.flagKey,
+        variant,
+        hour,
+        yes: tally.yes,
+        no: tally.no,
+        lastEvaluatedAt: tally.at,
+      });
+    }
+  }
+  const rows = [...merged.values()];
   if (rows.length === 0) return;
   await db
     .insert(flagEvaluationCounts)

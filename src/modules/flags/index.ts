@@ -1,7 +1,10 @@
 import { defineModule } from '../../core/app/module.ts';
+import { scheduledChangesJob } from './job.ts';
 import { environmentResource, segmentResource } from './resource.ts';
 import { configRoutes } from './routes/configs.ts';
 import { flagRoutes } from './routes/flags.ts';
+import { insightRoutes } from './routes/insights.ts';
+import { scheduleRoutes } from './routes/schedule.ts';
 import { sdkKeyRoutes } from './routes/sdk-keys.ts';
 import {
   flagCodeReferences,
@@ -20,7 +23,8 @@ import {
 export const flagsModule = defineModule({
   name: 'flags',
   resources: [environmentResource, segmentResource],
-  routes: [...flagRoutes, ...configRoutes, ...sdkKeyRoutes],
+  routes: [...flagRoutes, ...configRoutes, ...insightRoutes, ...scheduleRoutes, ...sdkKeyRoutes],
+  jobs: [scheduledChangesJob],
   tables: [
     flagEnvironments,
     flagConfigs,

@@ -238,7 +238,10 @@ export const scheduledChangeResource = defineResource({
   scope: 'project',
   table: flagScheduledChanges,
   schemas: { ...noInput, output: scheduledOutput },
-  filters: {},
+  filters: {
+    flagId: filterOn.uuid(flagScheduledChanges.flagId, ['eq']),
+    status: filterOn.enum(flagScheduledChanges.status, scheduledChangeStatuses),
+  },
   sortable: { createdAt: flagScheduledChanges.createdAt, runAt: flagScheduledChanges.runAt },
   defaultSort: 'runAt',
   searchable: [],
