@@ -109,6 +109,8 @@ describe.skipIf(!hasChromium)('feature flags in the web UI', () => {
     await prerequisites.getByLabel('Flag needed').fill('new-payments');
     await prerequisites.getByRole('button', { name: 'Save prerequisites' }).click();
     await prerequisites.getByRole('img', { name: /checkout-v2 needs new-payments/ }).waitFor();
+    await page.evaluate(`document.getElementById('flag-prerequisites-heading').scrollIntoView()`);
+    await screenshot(page, 'flag-prerequisites');
     await page.goto(`${server.url}/projects/${projectId}/flags/new-payments`);
     await page.getByRole('heading', { name: 'new-payments', level: 1 }).waitFor();
     const reverse = page.getByRole('region', { name: 'Prerequisites' });
@@ -135,6 +137,18 @@ describe.skipIf(!hasChromium)('feature flags in the web UI', () => {
     await kill.waitFor({ state: 'hidden' });
     const killed = page.getByRole('switch', { name: 'checkout-v2 in production' });
     await expect.poll(() => killed.getAttribute('aria-checked'), patience).toBe('false');
+
+    // A ramp of rule 1 in three steps, scheduled; the last step cancelled.
+    const schedule = page.getByRole('region', { name: 'Scheduled changes' });
+    await schedule.getByRole('button', { name: 'Schedule ramp' }).click();
+    await expect.poll(() => schedule.getByRole('row').count(), patience).toBe(4);
+    await schedule
+      .getByRole('button', { name: /Cancel the change/ })
+      .last()
+      .click();
+    await schedule.getByText('cancelled').waitFor();
+    await page.evaluate(`document.getElementById('flag-schedule-heading').scrollIntoView()`);
+    await screenshot(page, 'flag-schedule');
 
     // The list per environment, the stale flag marked.
     await page.getByRole('link', { name: 'Feature flags' }).click();
@@ -181,6 +195,12 @@ describe.skipIf(!hasChromium)('feature flags in the web UI', () => {
     await page.getByText('Copy this key now: it is shown only once.').waitFor();
     expect(await page.locator('.flag-secret code').textContent()).toMatch(/^shp_srv_/);
     await screenshot(page, 'flags-settings');
+    // Revoking asks first, naming the key; the key stays listed as revoked.
+    await page.getByRole('button', { name: 'Revoke checkout service' }).click();
+    const revoke = page.getByRole('dialog', { name: 'Revoke the SDK key checkout service?' });
+    await revoke.getByRole('button', { name: 'Revoke' }).click();
+    await revoke.waitFor({ state: 'hidden' });
+    await page.getByRole('row').filter({ hasText: 'checkout service' }).getByText('revoked').waitFor();
 
     expect(errors).toEqual([]);
   }, 180_000);

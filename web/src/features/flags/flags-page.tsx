@@ -119,7 +119,9 @@ function FlagRow(props: { flag: FlagSummary; projectId: string; environment: str
       <td>{flag.valueType}</td>
       <td>{flag.owner ?? '—'}</td>
       <td className={pastDate(flag.removalDate) ? 'error' : undefined}>{flag.removalDate ?? '—'}</td>
-      <td>{state ? `${state.rulesCount} rules · ${state.rollout}%` : '—'}</td>
+      <td>
+        {state ? `${state.rulesCount} ${state.rulesCount === 1 ? 'rule' : 'rules'} · ${state.rollout}%` : '—'}
+      </td>
       <td>
         {state ? (
           <FlagToggle

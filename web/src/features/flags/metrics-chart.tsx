@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SelectFilter } from '../../components/filters';
+import { FilterBar, SelectFilter } from '../../components/filters';
 import { Section } from '../../components/layout';
 import { Empty, Query, When } from '../../components/ui';
 import { type Bar, barsOf } from './metrics';
@@ -24,15 +24,17 @@ export function MetricsSection(props: { projectId: string; flagKey: string; envi
   });
   return (
     <Section id="flag-metrics" title={`Evaluations in ${props.environment}`}>
-      <SelectFilter
-        label="Per"
-        value={bucket}
-        onChange={(value) => setBucket(value === 'hour' ? 'hour' : 'day')}
-        choices={[
-          { value: 'day', label: 'Day (14 days)' },
-          { value: 'hour', label: 'Hour (48 hours)' },
-        ]}
-      />
+      <FilterBar label="Evaluations period">
+        <SelectFilter
+          label="Per"
+          value={bucket}
+          onChange={(value) => setBucket(value === 'hour' ? 'hour' : 'day')}
+          choices={[
+            { value: 'day', label: 'Day (14 days)' },
+            { value: 'hour', label: 'Hour (48 hours)' },
+          ]}
+        />
+      </FilterBar>
       <Query query={metrics} what="evaluations">
         {(data) => {
           const { bars, series } = barsOf(data);
