@@ -9,9 +9,13 @@ import { useCancelScheduled, useSchedule, useScheduleRamp } from './queries';
 import type { FlagConfig, ScheduledChange } from './types';
 import { replaced, without } from './values';
 
-function describeChange(change: ScheduledChange['change']): string {
-  if (change.rollout) return `rollout of ${change.rollout.ruleId} to ${change.rollout.percentage}%`;
-  return change.enabled ? 'turn on' : 'turn off';
+/** A change in words, naming a rule by its place in the environment's rules when it is still there. */
+function describeChange(change: ScheduledChange['change'], rules: FlagConfig['rules']): string {
+  if (!change.rollout) return change.enabled ? 'turn on' : 'turn off';
+  const { ruleId, percentage } = change.rollout;
+  const at = rules.findIndex((rule) => rule.id === ruleId);
+  const rule = at >= 0 ? `rule ${at + 1}${rules[at]?.name ? ` (${rules[at]?.name})` : ''}` : `rule ${ruleId}`;
+  return `rollout of ${rule} to ${percentage}%`;
 }
 
 /** The flag's scheduled changes, pending ones cancellable, and a ramp to plan a gradual rollout. */
@@ -34,7 +38,12 @@ export function ScheduleSection(props: {
                   <When at={item.runAt} />
                 </td>
                 <td>{item.environment}</td>
-                <td>{describeChange(item.change)}</td>
+                <td>
+                  {describeChange(
+                    item.change,
+                    item.environment === props.config.environment ? props.config.rules : [],
+                  )}
+                </td>
                 <td>
                   <Status value={item.status} />
                   {item.error ? <span className="error"> {item.error}</span> : null}
