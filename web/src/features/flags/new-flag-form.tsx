@@ -27,8 +27,8 @@ export function NewFlagForm(props: {
     create.mutate(
       {
         key: values.key.trim(),
-        kind: values.kind,
-        valueType: values.valueType,
+        kind: flagKinds.find((kind) => kind === values.kind) ?? 'release',
+        valueType: flagValueTypes.find((type) => type === values.valueType) ?? 'boolean',
         owner: values.owner.trim() || null,
         removalDate: values.removalDate || null,
         description: values.description.trim() || null,

@@ -1,13 +1,12 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { callPath } from '../../api/client';
 import { Form } from '../../components/forms';
 import { Section } from '../../components/layout';
 import { FormError } from '../../components/ui';
 import { Labelled } from './constraints-editor';
 import type { ChainEdge } from './graph-layout';
 import { PrerequisiteGraph } from './prerequisite-graph';
-import { flagKeys, flagsPath, useFlags, useSavePrerequisites } from './queries';
+import { fetchFlag, flagKeys, useFlags, useSavePrerequisites } from './queries';
 import type { FlagDetail, Prerequisite } from './types';
 import { replaced, without } from './values';
 
@@ -117,7 +116,7 @@ function usePrerequisiteChain(projectId: string, flag: FlagDetail): ChainEdge[] 
   const details = useQueries({
     queries: known.map((key) => ({
       queryKey: flagKeys.flag(projectId, key),
-      queryFn: () => callPath('get', flagsPath(projectId, key)) as Promise<FlagDetail>,
+      queryFn: () => fetchFlag(projectId, key),
       retry: false,
     })),
   });

@@ -1,23 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { callPath } from '../../api/client';
+import { call, type RequestBody } from '../../api/client';
 import { useCursorList } from '../../components/cursor-list';
-import type {
-  Constraint,
-  Evaluation,
-  FlagDetail,
-  FlagEnvironment,
-  FlagSummary,
-  FlagValue,
-  Metrics,
-  Page,
-  Prerequisite,
-  Rule,
-  ScheduledChange,
-  SdkKey,
-  Segment,
-  StaleFlag,
-  Variant,
-} from './types';
+import type { FlagValue, Prerequisite, Rule, Variant } from './types';
 
 /** Everything of one project's flags hangs under its key, so one invalidation refreshes it all. */
 export const flagKeys = {
@@ -35,16 +19,28 @@ export const flagKeys = {
   sdkKeys: (projectId: string) => [...flagKeys.project(projectId), 'sdk-keys'] as const,
 };
 
-const enc = encodeURIComponent;
-/** The API path of a project's flags, or of one flag, with further segments appended. */
-export function flagsPath(projectId: string, key?: string, ...rest: string[]): string {
-  const base = `/api/v1/projects/${enc(projectId)}/flags`;
-  return [key === undefined ? base : `${base}/${enc(key)}`, ...rest.map(enc)].join('/');
-}
-const projectPath = (projectId: string, resource: string) => `/api/v1/projects/${enc(projectId)}/${resource}`;
 /** The If-Match header for a version the API issued; none for a config not stored yet (version 0). */
 export const ifMatch = (version: number): Record<string, string> =>
   version >= 1 ? { 'if-match': `"v${version}"` } : {};
+
+const flagPath = '/api/v1/projects/{projectId}/flags/{key}' as const;
+const configPath = '/api/v1/projects/{projectId}/flags/{key}/environments/{environment}' as const;
+export type NewFlag = RequestBody<'/api/v1/projects/{projectId}/flags', 'post'>;
+/** One environment's configuration as the editor saves it (PUT …/environments/{environment}). */
+export interface ConfigBody {
+  enabled: boolean;
+  rules: Rule[];
+  variants: Variant[];
+  defaultValue: FlagValue;
+}
+export type SegmentBody = RequestBody<'/api/v1/projects/{projectId}/flag-segments', 'post'>;
+type RampBody = RequestBody<'/api/v1/projects/{projectId}/flags/{key}/schedule/ramp', 'post'>;
+type SdkKeyBody = RequestBody<'/api/v1/projects/{projectId}/flag-sdk-keys', 'post'>;
+
+/** Fetches one flag's detail: the flag page and the prerequisite chain read it. */
+export function fetchFlag(projectId: string, key: string) {
+  return call('get', flagPath, { params: { projectId, key } });
+}
 
 function useInvalidateProject(projectId: string) {
   const client = useQueryClient();
@@ -56,33 +52,22 @@ export function useFlags(projectId: string, q = '') {
   return useCursorList({
     queryKey: flagKeys.list(projectId, q),
     fetchPage: (cursor) =>
-      callPath('get', flagsPath(projectId), { query: { cursor, limit: 50, q: q || undefined } }) as Promise<
-        Page<FlagSummary>
-      >,
+      call('get', '/api/v1/projects/{projectId}/flags', {
+        params: { projectId },
+        query: { cursor, limit: 50, q: q || undefined },
+      }),
   });
 }
 
 export function useFlag(projectId: string, key: string) {
-  return useQuery({
-    queryKey: flagKeys.flag(projectId, key),
-    queryFn: () => callPath('get', flagsPath(projectId, key)) as Promise<FlagDetail>,
-  });
-}
-
-export interface NewFlag {
-  key: string;
-  kind: string;
-  valueType: string;
-  owner?: string | null;
-  removalDate?: string | null;
-  critical?: boolean;
-  description?: string | null;
+  return useQuery({ queryKey: flagKeys.flag(projectId, key), queryFn: () => fetchFlag(projectId, key) });
 }
 
 export function useCreateFlag(projectId: string) {
   const invalidate = useInvalidateProject(projectId);
   return useMutation({
-    mutationFn: (body: NewFlag) => callPath('post', flagsPath(projectId), { body }) as Promise<FlagDetail>,
+    mutationFn: (body: NewFlag) =>
+      call('post', '/api/v1/projects/{projectId}/flags', { params: { projectId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -92,18 +77,12 @@ export function useToggleFlag(projectId: string) {
   const invalidate = useInvalidateProject(projectId);
   return useMutation({
     mutationFn: (input: { key: string; environment: string; enabled: boolean }) =>
-      callPath('patch', flagsPath(projectId, input.key, 'environments', input.environment), {
+      call('patch', configPath, {
+        params: { projectId, key: input.key, environment: input.environment },
         body: { enabled: input.enabled },
       }),
     onSuccess: invalidate,
   });
-}
-
-export interface ConfigBody {
-  enabled: boolean;
-  rules: Rule[];
-  variants: Variant[];
-  defaultValue: FlagValue;
 }
 
 /** Replaces one environment's config, unless someone saved it since `version` (412). */
@@ -111,7 +90,8 @@ export function useSaveConfig(projectId: string, key: string) {
   const invalidate = useInvalidateProject(projectId);
   return useMutation({
     mutationFn: (input: { environment: string; version: number; body: ConfigBody }) =>
-      callPath('put', flagsPath(projectId, key, 'environments', input.environment), {
+      call('put', configPath, {
+        params: { projectId, key, environment: input.environment },
         body: input.body,
         headers: ifMatch(input.version),
       }),
@@ -123,7 +103,7 @@ export function useSavePrerequisites(projectId: string, key: string) {
   const invalidate = useInvalidateProject(projectId);
   return useMutation({
     mutationFn: (prerequisites: Prerequisite[]) =>
-      callPath('put', flagsPath(projectId, key, 'prerequisites'), { body: { prerequisites } }),
+      call('put', `${flagPath}/prerequisites`, { params: { projectId, key }, body: { prerequisites } }),
     onSuccess: invalidate,
   });
 }
@@ -131,7 +111,8 @@ export function useSavePrerequisites(projectId: string, key: string) {
 export function useKillFlag(projectId: string, key: string) {
   const invalidate = useInvalidateProject(projectId);
   return useMutation({
-    mutationFn: (reason: string) => callPath('post', flagsPath(projectId, key, 'kill'), { body: { reason } }),
+    mutationFn: (reason: string) =>
+      call('post', `${flagPath}/kill`, { params: { projectId, key }, body: { reason } }),
     onSuccess: invalidate,
   });
 }
@@ -140,7 +121,7 @@ export function useKillFlag(projectId: string, key: string) {
 export function useEvaluate(projectId: string, key: string) {
   return useMutation({
     mutationFn: (body: { environment: string; context: Record<string, unknown> }) =>
-      callPath('post', flagsPath(projectId, key, 'evaluate'), { body }) as Promise<Evaluation>,
+      call('post', `${flagPath}/evaluate`, { params: { projectId, key }, body }),
   });
 }
 
@@ -151,7 +132,7 @@ export function useFlagMetrics(
 ) {
   return useQuery({
     queryKey: [...flagKeys.metrics(projectId, key, query.environment, query.bucket), query.from],
-    queryFn: () => callPath('get', flagsPath(projectId, key, 'metrics'), { query }) as Promise<Metrics>,
+    queryFn: () => call('get', `${flagPath}/metrics`, { params: { projectId, key }, query }),
   });
 }
 
@@ -159,20 +140,15 @@ export function useSchedule(projectId: string, key: string) {
   return useCursorList({
     queryKey: flagKeys.schedule(projectId, key),
     fetchPage: (cursor) =>
-      callPath('get', flagsPath(projectId, key, 'schedule'), { query: { cursor, limit: 50 } }) as Promise<
-        Page<ScheduledChange>
-      >,
+      call('get', `${flagPath}/schedule`, { params: { projectId, key }, query: { cursor, limit: 50 } }),
   });
 }
 
 export function useScheduleRamp(projectId: string, key: string) {
   const invalidate = useInvalidateProject(projectId);
   return useMutation({
-    mutationFn: (body: {
-      environment: string;
-      ruleId: string;
-      steps: { at: string; percentage: number }[];
-    }) => callPath('post', flagsPath(projectId, key, 'schedule', 'ramp'), { body }),
+    mutationFn: (body: RampBody) =>
+      call('post', `${flagPath}/schedule/ramp`, { params: { projectId, key }, body }),
     onSuccess: invalidate,
   });
 }
@@ -180,7 +156,8 @@ export function useScheduleRamp(projectId: string, key: string) {
 export function useCancelScheduled(projectId: string, key: string) {
   const invalidate = useInvalidateProject(projectId);
   return useMutation({
-    mutationFn: (id: string) => callPath('delete', flagsPath(projectId, key, 'schedule', id)),
+    mutationFn: (id: string) =>
+      call('delete', `${flagPath}/schedule/{id}`, { params: { projectId, key, id } }),
     onSuccess: invalidate,
   });
 }
@@ -189,9 +166,10 @@ export function useStaleFlags(projectId: string, unusedDays: number) {
   return useCursorList({
     queryKey: flagKeys.stale(projectId, unusedDays),
     fetchPage: (cursor) =>
-      callPath('get', flagsPath(projectId, undefined, 'stale'), {
+      call('get', '/api/v1/projects/{projectId}/flags/stale', {
+        params: { projectId },
         query: { cursor, limit: 50, unusedDays },
-      }) as Promise<Page<StaleFlag>>,
+      }),
   });
 }
 
@@ -200,9 +178,10 @@ export function useEnvironments(projectId: string) {
   return useQuery({
     queryKey: flagKeys.environments(projectId),
     queryFn: () =>
-      callPath('get', projectPath(projectId, 'flag-environments'), { query: { limit: 200 } }) as Promise<
-        Page<FlagEnvironment>
-      >,
+      call('get', '/api/v1/projects/{projectId}/flag-environments', {
+        params: { projectId },
+        query: { limit: 200 },
+      }),
   });
 }
 
@@ -210,29 +189,28 @@ export function useSegments(projectId: string) {
   return useCursorList({
     queryKey: flagKeys.segments(projectId),
     fetchPage: (cursor) =>
-      callPath('get', projectPath(projectId, 'flag-segments'), { query: { cursor, limit: 100 } }) as Promise<
-        Page<Segment>
-      >,
+      call('get', '/api/v1/projects/{projectId}/flag-segments', {
+        params: { projectId },
+        query: { cursor, limit: 100 },
+      }),
   });
 }
 
-export interface SegmentBody {
-  name: string;
-  description: string | null;
-  constraints: Constraint[];
-}
-
-/** Creates a segment, or updates `segment` when given (unless someone changed it since: 412). */
+/** Creates a segment, or updates the one given (unless someone changed it since: 412). */
 export function useSaveSegment(projectId: string) {
   const invalidate = useInvalidateProject(projectId);
   return useMutation({
-    mutationFn: (input: { segment?: Segment; body: SegmentBody }) =>
+    mutationFn: (input: { segment?: { id: string; version: number }; body: SegmentBody }) =>
       input.segment
-        ? callPath('patch', `${projectPath(projectId, 'flag-segments')}/${enc(input.segment.id)}`, {
+        ? call('patch', '/api/v1/projects/{projectId}/flag-segments/{id}', {
+            params: { projectId, id: input.segment.id },
             body: input.body,
             headers: ifMatch(input.segment.version),
           })
-        : callPath('post', projectPath(projectId, 'flag-segments'), { body: input.body }),
+        : call('post', '/api/v1/projects/{projectId}/flag-segments', {
+            params: { projectId },
+            body: input.body,
+          }),
     onSuccess: invalidate,
   });
 }
@@ -241,19 +219,18 @@ export function useSdkKeys(projectId: string) {
   return useCursorList({
     queryKey: flagKeys.sdkKeys(projectId),
     fetchPage: (cursor) =>
-      callPath('get', projectPath(projectId, 'flag-sdk-keys'), { query: { cursor, limit: 50 } }) as Promise<
-        Page<SdkKey>
-      >,
+      call('get', '/api/v1/projects/{projectId}/flag-sdk-keys', {
+        params: { projectId },
+        query: { cursor, limit: 50 },
+      }),
   });
 }
 
 export function useCreateSdkKey(projectId: string) {
   const invalidate = useInvalidateProject(projectId);
   return useMutation({
-    mutationFn: (body: { environment: string; kind: 'server' | 'client'; name: string }) =>
-      callPath('post', projectPath(projectId, 'flag-sdk-keys'), { body }) as Promise<
-        SdkKey & { secret: string }
-      >,
+    mutationFn: (body: SdkKeyBody) =>
+      call('post', '/api/v1/projects/{projectId}/flag-sdk-keys', { params: { projectId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -261,7 +238,8 @@ export function useCreateSdkKey(projectId: string) {
 export function useRevokeSdkKey(projectId: string) {
   const invalidate = useInvalidateProject(projectId);
   return useMutation({
-    mutationFn: (id: string) => callPath('delete', `${projectPath(projectId, 'flag-sdk-keys')}/${enc(id)}`),
+    mutationFn: (id: string) =>
+      call('delete', '/api/v1/projects/{projectId}/flag-sdk-keys/{id}', { params: { projectId, id } }),
     onSuccess: invalidate,
   });
 }
