@@ -205,6 +205,44 @@ describe.skipIf(!hasChromium)('feature flags in the web UI', () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
+  it('shows a rule problem at its field, and offers the latest version when someone saved first', async () => {
+    browser.saveFailures();
+    const { page, errors } = await browser.signIn(owner);
+    const projects = await api<{ data: { id: string; key: string }[] }>(
+      server,
+      'GET',
+      '/api/v1/projects?limit=50',
+    );
+    const projectId = projects.data.find((project) => project.key === 'CHK')?.id ?? '';
+    await page.goto(`${server.url}/projects/${projectId}/flags/checkout-v2`);
+    await page.getByRole('tab', { name: 'staging' }).click();
+    const rules = page.getByRole('form', { name: 'Rules in staging' });
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    await rules.getByRole('button', { name: 'Add constraint' }).click();
+
+    // A constraint without values: the engine's problem shows under the values field.
+    await rules.getByRole('button', { name: 'Save staging' }).click();
+    const values = rules.getByRole('group', { name: 'Constraint 1' });
+    await values.getByText('IN needs at least one value.').waitFor();
+    await values.getByLabel('Values (comma-separated)').fill('user-1');
+
+    // Someone turns staging on meanwhile: the save is refused and their version offered.
+    await api(server, 'PATCH', `/api/v1/projects/${projectId}/flags/checkout-v2/environments/staging`, {
+      enabled: true,
+    });
+    await rules.getByRole('button', { name: 'Save staging' }).click();
+    await rules.getByText(/Someone else changed staging/).waitFor();
+    await screenshot(page, 'flag-stale-save');
+    await rules.getByRole('button', { name: 'Load the latest version' }).click();
+    await page
+      .getByRole('form', { name: 'Rules in staging' })
+      .getByText('No rules: when on, the flag is on for everyone.')
+      .waitFor();
+    const toggle = page.getByRole('switch', { name: 'checkout-v2 in staging' });
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('reads at phone width and in the dark theme', async () => {
     browser.saveFailures();
     const { page, errors } = await browser.signIn(owner, 390);
