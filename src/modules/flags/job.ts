@@ -64,7 +64,7 @@ async function markFailed(tx: Transaction, scope: Scope, id: string, error: stri
     .from(flagScheduledChanges)
     .where(eq(flagScheduledChanges.id, id))
     .for('update');
-  if (!row || row.status !== 'pending') return;
+  if (row?.status !== 'pending') return;
   await changeRow(tx, scheduledChangeResource, scope, row, {
     values: { status: 'failed', error },
     event: 'failed',
@@ -92,7 +92,7 @@ async function settle(app: AppContext, due: DueChange, now: Date): Promise<void>
         .from(flagScheduledChanges)
         .where(eq(flagScheduledChanges.id, due.id))
         .for('update');
-      if (!row || row.status !== 'pending') return null;
+      if (row?.status !== 'pending') return null;
       return apply(tx, scope, row, now);
     });
     if (failure) await database.transaction((tx) => markFailed(tx, scope, due.id, failure));
