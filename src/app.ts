@@ -20,6 +20,7 @@ import { createRegistry, type Registry } from './core/app/registry.ts';
 import { createAppServices } from './core/app/services.ts';
 import type { AuthSettings } from './core/auth/settings.ts';
 import { createAuthenticationHook } from './core/http/authenticate.ts';
+import { installExternalApi, type SecurityScheme } from './core/http/external-api.ts';
 import { registerHealthRoutes } from './core/http/health.ts';
 import { frameworkError, installJsonBodyRules, refuseUnsafeUrl } from './core/http/input-rules.ts';
 import { toProblem } from './core/http/problem.ts';
@@ -126,7 +127,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const traceIdOf: TraceIdOf = tracing ? traceRequests(http, tracing) : () => undefined;
   setErrorHandlers(http, traceIdOf);
   instrumentRequests(http, metrics);
-  await registerOpenApi(http, deps.config.publicUrl);
+  await registerOpenApi(
+    http,
+    deps.config.publicUrl,
+    Object.assign({}, ...registry.externalApis.map((api) => api.securitySchemes)),
+  );
   // Registered before the API, so it runs after every route's own close: the access log flushes last.
   http.addHook('onClose', async () => {
     await services.credentials.close();
@@ -138,6 +143,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await registerUi(http, deps.webRoot);
 
   await registerApi(http, registry, services, database);
+  for (const api of registry.externalApis) await installExternalApi(http, api, services);
   return { http, services, registry };
 }
 
@@ -223,7 +229,11 @@ function sendProblem(
     .send({ ...problem, instance: request.url.split('?')[0], ...ids });
 }
 
-async function registerOpenApi(http: FastifyInstance, publicUrl: string | undefined): Promise<void> {
+async function registerOpenApi(
+  http: FastifyInstance,
+  publicUrl: string | undefined,
+  externalSchemes: Record<string, SecurityScheme>,
+): Promise<void> {
   await http.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -243,6 +253,7 @@ async function registerOpenApi(http: FastifyInstance, publicUrl: string | undefi
             name: 'shipshape_session',
             description: 'The session cookie sign-in sets; writes also need the X-CSRF-Token header',
           },
+          ...externalSchemes,
         },
       },
     },

@@ -4,6 +4,7 @@ import { backupModule } from './backup/index.ts';
 import { contractsModule } from './contracts/index.ts';
 import { decisionLogsModule } from './decision-logs/index.ts';
 import { flagsModule } from './flags/index.ts';
+import { flagsSdkApi } from './flags/sdk/index.ts';
 import { identityModule } from './identity/index.ts';
 import { metadataModule } from './metadata/index.ts';
 import { migrationSafetyModule } from './migration-safety/index.ts';
@@ -25,7 +26,8 @@ export const shipshapeModules: readonly ModuleDefinition[] = [
   planModule,
   migrationSafetyModule,
   contractsModule,
-  flagsModule,
+  // The flags module with its SDK endpoints (OFREP, Unleash client API), outside /api/v1.
+  { ...flagsModule, externalApis: [...(flagsModule.externalApis ?? []), flagsSdkApi] },
   schemaExportModule,
   backupModule,
 ];

@@ -28,6 +28,7 @@ const unboundUses: Record<string, string> = {
   'src/modules/backup/service.ts':
     'a backup dumps the whole database, and checks which workspace is the first',
   'src/modules/flags/job.ts': 'job: applies the due scheduled flag changes of every workspace',
+  'src/modules/flags/sdk/keys.ts': 'an SDK key is looked up by its secret to learn its workspace',
   'src/modules/identity/invitations.ts':
     'accepting an invitation: no credential yet, the token names the workspace',
   'src/modules/identity/sign-in.ts': 'signing in: the person is found by email across workspaces',

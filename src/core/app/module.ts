@@ -1,6 +1,7 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Permission } from '../auth/permissions.ts';
 import type { AppendListener } from '../events/append.ts';
+import type { ExternalApi } from '../http/external-api.ts';
 import type { AnyRoute, AppServices } from '../http/route.ts';
 import type { AnyResource } from '../resource/define.ts';
 
@@ -25,6 +26,8 @@ export interface ModuleDefinition {
   resources?: readonly AnyResource[];
   /** The module's other routes (use cases beyond CRUD). */
   routes?: readonly AnyRoute[];
+  /** APIs outside /api/v1 for applications, with their own keys (e.g. feature-flag SDKs). */
+  externalApis?: readonly ExternalApi[];
   /** Permissions services check that no route or resource declares (state-dependent rules). */
   permissions?: readonly Permission[];
   /** Recurring jobs on the job queue. */

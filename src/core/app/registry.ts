@@ -1,6 +1,7 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Permission } from '../auth/permissions.ts';
 import type { AppendListener } from '../events/append.ts';
+import type { ExternalApi } from '../http/external-api.ts';
 import { resourceRoutes } from '../http/resource-routes.ts';
 import { type AnyRoute, isPublicRoute } from '../http/route.ts';
 import { createResourceCatalog, type ResourceCatalog } from '../resource/catalog.ts';
@@ -13,6 +14,8 @@ export interface Registry {
   resources: ResourceCatalog;
   /** Every route, module by module: the generic ones of its resources, then its own. */
   routes: readonly AnyRoute[];
+  /** The APIs served outside /api/v1, each with its own authentication. */
+  externalApis: readonly ExternalApi[];
   /** Every permission a route, resource or service of the app uses, by name. */
   permissions: ReadonlyMap<string, Permission>;
   jobs: readonly ModuleJob[];
@@ -53,6 +56,7 @@ export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
     modules,
     resources,
     routes,
+    externalApis: modules.flatMap((module) => module.externalApis ?? []),
     permissions,
     jobs,
     listeners: modules.flatMap((module) => module.listeners ?? []),
