@@ -193,7 +193,22 @@ describe.skipIf(!hasChromium)('feature flags in the web UI', () => {
     await keys.getByLabel('Environment').selectOption('production');
     await keys.getByRole('button', { name: 'Create SDK key' }).click();
     await page.getByText('Copy this key now: it is shown only once.').waitFor();
-    expect(await page.locator('.flag-secret code').textContent()).toMatch(/^shp_srv_/);
+    const secret = (await page.locator('.flag-secret code').textContent()) ?? '';
+    expect(secret).toMatch(/^shp_srv_/);
+    // A server SDK reports what it evaluated in the last hour, as Unleash clients do.
+    const reported = await fetch(`${server.url}/api/client/metrics`, {
+      method: 'POST',
+      headers: { authorization: secret, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        appName: 'checkout',
+        bucket: {
+          start: new Date(Date.now() - 3_600_000).toISOString(),
+          stop: new Date().toISOString(),
+          toggles: { 'checkout-v2': { yes: 30, no: 90 } },
+        },
+      }),
+    });
+    expect(reported.status).toBeLessThan(300);
     await screenshot(page, 'flags-settings');
     // Revoking asks first, naming the key; the key stays listed as revoked.
     await page.getByRole('button', { name: 'Revoke checkout service' }).click();
@@ -215,6 +230,11 @@ describe.skipIf(!hasChromium)('feature flags in the web UI', () => {
     );
     const projectId = projects.data.find((project) => project.key === 'CHK')?.id ?? '';
     await page.goto(`${server.url}/projects/${projectId}/flags/checkout-v2`);
+    // What the SDK reported, per day, yes and no.
+    const evaluations = page.getByRole('region', { name: 'Evaluations in production' });
+    await evaluations.getByRole('img', { name: /120 evaluations in production/ }).waitFor();
+    await page.evaluate(`document.getElementById('flag-metrics-heading').scrollIntoView()`);
+    await screenshot(page, 'flag-evaluations');
     await page.getByRole('tab', { name: 'staging' }).click();
     const rules = page.getByRole('form', { name: 'Rules in staging' });
     await rules.getByRole('button', { name: 'Add rule' }).click();

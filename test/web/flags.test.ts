@@ -46,6 +46,22 @@ describe('the evaluations chart', () => {
     ]);
   });
 
+  it('gives every day of the period a bar, quiet days empty', () => {
+    const { bars } = barsOf(
+      {
+        series: [{ time: '2026-12-02T00:00:00.000Z', variant: '', yes: 2, no: 1 }],
+        totals: [],
+        lastEvaluatedAt: null,
+      },
+      { from: new Date('2026-12-01T10:00:00Z'), to: new Date('2026-12-03T09:00:00Z'), bucket: 'day' },
+    );
+    expect(bars.map((bar) => [bar.time.slice(0, 10), bar.total])).toEqual([
+      ['2026-12-01', 0],
+      ['2026-12-02', 3],
+      ['2026-12-03', 0],
+    ]);
+  });
+
   it('stacks each variant when the flag serves variants', () => {
     const { bars, series } = barsOf({
       series: [

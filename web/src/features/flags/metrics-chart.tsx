@@ -37,8 +37,8 @@ export function MetricsSection(props: { projectId: string; flagKey: string; envi
       </FilterBar>
       <Query query={metrics} what="evaluations">
         {(data) => {
-          const { bars, series } = barsOf(data);
-          if (bars.length === 0) return <Empty>No evaluations reported in this period.</Empty>;
+          const { bars, series } = barsOf(data, { from: since, to: new Date(), bucket });
+          if (data.series.length === 0) return <Empty>No evaluations reported in this period.</Empty>;
           return (
             <figure className="flag-chart">
               <BarsSvg bars={bars} series={series} bucket={bucket} environment={props.environment} />
@@ -72,7 +72,7 @@ function BarsSvg(props: { bars: Bar[]; series: string[]; bucket: 'hour' | 'day';
   const { bars, series } = props;
   const top = Math.max(1, ...bars.map((bar) => bar.total));
   const slot = (width - pad.left - pad.right) / bars.length;
-  const barWidth = Math.max(2, slot * 0.7);
+  const barWidth = Math.min(48, Math.max(2, slot * 0.7));
   const y = (value: number) => pad.top + (1 - value / top) * (height - pad.top - pad.bottom);
   const total = bars.reduce((sum, bar) => sum + bar.total, 0);
   const summary = `${total} evaluations in ${props.environment} over ${bars.length} ${props.bucket}s, at most ${top} in one.`;
@@ -139,16 +139,19 @@ function BarsTable(props: { bars: Bar[]; series: string[] }) {
         </tr>
       </thead>
       <tbody>
-        {[...props.bars].reverse().map((bar) => (
-          <tr key={bar.time}>
-            <td>
-              <When at={bar.time} />
-            </td>
-            {props.series.map((name) => (
-              <td key={name}>{bar.counts[name] ?? 0}</td>
-            ))}
-          </tr>
-        ))}
+        {[...props.bars]
+          .filter((bar) => bar.total > 0)
+          .reverse()
+          .map((bar) => (
+            <tr key={bar.time}>
+              <td>
+                <When at={bar.time} />
+              </td>
+              {props.series.map((name) => (
+                <td key={name}>{bar.counts[name] ?? 0}</td>
+              ))}
+            </tr>
+          ))}
       </tbody>
     </table>
   );
