@@ -5,6 +5,7 @@ import { ErrorState, Loading } from './components/ui';
 import { auditFeature } from './features/audit/feature';
 import { contractsFeature } from './features/contracts/feature';
 import { decisionsFeature } from './features/decisions/feature';
+import { flagsFeature } from './features/flags/feature';
 import { homeFeature } from './features/home/feature';
 import { migrationsFeature } from './features/migrations/feature';
 import { planFeature } from './features/plan/feature';
@@ -27,6 +28,7 @@ const features: Feature[] = [
   prdsFeature,
   migrationsFeature,
   contractsFeature,
+  flagsFeature,
   planFeature,
   readinessFeature,
   decisionsFeature,

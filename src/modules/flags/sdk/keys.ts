@@ -53,7 +53,7 @@ interface CachedKey {
 export function createSdkKeyResolver(
   app: AppContext,
   onBackgroundError: (error: unknown) => void,
-  now: () => number = Date.now,
+  now: () => number = () => Date.now(),
 ): SdkKeyResolver {
   const database = app.systemDatabase;
   const cache = new Map<string, CachedKey>();

@@ -201,6 +201,13 @@ describe('Unleash client API', () => {
   });
 
   it('accepts registrations, and adds reported metrics to the flag’s counts', async () => {
+    // A flag no evaluation in these tests touches, so that its counts are the report's alone.
+    await project.createFlag({
+      key: 'reported',
+      valueType: 'string',
+      defaultValue: 'grey',
+      variants: [{ name: 'red', value: 'red', weight: 1000, stickiness: 'default' }],
+    });
     const registered = await sdkCall(
       t.app,
       'POST',
@@ -227,12 +234,12 @@ describe('Unleash client API', () => {
         bucket: {
           start: new Date(Date.now() - 60_000).toISOString(),
           stop: new Date().toISOString(),
-          toggles: { banner: { yes: 7, no: 2, variants: { red: 5, disabled: 2 } } },
+          toggles: { reported: { yes: 7, no: 2, variants: { red: 5, disabled: 2 } } },
         },
       },
     );
     expect(reported.status).toBe(202);
-    const metrics = await t.owner.get(`${project.base}/flags/banner/metrics`, {
+    const metrics = await t.owner.get(`${project.base}/flags/reported/metrics`, {
       query: { environment: 'production' },
     });
     expect(metrics.status).toBe(200);

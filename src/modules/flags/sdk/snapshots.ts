@@ -56,7 +56,7 @@ export function createSnapshotCache(
 ): SnapshotCache {
   const revalidateMs = options.revalidateMs ?? 500;
   const maxStaleMs = options.maxStaleMs ?? 1_000;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   const entries = new Map<string, Entry>();
   const loading = new Map<string, Promise<ServedSnapshot>>();
 
@@ -99,8 +99,9 @@ export function createSnapshotCache(
       const entry = entries.get(key.environmentId);
       if (!entry) return first(key);
       const age = now() - entry.checkedAt;
-      if (age < revalidateMs) return Promise.resolve(entry.served);
-      if (age > maxStaleMs) return check(key, entry);
+      if (age >= 0 && age < revalidateMs) return Promise.resolve(entry.served);
+      // A clock set back (age < 0) must not stop the checks.
+      if (age > maxStaleMs || age < 0) return check(key, entry);
       void check(key, entry).catch(() => undefined);
       return Promise.resolve(entry.served);
     },

@@ -4,6 +4,7 @@ import { Page } from '../../components/layout';
 import { FormError, Query, Status } from '../../components/ui';
 import { ProjectContracts } from '../contracts/project-contracts';
 import { ProjectDecisions } from '../decisions/project-decisions';
+import { ProjectFlags } from '../flags/project-flags';
 import { ProjectMigrations } from '../migrations/project-migrations';
 import { ProjectPlan } from '../plan/project-plan';
 import { ProjectPrds } from '../prds/project-prds';
@@ -64,6 +65,7 @@ function ProjectOverview(props: { project: Project }) {
       <ProjectDecisions projectId={p.id} />
       <ProjectMigrations projectId={p.id} />
       <ProjectContracts projectId={p.id} />
+      <ProjectFlags projectId={p.id} />
       <ProjectPlan projectId={p.id} />
     </>
   );
