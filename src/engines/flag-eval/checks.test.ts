@@ -57,6 +57,7 @@ describe('checkFlag', () => {
               { contextName: 'country', operator: 'IN', values: [' '] },
               { contextName: '', operator: 'NUM_EQ' },
               { contextName: 'email', operator: 'REGEX', value: 'a'.repeat(600) },
+              { contextName: 'country', operator: 'NOT_IN', values: ['no'], caseInsensitive: true },
             ],
           }),
         ],
@@ -71,6 +72,7 @@ describe('checkFlag', () => {
       '/rules/0/constraints/5/contextName',
       '/rules/0/constraints/5/value',
       '/rules/0/constraints/6/value',
+      '/rules/0/constraints/7/caseInsensitive',
     ]);
   });
 

@@ -41,6 +41,15 @@ export function checkConstraints(constraints: readonly Constraint[], path: strin
     const at = `${path}/${index}`;
     if (constraint.contextName.trim() === '')
       problems.push({ path: `${at}/contextName`, message: 'Name a context field.' });
+    if (
+      (constraint.operator === 'IN' || constraint.operator === 'NOT_IN') &&
+      constraint.caseInsensitive === true
+    ) {
+      problems.push({
+        path: `${at}/caseInsensitive`,
+        message: `${constraint.operator} compares exactly (as in Unleash); use STR_* operators to ignore case.`,
+      });
+    }
     if (multiValueOperators.has(constraint.operator)) {
       const values = (constraint.values ?? []).filter((value) => value.trim() !== '');
       if (values.length === 0)

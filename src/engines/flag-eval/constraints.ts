@@ -1,6 +1,6 @@
 /**
  * Constraints compiled into closures, with the semantics of Unleash's SDKs (lib/strategy/strategy.js of
- * unleash-client): values are trimmed and empty ones dropped; IN / NOT_IN compare exactly (Unleash ignores
+ * unleash-client 6.12, which also runs REGEX through RE2): values are trimmed and empty ones dropped; IN / NOT_IN compare exactly (Unleash ignores
  * `caseInsensitive` there); STR_* honour `caseInsensitive`; NUM_* parse both sides as numbers; DATE_* compare
  * the context's `currentTime` (the evaluation time when absent) with the value; SEMVER_* need a valid
  * version without a leading `v`; REGEX runs RE2 (linear time) and never matches when the pattern is invalid

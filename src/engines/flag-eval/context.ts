@@ -1,7 +1,9 @@
 /**
  * Reading fields from an evaluation context the way Unleash does, widened for OpenFeature (OFREP) callers:
  * Unleash's named fields first, then `properties`, then any other top-level field (OFREP sends flat
- * contexts). `targetingKey` stands in for `userId` when `userId` is absent.
+ * contexts). `targetingKey` stands in for `userId` when `userId` is absent. (Unleash's Node SDK reads a
+ * top-level field before `properties`; the two orders differ only for a context that carries the same
+ * field both ways.)
  */
 import type { EvaluationContext } from './model.ts';
 

@@ -43,7 +43,10 @@ export interface Constraint {
   value?: string;
   /** Negates the outcome. */
   inverted?: boolean;
-  /** For IN / NOT_IN and STR_* operators: compare ignoring case. */
+  /**
+   * For STR_* and REGEX: compare ignoring case. IN / NOT_IN always compare exactly, as Unleash's SDKs do
+   * (checkFlag reports the flag set there).
+   */
   caseInsensitive?: boolean;
 }
 

@@ -153,6 +153,12 @@ describe('the kill switch', () => {
       rules: [],
       defaultValue: false,
     });
+    const pending = await owner.post(flags(projectId, 'checkout-v2/schedule'), {
+      environment: 'production',
+      runAt: new Date(Date.now() + 86_400_000).toISOString(),
+      change: { enabled: true },
+    });
+    expect(pending.status, JSON.stringify(pending.body)).toBe(201);
     const killed = await owner.post(flags(projectId, 'checkout-v2/kill'), {
       reason: 'INC-42: payments failing',
     });
@@ -164,6 +170,8 @@ describe('the kill switch', () => {
     });
     expect(events.body.data).toHaveLength(1);
     expect(events.body.data[0].metadata.reason).toBe('INC-42: payments failing');
+    const schedule = await owner.get(flags(projectId, 'checkout-v2/schedule'));
+    expect(schedule.body.data[0]).toMatchObject({ id: pending.body.id, status: 'cancelled' });
     const missingReason = await owner.post(flags(projectId, 'checkout-v2/kill'), {});
     expect(missingReason.status).toBe(400);
   });

@@ -74,6 +74,11 @@ describe('flags', () => {
     const unknownField = await owner.post(flags(projectId), { key: 'other', kind: 'release', colour: 'red' });
     expect(unknownField.status).toBe(400);
     expect((await owner.get(flags(projectId, 'missing'))).status).toBe(404);
+    const throughPlan = await owner.post(`/api/v1/projects/${projectId}/plan/feature-flags/feature-flags`, {
+      name: 'checkout-v2',
+      kind: 'release',
+    });
+    expect(throughPlan.status).toBe(409);
   });
 
   it('creates disabled configs for existing flags when an environment is added', async () => {

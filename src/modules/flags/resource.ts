@@ -18,7 +18,6 @@ import {
 import {
   type FlagEnvironmentRow,
   type FlagSegmentRow,
-  flagCodeReferences,
   flagConfigs,
   flagEnvironments,
   flagScheduledChanges,
@@ -247,31 +246,5 @@ export const scheduledChangeResource = defineResource({
   searchable: [],
   search: false,
   auditedFields: ['flagId', 'environmentId', 'runAt', 'change', 'status', 'appliedAt', 'error'],
-  permissions,
-});
-
-export const codeReferenceResource = defineResource({
-  name: 'flag_code_reference',
-  path: 'flag-code-references',
-  label: 'flag code reference',
-  tag,
-  scope: 'project',
-  table: flagCodeReferences,
-  schemas: {
-    ...noInput,
-    output: z.object({
-      ...resourceOutputFields,
-      flagKey: z.string(),
-      path: z.string(),
-      line: z.number().int(),
-      excerpt: z.string().nullable(),
-      commitSha: z.string().nullable(),
-    }),
-  },
-  filters: {},
-  sortable: { createdAt: flagCodeReferences.createdAt },
-  defaultSort: '-createdAt',
-  searchable: [],
-  search: false,
   permissions,
 });
