@@ -4,7 +4,6 @@ import { backupModule } from './backup/index.ts';
 import { contractsModule } from './contracts/index.ts';
 import { decisionLogsModule } from './decision-logs/index.ts';
 import { flagsModule } from './flags/index.ts';
-import { flagsSdkApi } from './flags/sdk/index.ts';
 import { identityModule } from './identity/index.ts';
 import { metadataModule } from './metadata/index.ts';
 import { migrationSafetyModule } from './migration-safety/index.ts';
@@ -26,8 +25,7 @@ export const shipshapeModules: readonly ModuleDefinition[] = [
   planModule,
   migrationSafetyModule,
   contractsModule,
-  // The flags module with its SDK endpoints (OFREP, Unleash client API), outside /api/v1.
-  { ...flagsModule, externalApis: [...(flagsModule.externalApis ?? []), flagsSdkApi] },
+  flagsModule,
   schemaExportModule,
   backupModule,
 ];

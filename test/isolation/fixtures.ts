@@ -17,6 +17,11 @@ export interface Seed {
   contractId: string;
   contractVersionId: string;
   contractConsumerId: string;
+  /** A flag that needs another (the dependency row), a change scheduled for it, and an SDK key. */
+  flagKey: string;
+  flagDependencyId: string;
+  scheduledChangeId: string;
+  sdkKeyId: string;
   /** Ids of resources created generically from the OpenAPI document, by `<segment>/{id}`. */
   created: Record<string, string>;
 }
@@ -71,6 +76,7 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
     'a lint run',
   );
   const contract = await seedContract(owner, projectId);
+  const flags = await seedFlags(owner, projectId);
   return {
     projectId,
     prdId,
@@ -82,6 +88,7 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
     metadataKey: 'team',
     lintRunId: String(lintRun.id),
     ...contract,
+    ...flags,
     created: {},
   };
 }
@@ -112,6 +119,45 @@ async function seedContract(owner: Caller, projectId: string) {
   };
 }
 
+async function seedFlags(owner: Caller, projectId: string) {
+  const flags = `/api/v1/projects/${projectId}/flags`;
+  await created(owner.post(flags, { key: 'seed-parent', kind: 'release' }), 'a flag');
+  await created(owner.post(flags, { key: 'seed-flag', kind: 'release' }), 'a flag that needs it');
+  await created(
+    owner.put(`${flags}/seed-flag/prerequisites`, {
+      prerequisites: [{ flagKey: 'seed-parent', value: true }],
+    }),
+    'a prerequisite',
+  );
+  const dependencies = await created(
+    owner.get(`/api/v1/projects/${projectId}/plan/feature-flags/flag-dependencies`),
+    'the flag dependencies',
+  );
+  const [dependency] = dependencies.data as { id: string }[];
+  const change = await created(
+    owner.post(`${flags}/seed-flag/schedule`, {
+      environment: 'production',
+      runAt: new Date(Date.now() + 86_400_000).toISOString(),
+      change: { enabled: true },
+    }),
+    'a scheduled change',
+  );
+  const key = await created(
+    owner.post(`/api/v1/projects/${projectId}/flag-sdk-keys`, {
+      environment: 'production',
+      kind: 'server',
+      name: 'seed',
+    }),
+    'an SDK key',
+  );
+  return {
+    flagKey: 'seed-flag',
+    flagDependencyId: String(dependency?.id),
+    scheduledChangeId: String(change.id),
+    sdkKeyId: String(key.id),
+  };
+}
+
 /**
  * How each path parameter gets a real value: keyed by the segment before it and the parameter
  * (`prd-reviews/{id}`). A route whose parameters have no entry here fails the suite, so a route
@@ -137,6 +183,11 @@ export const parameterFixtures: Record<string, (seed: Seed) => string> = {
   'versions/{versionId}': (seed) => seed.contractVersionId,
   'consumers/{consumerId}': (seed) => seed.contractConsumerId,
   'areas/{area}': () => 'background-jobs',
+  'flags/{key}': (seed) => seed.flagKey,
+  'environments/{environment}': () => 'production',
+  'flag-dependencies/{id}': (seed) => seed.flagDependencyId,
+  'schedule/{id}': (seed) => seed.scheduledChangeId,
+  'flag-sdk-keys/{id}': (seed) => seed.sdkKeyId,
 };
 
 /**
@@ -150,6 +201,7 @@ export const nonResourceParameters = new Set([
   'revisions/{number}',
   'metadata/{key}',
   'areas/{area}',
+  'environments/{environment}',
 ]);
 
 /** Does the path address a particular workspace's resource (an id)? */

@@ -143,4 +143,11 @@ CREATE INDEX "flag_sdk_keys_project_created_idx" ON "flag_sdk_keys" USING btree 
 CREATE UNIQUE INDEX "flag_segments_name_unique" ON "flag_segments" USING btree ("project_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "flag_segments_number_unique" ON "flag_segments" USING btree ("project_id","number");--> statement-breakpoint
 CREATE INDEX "flag_segments_project_created_idx" ON "flag_segments" USING btree ("project_id","created_at","id");--> statement-breakpoint
-ALTER TABLE "plan"."feature_flags" ADD CONSTRAINT "feature_flags_value_type_check" CHECK ("plan"."feature_flags"."value_type" in ('boolean', 'string', 'number', 'json'));
+ALTER TABLE "plan"."feature_flags" ADD CONSTRAINT "feature_flags_value_type_check" CHECK ("plan"."feature_flags"."value_type" in ('boolean', 'string', 'number', 'json'));--> statement-breakpoint
+SELECT shipshape_enable_workspace_rls('flag_code_references');--> statement-breakpoint
+SELECT shipshape_enable_workspace_rls('flag_configs');--> statement-breakpoint
+SELECT shipshape_enable_workspace_rls('flag_environments');--> statement-breakpoint
+SELECT shipshape_enable_workspace_rls('flag_evaluation_counts');--> statement-breakpoint
+SELECT shipshape_enable_workspace_rls('flag_scheduled_changes');--> statement-breakpoint
+SELECT shipshape_enable_workspace_rls('flag_sdk_keys');--> statement-breakpoint
+SELECT shipshape_enable_workspace_rls('flag_segments');

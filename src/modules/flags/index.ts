@@ -6,6 +6,7 @@ import { flagRoutes } from './routes/flags.ts';
 import { insightRoutes } from './routes/insights.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { sdkKeyRoutes } from './routes/sdk-keys.ts';
+import { flagsSdkApi } from './sdk/index.ts';
 import {
   flagCodeReferences,
   flagConfigs,
@@ -25,6 +26,8 @@ export const flagsModule = defineModule({
   resources: [environmentResource, segmentResource],
   routes: [...flagRoutes, ...configRoutes, ...insightRoutes, ...scheduleRoutes, ...sdkKeyRoutes],
   jobs: [scheduledChangesJob],
+  // OFREP and the Unleash client API, outside /api/v1 and authenticated by SDK keys.
+  externalApis: [flagsSdkApi],
   tables: [
     flagEnvironments,
     flagConfigs,
