@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, count, eq, max, type SQL } from 'drizzle-orm';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/connection.ts';
 import type {
@@ -94,34 +94,30 @@ export async function loadSnapshot(db: Executor, environmentId: string): Promise
   return { environment: environment.key, flags, segments };
 }
 
-/** How many rows a table holds for the filter, and when the newest of them last changed. */
-async function tableMark(
-  db: Executor,
-  table: PgTable & { updatedAt: PgColumn },
-  where: SQL,
-): Promise<string> {
-  const [row] = await db
-    .select({ rows: count(), changed: max(table.updatedAt) })
-    .from(table)
-    .where(where);
-  const changed = row?.changed instanceof Date ? row.changed.toISOString() : String(row?.changed ?? '');
-  return `${row?.rows ?? 0}@${changed}`;
+/** How many rows a table holds for the filter, and when the newest of them last changed, as SQL. */
+function tableMark(place: number, table: PgTable & { updatedAt: PgColumn }, where: SQL): SQL {
+  return sql`select ${place}::int as place, count(*)::text || '@' || coalesce(max(${table.updatedAt})::text, '') as mark from ${table} where ${where}`;
 }
 
 /**
  * A cheap marker of what the environment serves: it changes whenever a flag, a config of the
  * environment, a prerequisite or a segment of its project is added, changed or removed (a removal
- * changes the count, a write moves the newest update time).
+ * changes the count, a write moves the newest update time). One statement: it runs every half
+ * second per environment in use, and on PGlite on the server's own thread.
  */
 export async function snapshotStamp(db: Executor, environmentId: string): Promise<string> {
   const environment = await environmentOf(db, environmentId);
   if (!environment) return 'none';
-  const marks = await Promise.all([
-    tableMark(db, flagEnvironments, eq(flagEnvironments.id, environmentId)),
-    tableMark(db, flagConfigs, eq(flagConfigs.environmentId, environmentId)),
-    tableMark(db, featureFlags, eq(featureFlags.projectId, environment.projectId)),
-    tableMark(db, flagDependencies, eq(flagDependencies.projectId, environment.projectId)),
-    tableMark(db, flagSegments, eq(flagSegments.projectId, environment.projectId)),
-  ]);
-  return createHash('sha256').update(marks.join('|')).digest('base64url').slice(0, 22);
+  const marks = [
+    tableMark(0, flagEnvironments, eq(flagEnvironments.id, environmentId)),
+    tableMark(1, flagConfigs, eq(flagConfigs.environmentId, environmentId)),
+    tableMark(2, featureFlags, eq(featureFlags.projectId, environment.projectId)),
+    tableMark(3, flagDependencies, eq(flagDependencies.projectId, environment.projectId)),
+    tableMark(4, flagSegments, eq(flagSegments.projectId, environment.projectId)),
+  ];
+  const result = await db.execute(sql.join(marks, sql` union all `));
+  const parts = result.rows
+    .toSorted((one, other) => Number(one.place) - Number(other.place))
+    .map((row) => String(row.mark));
+  return createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 22);
 }
