@@ -27,9 +27,10 @@ export function sourceHash(): string {
     join(web, 'index.html'),
     join(web, 'vite.config.ts'),
     join(root, 'package-lock.json'),
-    // Server code the UI shares: the PRD lint rules and the search languages.
+    // Server code the UI shares: the PRD lint rules, the search languages and the flag engine's names.
     join(root, 'src', 'modules', 'prd-reviews', 'lint.ts'),
     join(root, 'src', 'core', 'search', 'languages.ts'),
+    join(root, 'src', 'engines', 'flag-eval', 'model.ts'),
   ];
   for (const file of files) hash.update(file.slice(root.length)).update(readFileSync(file));
   return hash.digest('hex');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { resourceColumns } from './columns.ts';
 
 /**
@@ -24,3 +24,9 @@ export const projects = pgTable(
     index('projects_workspace_created_idx').on(table.workspaceId, table.createdAt, table.id),
   ],
 );
+
+/** The owning project of a project-scoped row; the row goes when its project is deleted. */
+export const projectIdColumn = () =>
+  uuid('project_id')
+    .notNull()
+    .references(() => projects.id, { onDelete: 'cascade' });

@@ -1,26 +1,10 @@
-import { type SQL, sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  integer,
-  jsonb,
-  type PgColumn,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/schema.ts';
-import { resourceColumns } from '../../core/tenancy/columns.ts';
-import { projects } from '../../core/tenancy/projects-table.ts';
+import { checkOneOf, resourceColumns } from '../../core/tenancy/columns.ts';
+import { projectIdColumn } from '../../core/tenancy/projects-table.ts';
 import { apiContracts } from '../plan/areas/breaking-change-management.ts';
 import type { ConsumerUses, FindingLevel, StoredDiff } from './contracts.ts';
-
-const projectColumn = () =>
-  uuid('project_id')
-    .notNull()
-    .references(() => projects.id, { onDelete: 'cascade' });
 
 /** The plan's contract a row belongs to; its versions and consumers go when it is deleted. */
 const contractColumn = () =>
@@ -35,12 +19,6 @@ export const reviewStatuses = ['not-required', 'pending', 'accepted', 'rejected'
 export const consumerSources = ['manual', 'pact'] as const;
 export const failOnLevels = ['ERR', 'WARN', 'INFO', 'never'] as const;
 
-/** The database refuses the values the API would, as the plan's enumerations do. */
-function oneOf(name: string, column: PgColumn, values: readonly string[]): ReturnType<typeof check> {
-  const listed: SQL = sql.raw(values.map((value) => `'${value}'`).join(', '));
-  return check(name, sql`${column} in (${listed})`);
-}
-
 /**
  * One uploaded version of a contract: the bundled document as it was, and its diff against the
  * version before it (with the consumers each change affects). The document is kept as text, not
@@ -51,7 +29,7 @@ export const contractVersions = pgTable(
   'contract_versions',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     contractId: contractColumn(),
     label: text('label').notNull(),
     commitSha: text('commit_sha'),
@@ -84,8 +62,8 @@ export const contractVersions = pgTable(
     uniqueIndex('contract_versions_label_unique').on(table.contractId, table.label),
     index('contract_versions_contract_created_idx').on(table.contractId, table.createdAt, table.id),
     index('contract_versions_project_idx').on(table.projectId),
-    oneOf('contract_versions_kind_check', table.kind, contractKinds),
-    oneOf('contract_versions_review_status_check', table.reviewStatus, reviewStatuses),
+    checkOneOf('contract_versions_kind_check', table.kind, contractKinds),
+    checkOneOf('contract_versions_review_status_check', table.reviewStatus, reviewStatuses),
   ],
 );
 
@@ -96,7 +74,7 @@ export const contractConsumers = pgTable(
   'contract_consumers',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     contractId: contractColumn(),
     name: text('name').notNull(),
     contact: text('contact'),
@@ -109,7 +87,7 @@ export const contractConsumers = pgTable(
     uniqueIndex('contract_consumers_name_unique').on(table.contractId, table.name),
     index('contract_consumers_contract_created_idx').on(table.contractId, table.createdAt, table.id),
     index('contract_consumers_project_idx').on(table.projectId),
-    oneOf('contract_consumers_source_check', table.source, consumerSources),
+    checkOneOf('contract_consumers_source_check', table.source, consumerSources),
   ],
 );
 
@@ -120,7 +98,7 @@ export const contractSettings = pgTable(
   'contract_settings',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     minDeprecationDays: integer('min_deprecation_days').notNull().default(90),
     disabledRules: text('disabled_rules').array().notNull().default(sql`'{}'::text[]`),
     levelOverrides: jsonb('level_overrides')
@@ -131,7 +109,7 @@ export const contractSettings = pgTable(
   },
   (table) => [
     uniqueIndex('contract_settings_project_unique').on(table.projectId),
-    oneOf('contract_settings_fail_on_check', table.failOn, failOnLevels),
+    checkOneOf('contract_settings_fail_on_check', table.failOn, failOnLevels),
   ],
 );
 

@@ -1,12 +1,10 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
-  check,
   index,
   integer,
   jsonb,
-  type PgColumn,
   pgTable,
   primaryKey,
   text,
@@ -15,8 +13,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users, workspaces } from '../../core/auth/schema.ts';
-import { resourceColumns } from '../../core/tenancy/columns.ts';
-import { projects } from '../../core/tenancy/projects-table.ts';
+import { checkOneOf, resourceColumns } from '../../core/tenancy/columns.ts';
+import { projectIdColumn } from '../../core/tenancy/projects-table.ts';
 import type { Constraint, FlagValue, TargetingRule, Variant } from '../../engines/flag-eval/model.ts';
 import { featureFlags } from '../plan/areas/feature-flags.ts';
 
@@ -24,11 +22,6 @@ import { featureFlags } from '../plan/areas/feature-flags.ts';
 // the row's name; kind, owner, removal date and kill-switch decision stay there); prerequisites are
 // rows of plan.flag_dependencies. What an environment serves — on or off, rules, variants, the off
 // value — lives here, one row per flag and environment, as Unleash keeps it per environment too.
-
-const projectColumn = () =>
-  uuid('project_id')
-    .notNull()
-    .references(() => projects.id, { onDelete: 'cascade' });
 
 const flagColumn = () =>
   uuid('flag_id')
@@ -45,17 +38,12 @@ const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 
 export const sdkKeyKinds = ['server', 'client'] as const;
 export const scheduledChangeStatuses = ['pending', 'applied', 'cancelled', 'failed'] as const;
 
-function oneOf(name: string, column: PgColumn, values: readonly string[]): ReturnType<typeof check> {
-  const listed: SQL = sql.raw(values.map((value) => `'${value}'`).join(', '));
-  return check(name, sql`${column} in (${listed})`);
-}
-
 /** Where flags are served: development, staging, production, or whatever a project names. */
 export const flagEnvironments = pgTable(
   'flag_environments',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     key: text('key').notNull(),
     name: text('name').notNull(),
     /** Production environments ask for confirmation before a toggle and count for readiness. */
@@ -75,7 +63,7 @@ export const flagConfigs = pgTable(
   'flag_configs',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     flagId: flagColumn(),
     environmentId: environmentColumn(),
     enabled: boolean('enabled').notNull().default(false),
@@ -98,7 +86,7 @@ export const flagSegments = pgTable(
   'flag_segments',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     number: integer('number').notNull(),
     name: text('name').notNull(),
     description: text('description'),
@@ -121,7 +109,7 @@ export const flagSdkKeys = pgTable(
   'flag_sdk_keys',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     environmentId: environmentColumn(),
     name: text('name').notNull(),
     kind: text('kind', { enum: sdkKeyKinds }).notNull(),
@@ -136,7 +124,7 @@ export const flagSdkKeys = pgTable(
   (table) => [
     uniqueIndex('flag_sdk_keys_secret_hash_unique').on(table.secretHash),
     index('flag_sdk_keys_project_created_idx').on(table.projectId, table.createdAt, table.id),
-    oneOf('flag_sdk_keys_kind_check', table.kind, sdkKeyKinds),
+    checkOneOf('flag_sdk_keys_kind_check', table.kind, sdkKeyKinds),
   ],
 );
 
@@ -152,7 +140,7 @@ export const flagScheduledChanges = pgTable(
   'flag_scheduled_changes',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     flagId: flagColumn(),
     environmentId: environmentColumn(),
     runAt: at('run_at').notNull(),
@@ -165,7 +153,7 @@ export const flagScheduledChanges = pgTable(
   (table) => [
     index('flag_scheduled_changes_due_idx').on(table.status, table.runAt),
     index('flag_scheduled_changes_project_created_idx').on(table.projectId, table.createdAt, table.id),
-    oneOf('flag_scheduled_changes_status_check', table.status, scheduledChangeStatuses),
+    checkOneOf('flag_scheduled_changes_status_check', table.status, scheduledChangeStatuses),
   ],
 );
 
@@ -181,7 +169,7 @@ export const flagEvaluationCounts = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     environmentId: environmentColumn(),
     flagKey: text('flag_key').notNull(),
     /** The variant served; empty when the flag has none. */
@@ -202,7 +190,7 @@ export const flagCodeReferences = pgTable(
   'flag_code_references',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     flagKey: text('flag_key').notNull(),
     path: text('path').notNull(),
     line: integer('line').notNull(),

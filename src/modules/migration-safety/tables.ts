@@ -1,14 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { resourceColumns } from '../../core/tenancy/columns.ts';
-import { projects } from '../../core/tenancy/projects-table.ts';
+import { projectIdColumn } from '../../core/tenancy/projects-table.ts';
 import type { LintReport } from '../../engines/sql-lint/index.ts';
 import { migrationStrategies } from '../plan/areas/database-migrations.ts';
-
-const projectColumn = () =>
-  uuid('project_id')
-    .notNull()
-    .references(() => projects.id, { onDelete: 'cascade' });
 
 /**
  * One recorded lint of a project's migrations: what was linted, with which settings, and the
@@ -18,7 +13,7 @@ export const migrationLintRuns = pgTable(
   'migration_lint_runs',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     /**
      * The plan's migration strategy the migrations belong to; its risks are recorded against it.
      * No foreign key: the run keeps the id it was recorded with even if the strategy is deleted later.
@@ -45,7 +40,7 @@ export const migrationLintSettings = pgTable(
   'migration_lint_settings',
   {
     ...resourceColumns(),
-    projectId: projectColumn(),
+    projectId: projectIdColumn(),
     pgVersion: integer('pg_version').notNull().default(16),
     disabledRules: text('disabled_rules').array().notNull().default(sql`'{}'::text[]`),
     defaultStrategyId: uuid('default_strategy_id').references(() => migrationStrategies.id, {

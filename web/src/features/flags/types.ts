@@ -1,29 +1,18 @@
+import type { ConstraintOperator } from '../../../../src/engines/flag-eval/model.ts';
 import type { components } from '../../api/schema.d.ts';
 
 // The shapes of the flags management API, as its OpenAPI document names them; the engine's names
 // (rules, constraints, variants) are Unleash's, so an exported configuration reads the same everywhere.
 type Schemas = components['schemas'];
 
-/** The constraint operators the engine knows, in Unleash's names. */
-export const constraintOperators = [
-  'IN',
-  'NOT_IN',
-  'STR_CONTAINS',
-  'STR_STARTS_WITH',
-  'STR_ENDS_WITH',
-  'NUM_EQ',
-  'NUM_GT',
-  'NUM_GTE',
-  'NUM_LT',
-  'NUM_LTE',
-  'DATE_AFTER',
-  'DATE_BEFORE',
-  'SEMVER_EQ',
-  'SEMVER_GT',
-  'SEMVER_LT',
-  'REGEX',
-] as const;
-export type ConstraintOperator = (typeof constraintOperators)[number];
+// The constraint operators and value types come from the engine itself, so the editor offers
+// exactly what the server accepts.
+export {
+  type ConstraintOperator,
+  constraintOperators,
+  type FlagValueType,
+  flagValueTypes,
+} from '../../../../src/engines/flag-eval/model.ts';
 
 /** Operators that compare against a list of values; the others take one value. */
 export const listOperators: readonly ConstraintOperator[] = [
@@ -35,8 +24,6 @@ export const listOperators: readonly ConstraintOperator[] = [
 ];
 
 export const flagKinds = ['release', 'experiment', 'ops', 'permission', 'kill-switch'] as const;
-export const flagValueTypes = ['boolean', 'string', 'number', 'json'] as const;
-export type FlagValueType = (typeof flagValueTypes)[number];
 
 export type FlagSummary = Schemas['FlagSummary'];
 export type FlagDetail = Schemas['FlagDetail'];
