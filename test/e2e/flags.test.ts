@@ -62,7 +62,15 @@ describe.skipIf(!hasChromium)('feature flags in the web UI', () => {
     };
     await createFlag('new-payments', 'payments', '2020-01-31', false);
     await page.getByRole('link', { name: 'Feature flags' }).click();
-    await createFlag('checkout-v2', 'checkout-team', '2099-06-30', true);
+    await createFlag('checkout-v2', 'checkout-crew', '2099-06-30', true);
+
+    // What the plan says of the flag is edited in place: the owner was mistyped.
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const details = page.getByRole('form', { name: 'Flag details' });
+    await details.getByLabel('Owner').fill('checkout-team');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.waitFor({ state: 'detached' });
+    await page.locator('.flag-facts').getByText('checkout-team').waitFor();
 
     // A rule in production: country IN NL, BE, for 25 % of them.
     const production = page.getByRole('tab', { name: /production/ });

@@ -16,11 +16,13 @@ import type {
 } from './operations-contracts.ts';
 import { loadSnapshot } from './snapshot.ts';
 import {
+  afterFlagKeyCursor,
   codeReferencesOf,
   configsOf,
   environmentByKey,
   environmentsOf,
   flagByKey,
+  flagKeyCursor,
   lastEvaluations,
   projectOf,
 } from './store.ts';
@@ -130,6 +132,7 @@ export async function staleFlags(
         and(
           eq(featureFlags.workspaceId, scope.ctx.workspaceId),
           eq(featureFlags.projectId, projectOf(scope)),
+          query.cursor ? afterFlagKeyCursor(query.cursor) : undefined,
         ),
       )
       .orderBy(asc(featureFlags.name), asc(featureFlags.id));
@@ -141,9 +144,7 @@ export async function staleFlags(
     );
     const evaluated = await lastEvaluations(db, scope);
     const now = new Date();
-    const after = query.cursor ? Buffer.from(query.cursor, 'base64url').toString('utf8') : '';
     const stale = flags
-      .filter((flag) => (flag.name ?? '') > after)
       .map((flag) => {
         const lastEvaluatedAt = evaluated.get(flag.name ?? '') ?? null;
         const reasons = staleReasonsOf(
@@ -161,7 +162,7 @@ export async function staleFlags(
       scope,
       page.map((entry) => entry.flag.name ?? ''),
     );
-    const last = page[page.length - 1]?.flag.name;
+    const last = page[page.length - 1]?.flag;
     return {
       data: page.map(({ flag, reasons, lastEvaluatedAt }) => ({
         key: flag.name ?? '',
@@ -170,7 +171,7 @@ export async function staleFlags(
         lastEvaluatedAt,
         codeReferences: references.get(flag.name ?? '') ?? [],
       })),
-      nextCursor: stale.length > query.limit && last ? Buffer.from(last, 'utf8').toString('base64url') : null,
+      nextCursor: stale.length > query.limit && last ? flagKeyCursor(last) : null,
     };
   });
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, ilike, inArray, max, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, max, or, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
 import { escapeLike } from '../../core/resource/filters.ts';
 import type { Scope } from '../../core/resource/scope.ts';
+import { afterCursor, encodeCursor, type SortKey } from '../../core/resource/sorting.ts';
 import type { Executor } from '../../db/connection.ts';
 import type { FlagValue } from '../../engines/flag-eval/model.ts';
 import { featureFlags, flagDependencies } from '../plan/areas/feature-flags.ts';
@@ -177,15 +178,27 @@ export interface FlagPageQuery {
   enabledIn?: { environmentId: string; enabled: boolean };
 }
 
-/** A page of the project's flags in key order; the cursor is the last key, base64url. */
+/** Flags are paged in key order, with the resource layer's cursors (a forged one answers 400). */
+const byKey: SortKey[] = [{ field: 'name', column: featureFlags.name, descending: false }];
+
+/** The cursor that continues after this flag, in key order. */
+export function flagKeyCursor(flag: { id: string; name: string | null }): string {
+  return encodeCursor(byKey, flag);
+}
+
+/** The condition "comes after the cursor's flag", in key order. */
+export function afterFlagKeyCursor(cursor: string): SQL {
+  return afterCursor(byKey, featureFlags.id, cursor);
+}
+
+/** A page of the project's flags in key order. */
 export async function flagPage(db: Executor, scope: Scope, query: FlagPageQuery) {
   const conditions: (SQL | undefined)[] = [inProject(scope)];
   for (const word of (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) {
     const pattern = `%${escapeLike(word)}%`;
     conditions.push(or(ilike(featureFlags.name, pattern), ilike(featureFlags.description, pattern)));
   }
-  if (query.cursor)
-    conditions.push(gt(featureFlags.name, Buffer.from(query.cursor, 'base64url').toString('utf8')));
+  if (query.cursor) conditions.push(afterFlagKeyCursor(query.cursor));
   if (query.enabledIn) {
     const { environmentId, enabled } = query.enabledIn;
     conditions.push(
@@ -200,6 +213,6 @@ export async function flagPage(db: Executor, scope: Scope, query: FlagPageQuery)
     .limit(query.limit + 1);
   const hasMore = rows.length > query.limit;
   const data = hasMore ? rows.slice(0, query.limit) : rows;
-  const last = data[data.length - 1]?.name;
-  return { data, nextCursor: hasMore && last ? Buffer.from(last, 'utf8').toString('base64url') : null };
+  const last = data[data.length - 1];
+  return { data, nextCursor: hasMore && last ? flagKeyCursor(last) : null };
 }

@@ -6,6 +6,7 @@ import { Query, Status, When } from '../../components/ui';
 import { useCan } from '../session/permissions';
 import { ConfigEditor } from './config-editor';
 import { FlagCrumbs } from './crumbs';
+import { FlagDetailsForm } from './details-form';
 import { chosenEnvironment, EnvironmentTabs } from './environment-tabs';
 import { pastDate } from './flags-page';
 import { KillSwitch } from './kill-switch';
@@ -39,6 +40,7 @@ function FlagOverview(props: { projectId: string; flag: FlagDetail }) {
   const [wanted, setWanted] = useState('production');
   // Bumped by "Load the latest version": the editor starts again from what is stored.
   const [reloads, setReloads] = useState(0);
+  const [editing, setEditing] = useState(false);
   const tabs = flag.environments.map((config) => ({
     key: config.environment,
     production: config.production,
@@ -58,22 +60,33 @@ function FlagOverview(props: { projectId: string; flag: FlagDetail }) {
         </h1>
         {canWrite ? <KillSwitch projectId={projectId} flag={flag} /> : null}
       </div>
-      {flag.description ? <p className="description">{flag.description}</p> : null}
-      <dl className="flag-facts">
-        <Fact term="Kind">{flag.kind ?? '—'}</Fact>
-        <Fact term="Type">{flag.valueType}</Fact>
-        <Fact term="Owner">{flag.owner ?? '—'}</Fact>
-        <Fact term="Removal date" className={pastDate(flag.removalDate) ? 'error' : undefined}>
-          {flag.removalDate ?? '—'}
-        </Fact>
-        <Fact term="Critical">{flag.critical ? 'yes' : 'no'}</Fact>
-        <Fact term="Last killed">
-          <When at={flag.lastKilledAt} />
-        </Fact>
-        <Fact term="Last evaluated">
-          <When at={flag.lastEvaluatedAt} />
-        </Fact>
-      </dl>
+      {editing ? (
+        <FlagDetailsForm projectId={projectId} flag={flag} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          {flag.description ? <p className="description">{flag.description}</p> : null}
+          <dl className="flag-facts">
+            <Fact term="Kind">{flag.kind ?? '—'}</Fact>
+            <Fact term="Type">{flag.valueType}</Fact>
+            <Fact term="Owner">{flag.owner ?? '—'}</Fact>
+            <Fact term="Removal date" className={pastDate(flag.removalDate) ? 'error' : undefined}>
+              {flag.removalDate ?? '—'}
+            </Fact>
+            <Fact term="Critical">{flag.critical ? 'yes' : 'no'}</Fact>
+            <Fact term="Last killed">
+              <When at={flag.lastKilledAt} />
+            </Fact>
+            <Fact term="Last evaluated">
+              <When at={flag.lastEvaluatedAt} />
+            </Fact>
+          </dl>
+          {canWrite ? (
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit details
+            </button>
+          ) : null}
+        </>
+      )}
       <Section id="flag-environments" title="Per environment">
         <EnvironmentTabs
           environments={tabs}

@@ -26,6 +26,7 @@ export const ifMatch = (version: number): Record<string, string> =>
 const flagPath = '/api/v1/projects/{projectId}/flags/{key}' as const;
 const configPath = '/api/v1/projects/{projectId}/flags/{key}/environments/{environment}' as const;
 export type NewFlag = RequestBody<'/api/v1/projects/{projectId}/flags', 'post'>;
+export type FlagDetailsUpdate = RequestBody<'/api/v1/projects/{projectId}/flags/{key}', 'patch'>;
 /** One environment's configuration as the editor saves it (PUT …/environments/{environment}). */
 export interface ConfigBody {
   enabled: boolean;
@@ -240,6 +241,15 @@ export function useRevokeSdkKey(projectId: string) {
   return useMutation({
     mutationFn: (id: string) =>
       call('delete', '/api/v1/projects/{projectId}/flag-sdk-keys/{id}', { params: { projectId, id } }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Changes what the plan says of the flag (owner, removal date, kind…), unless someone changed it since `version`. */
+export function useUpdateFlag(projectId: string, key: string) {
+  const invalidate = useInvalidateProject(projectId);
+  return useMutation({
+    mutationFn: (body: FlagDetailsUpdate) => call('patch', flagPath, { params: { projectId, key }, body }),
     onSuccess: invalidate,
   });
 }
