@@ -26,7 +26,7 @@ export function FlagDetailsForm(props: { projectId: string; flag: FlagDetail; on
   const submit = () =>
     update.mutate(
       {
-        description: values.description.trim() || null,
+        description: values.description.trim(),
         kind: flagKinds.find((kind) => kind === values.kind) ?? 'release',
         status: flagStatuses.find((status) => status === values.status) ?? 'planned',
         owner: values.owner.trim() || null,
