@@ -78,7 +78,7 @@ async function targetOf(tx: Transaction, scope: Scope, key: string, environment:
 export async function scheduleChange(scope: Scope, key: string, input: ScheduleCreate) {
   return scope.db.transaction(async (tx) => {
     const target = await targetOf(tx, scope, key, input.environment);
-    const change = input.change as ScheduledChange;
+    const change: ScheduledChange = input.change;
     if (change.rollout)
       await assertRuleExists(tx, scope, target, change.rollout.ruleId, 'change.rollout.ruleId');
     return schedule(tx, scope, target, new Date(input.runAt), change);
