@@ -14,7 +14,12 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { type Config, defaultContractUploadLimitBytes } from './config.ts';
+import {
+  type Config,
+  defaultContractUploadLimitBytes,
+  defaultSarifUploadLimitBytes,
+  defaultTestUploadLimits,
+} from './config.ts';
 import type { ModuleDefinition } from './core/app/module.ts';
 import { createRegistry, type Registry } from './core/app/registry.ts';
 import { createAppServices } from './core/app/services.ts';
@@ -36,6 +41,7 @@ import {
 import { instrumentRequests, type Metrics } from './core/observability/metrics.ts';
 import { type TraceIdOf, type Tracing, traceRequests } from './core/observability/tracing.ts';
 import type { DatabaseHandle } from './db/connection.ts';
+import { type McpHttpSettings, registerMcpRoute } from './mcp/http.ts';
 import { shipshapeModules } from './modules/index.ts';
 import { placeholderStyleHash, registerUi } from './ui.ts';
 
@@ -49,6 +55,8 @@ export interface AppDependencies {
         | 'auditCheckpointIntervalSeconds'
         | 'readinessRecordingIntervalSeconds'
         | 'contractUploadLimitBytes'
+        | 'sarifUploadLimitBytes'
+        | 'testUploadLimits'
       >
     >;
   database: DatabaseHandle;
@@ -63,6 +71,8 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
   /** OpenTelemetry tracing, when on; the app shuts it down (flushing its spans) when it closes. */
   tracing?: Tracing;
+  /** The MCP endpoint's settings over those of the environment (MCP_ALLOWED_ORIGINS…). */
+  mcp?: Partial<McpHttpSettings>;
 }
 
 /** A built app: its HTTP server, its long-lived services and what its modules declare. */
@@ -103,11 +113,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       auditCheckpointIntervalSeconds: deps.config.auditCheckpointIntervalSeconds ?? 0,
       readinessRecordingIntervalSeconds: deps.config.readinessRecordingIntervalSeconds ?? 0,
       contractUploadLimitBytes: deps.config.contractUploadLimitBytes ?? defaultContractUploadLimitBytes,
+      sarifUploadLimitBytes: deps.config.sarifUploadLimitBytes ?? defaultSarifUploadLimitBytes,
+      testUploadLimits: deps.config.testUploadLimits ?? defaultTestUploadLimits,
     },
     secretKey: deps.config.secretKey,
     previousSecretKeys: deps.config.previousSecretKeys,
     auth: deps.auth,
     onAccessLogError: (error, lost) => http.log.error({ err: error, lost }, 'writing the access log failed'),
+    onBackgroundError: (name, error) => http.log.error({ err: error, work: name }, 'background work failed'),
   });
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
@@ -134,6 +147,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   );
   // Registered before the API, so it runs after every route's own close: the access log flushes last.
   http.addHook('onClose', async () => {
+    // Work started by requests stops first: it may still be writing.
+    await services.background.close();
     await services.credentials.close();
     await services.accessLog.close();
     await tracing?.shutdown();
@@ -144,6 +159,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   await registerApi(http, registry, services, database);
   for (const api of registry.externalApis) await installExternalApi(http, api, services);
+  // MCP over Streamable HTTP at /mcp, authenticated exactly as the API (docs/agents.md).
+  const mcpLimiter = createRateLimiter('MCP', services.auth.settings.rateLimits.perCredentialPerMinute);
+  registerMcpRoute(http, {
+    authenticate: createAuthenticationHook(database.db, mcpLimiter, services.credentials),
+    publicUrl: deps.config.publicUrl,
+    settings: deps.mcp,
+  });
   return { http, services, registry };
 }
 

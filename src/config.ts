@@ -10,6 +10,27 @@ export type { DatabaseConfig };
 
 /** The largest API contract a version upload may carry, unpacked: 20 MiB. */
 export const defaultContractUploadLimitBytes = 20 * 1024 * 1024;
+/** The largest SARIF log a findings upload may carry (larger answers 413). */
+export const defaultSarifUploadLimitBytes = 25 * 1024 * 1024;
+
+/** What a test-result upload may hold (TEST_* variables); larger answers 413, refused archives 422. */
+export interface TestUploadLimits {
+  /** The upload as sent: 1 GiB. */
+  uploadBytes: number;
+  /** Files in an archive: 250,000. */
+  files: number;
+  /** One file of an archive, unpacked (an attachment, a result): 50 MiB. */
+  entryBytes: number;
+  /** All files of an archive, unpacked: 4 GiB. */
+  unpackedBytes: number;
+}
+
+export const defaultTestUploadLimits: TestUploadLimits = {
+  uploadBytes: 1024 ** 3,
+  files: 250_000,
+  entryBytes: 50 * 1024 ** 2,
+  unpackedBytes: 4 * 1024 ** 3,
+};
 
 /** Every environment variable Shipshape reads, with its default. README.md's table mirrors this. */
 const environmentSchema = z.object({
@@ -33,6 +54,16 @@ const environmentSchema = z.object({
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(defaultContractUploadLimitBytes),
+  SARIF_UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(defaultSarifUploadLimitBytes),
+  TEST_UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(defaultTestUploadLimits.uploadBytes),
+  TEST_UPLOAD_FILE_LIMIT: z.coerce.number().int().min(1).default(defaultTestUploadLimits.files),
+  TEST_ATTACHMENT_LIMIT_BYTES: z.coerce.number().int().min(1024).default(defaultTestUploadLimits.entryBytes),
+  TEST_UNPACKED_LIMIT_BYTES: z.coerce.number().int().min(1024).default(defaultTestUploadLimits.unpackedBytes),
   SHIPSHAPE_ADMIN_TOKEN: z
     .string()
     .regex(/^shp_[A-Za-z0-9_-]{16,}$/, 'must start with shp_ followed by at least 16 letters, digits, _ or -')
@@ -79,6 +110,10 @@ export interface Config {
   bodyLimitBytes: number;
   /** The largest API contract a version upload may carry, unpacked (larger answers 413). */
   contractUploadLimitBytes: number;
+  /** The largest SARIF log a findings upload may carry (larger answers 413). */
+  sarifUploadLimitBytes: number;
+  /** What a test-result upload may hold. */
+  testUploadLimits: TestUploadLimits;
   bootstrap: BootstrapSettings;
   auth: AuthSettings;
   publicUrl?: string;
@@ -110,6 +145,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     contractUploadLimitBytes: env.CONTRACT_UPLOAD_LIMIT_BYTES,
+    sarifUploadLimitBytes: env.SARIF_UPLOAD_LIMIT_BYTES,
+    testUploadLimits: {
+      uploadBytes: env.TEST_UPLOAD_LIMIT_BYTES,
+      files: env.TEST_UPLOAD_FILE_LIMIT,
+      entryBytes: env.TEST_ATTACHMENT_LIMIT_BYTES,
+      unpackedBytes: env.TEST_UNPACKED_LIMIT_BYTES,
+    },
     bootstrap: {
       adminToken: env.SHIPSHAPE_ADMIN_TOKEN,
       adminEmail: env.SHIPSHAPE_ADMIN_EMAIL,

@@ -52,6 +52,9 @@ export async function startServer(
       (error) => app.log.error({ err: error }, 'the job queue reported an error'),
       tracing?.traceJob,
     );
+    // Work a stopped process left half done (an import) resumes now rather than at the next schedule.
+    for (const job of registry.jobs)
+      if (job.runAtStart) services.background.kick(`start:${job.name}`, () => job.run(services));
     const url = config.publicUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
     print(`Shipshape is listening on ${url} (${describeDatabase(config)})`);
     print(`  UI:       ${url}/`);

@@ -4,14 +4,18 @@ import { registerBackupCommands } from './backup-commands.ts';
 import { registerContractCommands } from './contract-commands.ts';
 import { registerContractUploadCommand } from './contract-upload-command.ts';
 import { registerDecisionCommands } from './decision-commands.ts';
+import { registerFindingsCommands } from './findings-commands.ts';
 import { registerFlagCommands } from './flag-commands.ts';
 import { registerIdentityCommands } from './identity-commands.ts';
+import { registerMcpCommands } from './mcp-commands.ts';
 import { registerMigrationCommands } from './migration-commands.ts';
 import { registerMigrationUploadCommand } from './migration-upload-command.ts';
 import { registerPlanCommands } from './plan-commands.ts';
 import { registerPrdCommands } from './prd-commands.ts';
 import { registerSearchCommands } from './search-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
+import { registerTaskCommands } from './task-commands.ts';
+import { registerTestCommands } from './test-commands.ts';
 
 /** The `shipshape` command line: `shipshape <noun> <verb>`, `--json` everywhere. */
 export function buildCli(): Command {
@@ -26,10 +30,14 @@ export function buildCli(): Command {
   registerDecisionCommands(program);
   registerIdentityCommands(program);
   registerPlanCommands(program);
+  registerTaskCommands(program);
   registerSearchCommands(program);
   registerMigrationUploadCommand(registerMigrationCommands(program));
   registerContractUploadCommand(registerContractCommands(program));
   registerFlagCommands(program);
+  registerTestCommands(program);
+  registerFindingsCommands(program);
+  registerMcpCommands(program);
   return program;
 }
 

@@ -3,6 +3,7 @@ import { auditModule } from './audit/index.ts';
 import { backupModule } from './backup/index.ts';
 import { contractsModule } from './contracts/index.ts';
 import { decisionLogsModule } from './decision-logs/index.ts';
+import { findingsModule } from './findings/index.ts';
 import { flagsModule } from './flags/index.ts';
 import { identityModule } from './identity/index.ts';
 import { metadataModule } from './metadata/index.ts';
@@ -12,6 +13,8 @@ import { prdReviewsModule } from './prd-reviews/index.ts';
 import { projectsModule } from './projects/index.ts';
 import { schemaExportModule } from './schema-export/index.ts';
 import { searchModule } from './search/index.ts';
+import { tasksModule } from './tasks/index.ts';
+import { testEvidenceModule } from './test-evidence/index.ts';
 
 /** Every capability Shipshape serves, in the order the app installs them. */
 export const shipshapeModules: readonly ModuleDefinition[] = [
@@ -26,6 +29,9 @@ export const shipshapeModules: readonly ModuleDefinition[] = [
   migrationSafetyModule,
   contractsModule,
   flagsModule,
+  testEvidenceModule,
+  findingsModule,
+  tasksModule,
   schemaExportModule,
   backupModule,
 ];

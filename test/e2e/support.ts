@@ -1,14 +1,14 @@
 // Support for the browser suite: a real `shipshape serve` on a fresh embedded database, and Debian's
 // chromium driven by playwright-core (never a downloaded browser).
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { promisify } from 'node:util';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.ts';
+import { shipshapeCli, startServerProcess } from '../../src/test-support/server-process.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(chromiumPath);
@@ -21,7 +21,6 @@ export const screenshotDir = path.resolve(
   '../..',
   process.env.SHIPSHAPE_UI_SCREENSHOTS ?? 'test-results/ui',
 );
-const cli = path.resolve(import.meta.dirname, '../../bin/shipshape.js');
 
 export interface Server {
   url: string;
@@ -35,35 +34,13 @@ export async function startServer(admin: { email: string; password: string }): P
   await buildWeb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-e2e-'));
   const adminToken = `shp_e2e_${Date.now()}_admin_token_0001`;
-  const environment: NodeJS.ProcessEnv = {
-    ...process.env,
+  const { child, url, output, exited } = await startServerProcess({
     DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    DATABASE_URL: undefined,
     SHIPSHAPE_ADMIN_EMAIL: admin.email,
     SHIPSHAPE_ADMIN_PASSWORD: admin.password,
     SHIPSHAPE_ADMIN_TOKEN: adminToken,
     AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
-  };
-  environment.DATABASE_URL = undefined;
-  environment.SHIPSHAPE_TEST_DATABASE = undefined;
-  const child: ChildProcess = spawn(process.execPath, [cli, 'serve'], {
-    env: environment,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  readline
-    .createInterface({ input: child.stderr as NodeJS.ReadableStream })
-    .on('line', (line) => output.push(line));
-  const url = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      output.push(line);
-      const listening = /listening on (http:\/\/\S+)/.exec(line);
-      if (listening?.[1]) resolve(listening[1]);
-    });
-    exited.then((code) => reject(new Error(`serve exited with ${code}:\n${output.join('\n')}`)));
   });
   return {
     url,
@@ -155,7 +132,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Seeds the demo project as a user would (`shipshape demo seed`), answering its id. */
 export async function seedDemo(server: Server): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [
-    cli,
+    shipshapeCli,
     'demo',
     'seed',
     '--url',

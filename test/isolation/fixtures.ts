@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
 import { expect } from 'vitest';
 import type { Caller } from '../../src/test-support/app.ts';
 import { sampleOf } from './sample-body.ts';
@@ -22,6 +24,13 @@ export interface Seed {
   flagDependencyId: string;
   scheduledChangeId: string;
   sdkKeyId: string;
+  /** An imported test run, the sha256 of an attachment it has, its scenario and that test's history id. */
+  testRunId: string;
+  testAttachmentSha: string;
+  testScenarioId: string;
+  testHistoryId: string;
+  /** A finding set: a SARIF log uploaded with one result. */
+  findingSetId: string;
   /** Ids of resources created generically from the OpenAPI document, by `<segment>/{id}`. */
   created: Record<string, string>;
 }
@@ -77,6 +86,16 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
   );
   const contract = await seedContract(owner, projectId);
   const flags = await seedFlags(owner, projectId);
+  const testRun = await seedTestRun(owner, projectId);
+  const findingSet = await created(
+    owner.post(`/api/v1/projects/${projectId}/findings/sarif`, {
+      version: '2.1.0',
+      runs: [
+        { tool: { driver: { name: 'Seed' } }, results: [{ ruleId: 'seed', message: { text: 'seed' } }] },
+      ],
+    }),
+    'a finding set',
+  );
   return {
     projectId,
     prdId,
@@ -89,6 +108,8 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
     lintRunId: String(lintRun.id),
     ...contract,
     ...flags,
+    ...testRun,
+    findingSetId: String((findingSet.data as { id: string }[])[0]?.id),
     created: {},
   };
 }
@@ -158,6 +179,50 @@ async function seedFlags(owner: Caller, projectId: string) {
   };
 }
 
+/** A test run uploaded as CI does (a zipped Allure folder with an attachment), once imported. */
+async function seedTestRun(owner: Caller, projectId: string) {
+  const attachment = 'seed log';
+  const result = {
+    uuid: 'seed',
+    name: 'seed',
+    fullName: 'seed#seed',
+    historyId: 'seed',
+    status: 'failed',
+    statusDetails: { message: 'seed failure' },
+    steps: [],
+    attachments: [{ name: 'log', source: 'seed-attachment.txt', type: 'text/plain' }],
+    parameters: [],
+    labels: [],
+    links: [],
+  };
+  const zip = Buffer.from(
+    zipSync({
+      'seed-result.json': strToU8(JSON.stringify(result)),
+      'seed-attachment.txt': strToU8(attachment),
+    }),
+  );
+  const runs = `/api/v1/projects/${projectId}/test-runs`;
+  const run = await created(
+    owner.post(runs, zip, { headers: { 'content-type': 'application/zip' } }),
+    'a test run',
+  );
+  // The import runs in the server's process: bounded polling until it has ended.
+  let status = String(run.status);
+  for (let polls = 0; status !== 'imported' && polls < 500; polls += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    status = String((await owner.get(`${runs}/${run.id}`)).body.status);
+  }
+  expect(status).toBe('imported');
+  const scenarios = await created(owner.get(`${runs}/${run.id}/scenarios`), 'the run scenarios');
+  const [scenario] = scenarios.data as { id: string; historyId: string }[];
+  return {
+    testRunId: String(run.id),
+    testAttachmentSha: createHash('sha256').update(attachment).digest('hex'),
+    testScenarioId: String(scenario?.id),
+    testHistoryId: String(scenario?.historyId),
+  };
+}
+
 /**
  * How each path parameter gets a real value: keyed by the segment before it and the parameter
  * (`prd-reviews/{id}`). A route whose parameters have no entry here fails the suite, so a route
@@ -188,6 +253,12 @@ export const parameterFixtures: Record<string, (seed: Seed) => string> = {
   'flag-dependencies/{id}': (seed) => seed.flagDependencyId,
   'schedule/{id}': (seed) => seed.scheduledChangeId,
   'flag-sdk-keys/{id}': (seed) => seed.sdkKeyId,
+  'test-runs/{id}': (seed) => seed.testRunId,
+  'test-runs/{runId}': (seed) => seed.testRunId,
+  'attachments/{sha256}': (seed) => seed.testAttachmentSha,
+  'scenarios/{scenarioId}': (seed) => seed.testScenarioId,
+  'tests/{historyId}': (seed) => seed.testHistoryId,
+  'finding-sets/{id}': (seed) => seed.findingSetId,
 };
 
 /**

@@ -1,77 +1,32 @@
 // The server as a user runs it: `shipshape serve` in its own process, started, stopped with Ctrl-C
 // (SIGINT) and started again on the same database.
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JsonBody } from '../../src/test-support/app.ts';
-import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../../src/test-support/database.ts';
+import {
+  type ServerDatabase,
+  type ServerProcess,
+  serverDatabase,
+  startServerProcess,
+} from '../../src/test-support/server-process.ts';
 
-const cli = path.resolve(import.meta.dirname, '../../bin/shipshape.js');
 const adminToken = 'shp_lifecycle_test_token_0001';
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: string[];
-  exited: Promise<number | null>;
-}
+type Started = ServerProcess;
 
-let databaseEnvironment: Record<string, string>;
-let scratch: TestDatabase | undefined;
-let dataDir: string | undefined;
+let database: ServerDatabase;
 
 beforeAll(async () => {
-  if (testDatabaseKind() === 'postgres') {
-    // A fresh PostgreSQL database of our own; the server under test migrates it itself.
-    scratch = await createTestDatabase();
-    await scratch.handle.exec(
-      'drop schema public cascade; create schema public; drop schema if exists drizzle cascade; drop schema if exists plan cascade;',
-    );
-    databaseEnvironment = { DATABASE_URL: scratch.url ?? '' };
-  } else {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-lifecycle-'));
-    databaseEnvironment = { DATA_DIR: dataDir };
-  }
+  database = await serverDatabase('lifecycle');
 });
 
 afterAll(async () => {
-  await scratch?.drop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await database.dispose();
 });
 
 /** Starts `shipshape serve` and resolves once it prints the address it listens on. */
-async function serve(extra: Record<string, string> = {}): Promise<Started> {
-  const environment: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...databaseEnvironment,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    ...extra,
-  };
-  environment.SHIPSHAPE_TEST_DATABASE = undefined;
-  const child = spawn(process.execPath, [cli, 'serve'], {
-    env: environment,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  readline
-    .createInterface({ input: child.stderr as NodeJS.ReadableStream })
-    .on('line', (line) => output.push(line));
-  const url = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      output.push(line);
-      const listening = /listening on (http:\/\/\S+)/.exec(line);
-      if (listening?.[1]) resolve(listening[1]);
-    });
-    exited.then((code) => reject(new Error(`serve exited with ${code}:\n${output.join('\n')}`)));
-  });
-  return { child, url, output, exited };
+function serve(extra: Record<string, string> = {}): Promise<Started> {
+  return startServerProcess({ ...database.settings, ...extra });
 }
 
 async function api(

@@ -5,6 +5,7 @@ import { ErrorState, Loading } from './components/ui';
 import { auditFeature } from './features/audit/feature';
 import { contractsFeature } from './features/contracts/feature';
 import { decisionsFeature } from './features/decisions/feature';
+import { findingsFeature } from './features/findings/feature';
 import { flagsFeature } from './features/flags/feature';
 import { homeFeature } from './features/home/feature';
 import { migrationsFeature } from './features/migrations/feature';
@@ -17,6 +18,8 @@ import { AcceptInvitation } from './features/session/accept-invitation';
 import { useMe } from './features/session/queries';
 import { SignIn } from './features/session/sign-in';
 import { settingsFeature } from './features/settings/feature';
+import { tasksFeature } from './features/tasks/feature';
+import { testEvidenceFeature } from './features/test-evidence/feature';
 import type { Feature } from './shell/feature';
 import { NotFound } from './shell/not-found';
 import { Shell } from './shell/shell';
@@ -29,6 +32,9 @@ const features: Feature[] = [
   migrationsFeature,
   contractsFeature,
   flagsFeature,
+  testEvidenceFeature,
+  tasksFeature,
+  findingsFeature,
   planFeature,
   readinessFeature,
   decisionsFeature,

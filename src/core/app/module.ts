@@ -13,6 +13,8 @@ export interface ModuleJob {
   schedule(app: AppServices): string | null;
   /** Must be idempotent: a run that fails, or whose process dies, is retried (maybe elsewhere). */
   run(app: AppServices): Promise<void>;
+  /** Also run once in the background when a server starts (to resume work a stopped process left). */
+  runAtStart?: boolean;
 }
 
 /**

@@ -7,6 +7,7 @@ import { createFieldCipher } from '../events/sensitive.ts';
 import { createCheckpointSigner } from '../events/signing.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import type { AppServices, AppSettings } from '../http/route.ts';
+import { createBackgroundWork } from '../jobs/background.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { searchIndexListener } from '../resource/search-index.ts';
 import { createTenancy } from '../tenancy/workspace-database.ts';
@@ -22,6 +23,7 @@ export interface ServiceOptions {
   previousSecretKeys?: readonly string[];
   auth?: Partial<AuthSettings>;
   onAccessLogError?: (error: unknown, lost: number) => void;
+  onBackgroundError?: (name: string, error: unknown) => void;
 }
 
 /** The app's long-lived services, built once per app from its database, settings and modules. */
@@ -34,7 +36,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     listeners: [searchIndexListener(registry.resources), ...registry.listeners],
   };
   const authSettings = { ...defaultAuthSettings, ...options.auth };
-  return {
+  const services: AppServices = {
     resources: registry.resources,
     events,
     tenancy: createTenancy(database),
@@ -49,6 +51,8 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
       invitationLimiter: createRateLimiter('invitation', authSettings.rateLimits.invitationsPerMinute),
     },
     settings: options.settings,
+    background: createBackgroundWork(options.onBackgroundError ?? (() => {})),
     tables: registry.tables,
   };
+  return services;
 }

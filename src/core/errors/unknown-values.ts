@@ -11,3 +11,8 @@ export function stringPropertyOf(value: unknown, key: string): string | undefine
   const property = propertyOf(value, key);
   return typeof property === 'string' ? property : undefined;
 }
+
+/** What a thrown value says: an Error's message, or the value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -25,6 +25,18 @@ export function installRawBodyParsers(http: FastifyInstance, mediaTypes: Iterabl
 }
 
 /**
+ * In a route's own scope: hands the request stream itself, unread, to the route for each media
+ * type (replacing the app's parser for that type in this scope only). Nothing is buffered, so the
+ * route counts the bytes and enforces its own limit.
+ */
+export function installStreamBodyParsers(scoped: FastifyInstance, mediaTypes: Iterable<string>): void {
+  for (const mediaType of new Set(mediaTypes)) {
+    if (scoped.hasContentTypeParser(mediaType)) scoped.removeContentTypeParser(mediaType);
+    scoped.addContentTypeParser(mediaType, (_request, payload, done) => done(null, payload));
+  }
+}
+
+/**
  * A JSON body a route took unparsed, read with the rules every JSON body meets (UTF-8; depth, size,
  * NUL and surrogate limits; no prototype keys) and validated by the schema: the same 400 problems
  * a route's own validation gives.

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { metaFilterPattern } from '../metadata/entities.ts';
-import type { AnyResource } from '../resource/define.ts';
+import { type AnyResource, type ResourceOperation, resourceOperations } from '../resource/define.ts';
 import { filterParameterSchemas } from '../resource/filters.ts';
 import {
   createResource,
@@ -287,11 +287,12 @@ function deleteRoute(definition: AnyResource) {
  * authorization, audit, versioning, idempotency and OpenAPI descriptions. Nothing per resource to write.
  */
 export function resourceRoutes(definition: AnyResource): AnyRoute[] {
-  return [
-    listRoute(definition),
-    getRoute(definition),
-    createRoute(definition),
-    updateRoute(definition),
-    deleteRoute(definition),
-  ];
+  const routes: Record<ResourceOperation, (definition: AnyResource) => AnyRoute> = {
+    list: listRoute,
+    get: getRoute,
+    create: createRoute,
+    update: updateRoute,
+    delete: deleteRoute,
+  };
+  return (definition.operations ?? resourceOperations).map((operation) => routes[operation](definition));
 }

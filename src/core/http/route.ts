@@ -7,9 +7,11 @@ import type { Permission } from '../auth/permissions.ts';
 import type { AuthSettings } from '../auth/settings.ts';
 import { stringPropertyOf } from '../errors/unknown-values.ts';
 import type { CheckpointSigner } from '../events/signing.ts';
+import type { BackgroundWork } from '../jobs/background.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { type AppContext, type Scope, scopeOf } from '../resource/scope.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import { installStreamBodyParsers } from './raw-bodies.ts';
 import { contextOf } from './request-context.ts';
 
 /** What routes and jobs may use of the app: the data path, plus the app's long-lived services. */
@@ -25,6 +27,8 @@ export interface AppServices extends AppContext {
     invitationLimiter: RateLimiter;
   };
   settings: AppSettings;
+  /** Work requests start without waiting for it (an import after its upload); the app's close waits for it. */
+  background: BackgroundWork;
   /** Every table of the app (core and modules), for the schema export. */
   tables: readonly PgTable[];
 }
@@ -38,6 +42,15 @@ export interface AppSettings {
   readinessRecordingIntervalSeconds: number;
   /** The largest API contract a version upload may carry, unpacked (larger answers 413). */
   contractUploadLimitBytes: number;
+  /** The largest SARIF log a findings upload may carry (larger answers 413). */
+  sarifUploadLimitBytes: number;
+  /** What a test-result upload may hold (larger answers 413; archives beyond the rest are refused, 422). */
+  testUploadLimits: {
+    uploadBytes: number;
+    files: number;
+    entryBytes: number;
+    unpackedBytes: number;
+  };
 }
 
 /** The OpenAPI and validation of one route: zod schemas for each part of the request and answer. */
@@ -92,6 +105,12 @@ interface RouteBase<S extends RouteSchema> {
    * the handler unparsed too, and the service reads it with `parseJsonBytes` (same rules).
    */
   rawBodies?: readonly string[];
+  /**
+   * Media types the handler receives as the request's own stream, unread (uploads too large to
+   * hold in memory: the handler counts and stores the bytes as they come). Fastify's body limit
+   * does not apply to them, so the handler enforces its own. Other media types keep their parsers.
+   */
+  streamBodies?: readonly string[];
 }
 
 /** A route for authenticated callers. The authentication hook checks `permission` before parsing. */
@@ -131,32 +150,44 @@ export function isPublicRoute(route: AnyRoute): route is PublicRouteDefinition<a
 
 /** Adds routes to a Fastify instance (the authenticated or the public /api/v1 scope). */
 export function installRoutes(api: FastifyInstance, routes: readonly AnyRoute[], app: AppServices): void {
-  const typed = api.withTypeProvider<ZodTypeProvider>();
   for (const route of routes) {
-    typed.route({
-      method: route.method,
-      url: route.url,
-      bodyLimit: typeof route.bodyLimit === 'function' ? route.bodyLimit(app.settings) : route.bodyLimit,
-      config: {
-        ...(isPublicRoute(route) ? {} : { permission: route.permission }),
-        ...(route.rawBodies ? { rawBodies: route.rawBodies } : {}),
-      },
-      schema: { ...route.schema, tags: route.schema.tags ? [...route.schema.tags] : undefined },
-      handler: (request, reply) => {
-        // biome-ignore lint/suspicious/noExplicitAny: Fastify has validated each part against the route's own schemas
-        const input: RouteInput<any> = {
-          params: request.params,
-          query: request.query,
-          headers: request.headers,
-          body: request.body,
-          app,
-          request,
-          reply,
-        };
-        if (isPublicRoute(route)) return route.handler(input);
-        const projectId = stringPropertyOf(request.params, 'projectId');
-        return route.handler({ ...input, scope: scopeOf(app, contextOf(request), projectId) });
-      },
+    const { streamBodies } = route;
+    if (!streamBodies?.length) {
+      addRoute(api, route, app);
+      continue;
+    }
+    // A scope of its own, so that its stream parsers replace the app's for this route only.
+    api.register(async (scoped) => {
+      installStreamBodyParsers(scoped, streamBodies);
+      addRoute(scoped, route, app);
     });
   }
+}
+
+function addRoute(api: FastifyInstance, route: AnyRoute, app: AppServices): void {
+  api.withTypeProvider<ZodTypeProvider>().route({
+    method: route.method,
+    url: route.url,
+    bodyLimit: typeof route.bodyLimit === 'function' ? route.bodyLimit(app.settings) : route.bodyLimit,
+    config: {
+      ...(isPublicRoute(route) ? {} : { permission: route.permission }),
+      ...(route.rawBodies ? { rawBodies: route.rawBodies } : {}),
+    },
+    schema: { ...route.schema, tags: route.schema.tags ? [...route.schema.tags] : undefined },
+    handler: (request, reply) => {
+      // biome-ignore lint/suspicious/noExplicitAny: Fastify has validated each part against the route's own schemas
+      const input: RouteInput<any> = {
+        params: request.params,
+        query: request.query,
+        headers: request.headers,
+        body: request.body,
+        app,
+        request,
+        reply,
+      };
+      if (isPublicRoute(route)) return route.handler(input);
+      const projectId = stringPropertyOf(request.params, 'projectId');
+      return route.handler({ ...input, scope: scopeOf(app, contextOf(request), projectId) });
+    },
+  });
 }

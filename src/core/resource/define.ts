@@ -108,7 +108,15 @@ export interface ResourceDefinition<
   sensitiveFields?: readonly string[];
   hooks?: ResourceHooks<TTable, z.output<TCreate>, z.output<TUpdate>>;
   permissions: ResourcePermissions;
+  /**
+   * The generic routes the resource gets (default: all five). A resource whose rows only its own
+   * routes or jobs create or change (an upload, an import) leaves out `create` and `update`.
+   */
+  operations?: readonly ResourceOperation[];
 }
+
+export const resourceOperations = ['list', 'get', 'create', 'update', 'delete'] as const;
+export type ResourceOperation = (typeof resourceOperations)[number];
 
 /** Any resource, whatever its table and schemas. */
 // biome-ignore lint/suspicious/noExplicitAny: the widest resource type; each definition keeps its own precise types

@@ -35,11 +35,17 @@ export function parseSort(raw: string, sortable: Record<string, PgColumn>): Sort
   return keys;
 }
 
-/** ORDER BY the sort keys, then by id so that the order is total (and pagination stable). */
+/**
+ * ORDER BY the sort keys, then by id so that the order is total (and pagination stable). Empty
+ * values of a nullable column come last in either direction, as `afterCursor` expects.
+ */
 export function orderBy(keys: SortKey[], idColumn: PgColumn): SQL[] {
   const lastDescending = keys[keys.length - 1]?.descending ?? false;
   return [
-    ...keys.map((key) => (key.descending ? desc(key.column) : asc(key.column))),
+    ...keys.map((key) => {
+      if (key.column.notNull) return key.descending ? desc(key.column) : asc(key.column);
+      return key.descending ? sql`${key.column} desc nulls last` : sql`${key.column} asc nulls last`;
+    }),
     lastDescending ? desc(idColumn) : asc(idColumn),
   ];
 }
@@ -89,16 +95,25 @@ export function afterCursor(keys: SortKey[], idColumn: PgColumn, cursor: string)
   const alternatives: SQL[] = columns.map((current, index) => {
     const equalities = columns
       .slice(0, index)
-      .map((previous, previousIndex) => sql`${previous.column} = ${values[previousIndex]}`);
-    const comparison = current.descending
-      ? sql`${current.column} < ${values[index]}`
-      : sql`${current.column} > ${values[index]}`;
-    return sql.join([...equalities, comparison], sql` and `);
+      .map((previous, previousIndex) => equalTo(previous.column, values[previousIndex]));
+    return sql.join([...equalities, comesAfter(current, values[index])], sql` and `);
   });
   return sql`(${sql.join(
     alternatives.map((alternative) => sql`(${alternative})`),
     sql` or `,
   )})`;
+}
+
+/** `column = value`, where an empty value equals only an empty column. */
+function equalTo(column: PgColumn, value: unknown): SQL {
+  return value === null ? sql`${column} is null` : sql`${column} = ${value}`;
+}
+
+/** Strictly after `value` in the column's direction; empty values sort last (NULLS LAST). */
+function comesAfter(key: { column: PgColumn; descending: boolean }, value: unknown): SQL {
+  if (value === null) return sql`false`;
+  const comparison = key.descending ? sql`${key.column} < ${value}` : sql`${key.column} > ${value}`;
+  return key.column.notNull ? comparison : sql`(${comparison} or ${key.column} is null)`;
 }
 
 function sortText(keys: SortKey[]): string {

@@ -4,7 +4,11 @@ import { PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 /** The parts of a resource that global search indexes. */
 export interface SearchFields {
   title?: PgColumn;
-  body?: PgColumn[];
+  /**
+   * Text columns, or SQL expressions over the row (e.g. a bounded subquery of rows it owns, such as
+   * a test run's failure messages). An expression is evaluated whenever the row is indexed.
+   */
+  body?: (PgColumn | SQL)[];
   /** A text or enum column shown and counted as the status facet; null for none. */
   status?: PgColumn | null;
   /** A text[] column of tags; null for none. */
@@ -27,7 +31,7 @@ export interface IndexableResource {
 /** What global search indexes of one resource, resolved from its declaration. */
 export interface IndexedFields {
   title: PgColumn;
-  body: PgColumn[];
+  body: (PgColumn | SQL)[];
   status: PgColumn | null;
   tags: PgColumn | null;
   project: PgColumn | null;
@@ -55,7 +59,8 @@ export function indexedFieldsOf(definition: IndexableResource): IndexedFields | 
   const title = declared.title ?? first;
   // Sensitive fields stay out of the index: snippets would show them to every reader.
   const sensitive = new Set(definition.sensitiveFields ?? []);
-  const open = (column: PgColumn) => !sensitive.has(fieldOf(definition, column) ?? '');
+  const open = (column: PgColumn | SQL) =>
+    !is(column, PgColumn) || !sensitive.has(fieldOf(definition, column) ?? '');
   if (!title || !open(title)) return null;
   const tags = declared.tags !== undefined ? declared.tags : columnNamed(definition, 'tags');
   return {
@@ -67,8 +72,9 @@ export function indexedFieldsOf(definition: IndexableResource): IndexedFields | 
   };
 }
 
-/** A column as plain text: arrays joined by spaces, JSON as its text, NULL as ''. */
-export function asText(column: PgColumn): SQL {
+/** A column (or an expression) as plain text: arrays joined by spaces, JSON as its text, NULL as ''. */
+export function asText(column: PgColumn | SQL): SQL {
+  if (!is(column, PgColumn)) return sql`coalesce((${column})::text, '')`;
   if (column.dataType === 'array') return sql`coalesce(array_to_string(${column}, ' '), '')`;
   return sql`coalesce(${column}::text, '')`;
 }

@@ -82,6 +82,30 @@ function sectionItems(content: string, heading: RegExp): string[] {
   return items;
 }
 
+/** A numbered item of a spec: `FR-001` or `SC-001` and its text. */
+export interface SpecItem {
+  id: string;
+  text: string;
+}
+
+/**
+ * The functional requirements (FR-001…) and success criteria (SC-001…) of a PRD's content, numbered
+ * as spec.md numbers them: what tasks are generated from.
+ */
+export function specItems(content: string): { requirements: SpecItem[]; criteria: SpecItem[] } {
+  const number = (prefix: string, index: number) => `${prefix}-${String(index + 1).padStart(3, '0')}`;
+  return {
+    requirements: requirementItems(content).map((item, index) => ({
+      id: number('FR', index),
+      text: item.text.replace(/\n/g, ' '),
+    })),
+    criteria: sectionItems(content, /success (metrics|criteria)|^#+\s*metrics/i).map((text, index) => ({
+      id: number('SC', index),
+      text,
+    })),
+  };
+}
+
 /**
  * The PRD as a `spec.md` coding agents read: user stories, numbered functional requirements
  * (FR-001…), success criteria (SC-001…) and the open clarification markers.
@@ -94,12 +118,10 @@ export function toSpec(prd: ExportedPrd): string {
         .split('\n')
         .filter((line) => /\bas an? .+?, I want\b/i.test(line))
         .map((line) => line.replace(/^\s*[-*+]\s+/, '').trim());
-  const requirements = requirementItems(prd.content).map((item) => item.text.replace(/\n/g, ' '));
-  const criteria = sectionItems(prd.content, /success (metrics|criteria)|^#+\s*metrics/i);
+  const { requirements, criteria } = specItems(prd.content);
   const clarifications = [...prd.content.matchAll(/\[NEEDS CLARIFICATION(?::\s*([^\]]*))?\]/g)].map(
     (match) => `[NEEDS CLARIFICATION: ${match[1]?.trim() || 'unspecified'}]`,
   );
-  const number = (prefix: string, index: number) => `${prefix}-${String(index + 1).padStart(3, '0')}`;
   const parts = [
     `# Feature Specification: ${prd.title}`,
     '',
@@ -116,14 +138,12 @@ export function toSpec(prd: ExportedPrd): string {
     '### Functional Requirements',
     '',
     ...(requirements.length
-      ? requirements.map((text, index) => `- **${number('FR', index)}**: ${text}`)
+      ? requirements.map(({ id, text }) => `- **${id}**: ${text}`)
       : ['_None stated._']),
     '',
     '## Success Criteria',
     '',
-    ...(criteria.length
-      ? criteria.map((text, index) => `- **${number('SC', index)}**: ${text}`)
-      : ['_None stated._']),
+    ...(criteria.length ? criteria.map(({ id, text }) => `- **${id}**: ${text}`) : ['_None stated._']),
     '',
     '## Clarifications Needed',
     '',

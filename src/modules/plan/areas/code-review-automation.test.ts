@@ -18,6 +18,12 @@ describeCheckCases('code-review-automation', {
     'review.gates-passing': (fixture) => {
       fixtureRow(fixture, 'quality-gates').lastResult = 'failed';
     },
+    'review.gates-evaluated-on-tests': (fixture) => {
+      fixtureRow(fixture, 'quality-gates').lastTestRunAt = null;
+    },
+    'review.flaky-rate-within-threshold': (fixture) => {
+      fixtureRow(fixture, 'quality-gates').flakyRate = 7.5;
+    },
     'review.no-open-blocking-findings': (fixture) => {
       fixtureRow(fixture, 'review-findings', 1).status = 'open';
     },

@@ -3,6 +3,9 @@ import { atLeast, daysBetween, everyRow, missingOf } from '../checks.ts';
 import { field } from '../fields.ts';
 import { planTable } from '../table.ts';
 
+/** How recent a gate's evaluation on test results must be to count as evidence. */
+const testWindowDays = 14;
+
 export const codeReviewChecklists = planTable('code_review_checklists', {
   purpose: 'What reviewers (people and agents) check, per kind of change',
   fields: {
@@ -16,6 +19,10 @@ export const codeReviewChecklists = planTable('code_review_checklists', {
     ),
     items: field.list('The questions to answer, one per item', 100),
     owner: field.label('Team or person who keeps the checklist current'),
+    blockingRules: field.list(
+      'Analyser rule ids (SARIF ruleId, e.g. no-eval) whose findings block the work whatever their severity',
+      200,
+    ),
   },
 });
 
@@ -31,6 +38,23 @@ export const qualityGates = planTable('quality_gates', {
     blocking: field.flag('Whether failing it stops the work', { default: true }),
     lastResult: field.enum(['passed', 'failed'], 'The result of its last run (reported by CI)'),
     lastRunAt: field.time('When it last ran'),
+    lastTestRunAt: field.time(
+      'When it was last evaluated on an imported test run (GET …/test-runs/{runId}/gate sets it)',
+    ),
+    maxFlakyRate: field.decimal(
+      "The highest share of flaky tests it accepts, in % of the tests of the branch's last 30 imported runs",
+      0,
+      100,
+    ),
+    blockingSeverity: field.enum(
+      ['critical', 'major', 'minor', 'info'],
+      'Open findings at or above this severity fail the gate (empty: findings do not count)',
+    ),
+    flakyRate: field.decimal(
+      "The share of flaky tests (%) in the branch's last 30 imported runs, measured when it was last evaluated on a test run",
+      0,
+      100,
+    ),
   },
 });
 
@@ -62,6 +86,15 @@ export const reviewFindings = planTable('review_findings', {
     location: field.label('File and line, or the component'),
     source: field.label('Who or what found it (a linter, an agent, a reviewer)'),
     details: field.text('What is wrong and how to fix it'),
+    ruleId: field.label("The analyser's rule (SARIF ruleId), e.g. no-eval"),
+    fingerprint: field.label(
+      'What identifies the finding across uploads (SARIF partialFingerprints, else a hash of rule, file and code)',
+    ),
+    stream: field.label(
+      "The analyser result stream it was reported in (SARIF automationDetails.id, else the tool's name)",
+    ),
+    commit: field.label('The commit it was last reported on'),
+    lastSeenAt: field.time('When an upload last reported it'),
   },
 });
 
@@ -137,6 +170,43 @@ export const codeReviewAutomation = defineArea({
             if (!gate.lastRunAt) return 'never ran';
             if (gate.lastResult !== 'passed') return 'last run failed';
             return daysBetween(gate.lastRunAt, now) > 7 ? 'last run over 7 days ago' : null;
+          },
+        ),
+    },
+    {
+      id: 'review.gates-evaluated-on-tests',
+      level: 'gold',
+      title: 'Every blocking quality gate was evaluated on an imported test run within 14 days',
+      why: 'A gate that is never evaluated on real test results cannot stop a change that breaks them.',
+      evaluate: ({ qualityGates }, { now }) =>
+        everyRow(
+          'quality_gates',
+          qualityGates.filter((gate) => gate.blocking),
+          'blocking quality gates',
+          (gate) => {
+            if (!gate.lastTestRunAt) return 'never evaluated on a test run';
+            return daysBetween(gate.lastTestRunAt, now) > testWindowDays
+              ? `last evaluated on a test run over ${testWindowDays} days ago`
+              : null;
+          },
+        ),
+    },
+    {
+      id: 'review.flaky-rate-within-threshold',
+      level: 'gold',
+      title: 'Flaky tests stay below the share each test gate accepts',
+      why: 'Flaky tests teach people and agents to retry until green, and then a real failure passes as noise.',
+      evaluate: ({ qualityGates }) =>
+        everyRow(
+          'quality_gates',
+          qualityGates.filter((gate) => gate.lastTestRunAt),
+          'quality gates evaluated on test runs',
+          (gate) => {
+            if (typeof gate.maxFlakyRate !== 'number') return 'no maximum flaky rate';
+            if (typeof gate.flakyRate !== 'number') return 'flaky rate not measured';
+            return gate.flakyRate > gate.maxFlakyRate
+              ? `${gate.flakyRate.toFixed(1)}% flaky, above ${gate.maxFlakyRate}%`
+              : null;
           },
         ),
     },

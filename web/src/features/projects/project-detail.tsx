@@ -4,15 +4,18 @@ import { Page } from '../../components/layout';
 import { FormError, Query, Status } from '../../components/ui';
 import { ProjectContracts } from '../contracts/project-contracts';
 import { ProjectDecisions } from '../decisions/project-decisions';
+import { ProjectFindings } from '../findings/project-findings';
 import { ProjectFlags } from '../flags/project-flags';
 import { ProjectMigrations } from '../migrations/project-migrations';
 import { ProjectPlan } from '../plan/project-plan';
 import { ProjectPrds } from '../prds/project-prds';
 import { ProjectReadinessSummary } from '../readiness/project-summary';
+import { ProjectTasks } from '../tasks/project-tasks';
+import { ProjectTests } from '../test-evidence/project-tests';
 import { ProjectForm } from './project-form';
 import { type Project, useProject, useSetProjectStatus } from './queries';
 
-/** One project: its details (edit, archive), its PRDs by status, its decisions, migrations and API contracts. */
+/** One project: its details (edit, archive), its PRDs by status, its decisions, migrations, API contracts, tasks, tests and findings. */
 export function ProjectDetail() {
   const { id } = useParams<{ id: string }>();
   const project = useProject(id);
@@ -66,6 +69,9 @@ function ProjectOverview(props: { project: Project }) {
       <ProjectMigrations projectId={p.id} />
       <ProjectContracts projectId={p.id} />
       <ProjectFlags projectId={p.id} />
+      <ProjectTasks projectId={p.id} />
+      <ProjectTests projectId={p.id} />
+      <ProjectFindings projectId={p.id} />
       <ProjectPlan projectId={p.id} />
     </>
   );
