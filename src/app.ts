@@ -148,6 +148,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // Registered before the API, so it runs after every route's own close: the access log flushes last.
   http.addHook('onClose', async () => {
     // Work started by requests stops first: it may still be writing.
+    services.sagas.close();
     await services.background.close();
     await services.credentials.close();
     await services.accessLog.close();

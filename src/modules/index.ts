@@ -12,6 +12,7 @@ import { planModule } from './plan/index.ts';
 import { prdReviewsModule } from './prd-reviews/index.ts';
 import { projectsModule } from './projects/index.ts';
 import { schemaExportModule } from './schema-export/index.ts';
+import { sagasModule } from './sagas/index.ts';
 import { searchModule } from './search/index.ts';
 import { tasksModule } from './tasks/index.ts';
 import { testEvidenceModule } from './test-evidence/index.ts';
@@ -32,6 +33,7 @@ export const shipshapeModules: readonly ModuleDefinition[] = [
   testEvidenceModule,
   findingsModule,
   tasksModule,
+  sagasModule,
   schemaExportModule,
   backupModule,
 ];

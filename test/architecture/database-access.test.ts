@@ -21,6 +21,8 @@ const unboundUses: Record<string, string> = {
   'src/core/http/health.ts': 'readiness probe: is the database reachable and migrated',
   'src/core/jobs/queue.ts': 'the job queue runs across workspaces',
   'src/core/resource/scope.ts': 'declares where the unbound database is handed to services',
+  'src/core/sagas/engine.ts':
+    'claims the next runnable saga of any workspace; drives it in that workspace’s binding',
   'src/core/tenancy/workspace-database.ts': 'the binding itself',
   'src/modules/audit/checkpoint-job.ts': 'job: checkpoints of every workspace',
   'src/modules/audit/retention/archive-child.ts': 'job: archives access logs of every workspace',
@@ -57,8 +59,9 @@ describe('the one database path', () => {
   });
 
   it('opens transactions through scope.db (or savepoints in one), elsewhere only where listed', () => {
-    // Files whose `db` is a WorkspaceDatabase handed in by a service (idempotent creates).
-    const boundParameters = ['src/core/http/idempotency.ts'];
+    // Files whose `db` is a WorkspaceDatabase handed in by a service (idempotent creates), or bound
+    // to the workspace of the saga being driven.
+    const boundParameters = ['src/core/http/idempotency.ts', 'src/core/sagas/driver.ts'];
     const sites: string[] = [];
     for (const file of productionFiles()) {
       if (

@@ -5,6 +5,7 @@ import * as auth from '../auth/schema.ts';
 import * as events from '../events/schema.ts';
 import * as idempotency from '../http/idempotency-schema.ts';
 import * as metadata from '../metadata/schema.ts';
+import * as sagas from '../sagas/tables.ts';
 import * as search from '../search/schema.ts';
 import * as tenancy from '../tenancy/projects-table.ts';
 
@@ -14,6 +15,7 @@ export * from '../auth/schema.ts';
 export * from '../events/schema.ts';
 export * from '../http/idempotency-schema.ts';
 export * from '../metadata/schema.ts';
+export * from '../sagas/tables.ts';
 export * from '../search/schema.ts';
 export * from '../tenancy/projects-table.ts';
 
@@ -24,6 +26,7 @@ export const coreTables: readonly PgTable[] = [
   events,
   idempotency,
   metadata,
+  sagas,
   search,
   tenancy,
 ]

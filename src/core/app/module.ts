@@ -4,6 +4,7 @@ import type { AppendListener } from '../events/append.ts';
 import type { ExternalApi } from '../http/external-api.ts';
 import type { AnyRoute, AppServices } from '../http/route.ts';
 import type { AnyResource } from '../resource/define.ts';
+import type { AnySagaType } from '../sagas/define.ts';
 
 /** A recurring job of a module, run once across all server processes by the job queue. */
 export interface ModuleJob {
@@ -34,6 +35,8 @@ export interface ModuleDefinition {
   permissions?: readonly Permission[];
   /** Recurring jobs on the job queue. */
   jobs?: readonly ModuleJob[];
+  /** Kinds of saga the module starts (docs/sagas.md): the engine drives them in every process. */
+  sagas?: readonly AnySagaType[];
   /** Work that commits with every audit event (in the event's transaction). */
   listeners?: readonly AppendListener[];
   /** The tables the module owns (the schema export documents them). */

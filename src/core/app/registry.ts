@@ -5,6 +5,7 @@ import type { ExternalApi } from '../http/external-api.ts';
 import { resourceRoutes } from '../http/resource-routes.ts';
 import { type AnyRoute, isPublicRoute } from '../http/route.ts';
 import { createResourceCatalog, type ResourceCatalog } from '../resource/catalog.ts';
+import type { AnySagaType } from '../sagas/define.ts';
 import { coreTables } from './core-tables.ts';
 import type { ModuleDefinition, ModuleJob } from './module.ts';
 
@@ -20,6 +21,8 @@ export interface Registry {
   permissions: ReadonlyMap<string, Permission>;
   jobs: readonly ModuleJob[];
   listeners: readonly AppendListener[];
+  /** Every saga type of the app's modules. */
+  sagaTypes: readonly AnySagaType[];
   /** Every table of the app: the core's, then each module's. */
   tables: readonly PgTable[];
 }
@@ -60,6 +63,7 @@ export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
     permissions,
     jobs,
     listeners: modules.flatMap((module) => module.listeners ?? []),
+    sagaTypes: modules.flatMap((module) => module.sagas ?? []),
     tables: [...coreTables, ...modules.flatMap((module) => module.tables ?? [])],
   };
 }

@@ -10,6 +10,7 @@ import type { AppServices, AppSettings } from '../http/route.ts';
 import { createBackgroundWork } from '../jobs/background.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { searchIndexListener } from '../resource/search-index.ts';
+import { createSagaEngine, type SagaEngine } from '../sagas/engine.ts';
 import { createTenancy } from '../tenancy/workspace-database.ts';
 import type { Registry } from './registry.ts';
 
@@ -24,6 +25,8 @@ export interface ServiceOptions {
   auth?: Partial<AuthSettings>;
   onAccessLogError?: (error: unknown, lost: number) => void;
   onBackgroundError?: (name: string, error: unknown) => void;
+  /** How many sagas this process drives at once. */
+  sagaDrivers?: number;
 }
 
 /** The app's long-lived services, built once per app from its database, settings and modules. */
@@ -36,6 +39,8 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     listeners: [searchIndexListener(registry.resources), ...registry.listeners],
   };
   const authSettings = { ...defaultAuthSettings, ...options.auth };
+  // The saga engine hands every step the services it runs in, itself included: it reads them late.
+  const sagas: SagaEngine = createSagaEngine(() => services, registry.sagaTypes, { drivers: options.sagaDrivers });
   const services: AppServices = {
     resources: registry.resources,
     events,
@@ -53,6 +58,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     settings: options.settings,
     background: createBackgroundWork(options.onBackgroundError ?? (() => {})),
     tables: registry.tables,
+    sagas,
   };
   return services;
 }

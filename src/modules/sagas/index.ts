@@ -1,0 +1,15 @@
+import { defineModule } from '../../core/app/module.ts';
+import { sagaPermissions } from '../../core/sagas/actions.ts';
+import { sagaSweepJob } from './sweep.ts';
+import { releaseWorkflowTables } from './tables.ts';
+
+/**
+ * Sagas: the API over the saga engine (core/sagas) — lists, timelines, signals, approvals, cancel,
+ * retry, resume — and the release workflows projects define as data and run as sagas.
+ */
+export const sagasModule = defineModule({
+  name: 'sagas',
+  permissions: Object.values(sagaPermissions),
+  jobs: [sagaSweepJob],
+  tables: [...releaseWorkflowTables],
+});
