@@ -40,7 +40,9 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
   };
   const authSettings = { ...defaultAuthSettings, ...options.auth };
   // The saga engine hands every step the services it runs in, itself included: it reads them late.
-  const sagas: SagaEngine = createSagaEngine(() => services, registry.sagaTypes, { drivers: options.sagaDrivers });
+  const sagas: SagaEngine = createSagaEngine(() => services, registry.sagaTypes, {
+    drivers: options.sagaDrivers,
+  });
   const services: AppServices = {
     resources: registry.resources,
     events,

@@ -1,8 +1,8 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../core/auth/schema.ts';
 import type { EncryptedValue } from '../../core/events/sensitive.ts';
 import { resourceColumns } from '../../core/tenancy/columns.ts';
 import { projectIdColumn } from '../../core/tenancy/projects-table.ts';
-import { users } from '../../core/auth/schema.ts';
 
 // Release workflows: the release orchestrations a project defines as data (steps of built-in kinds,
 // each with an optional compensation), run as sagas. Every saved definition is kept as a version;
