@@ -259,6 +259,10 @@ export const parameterFixtures: Record<string, (seed: Seed) => string> = {
   'scenarios/{scenarioId}': (seed) => seed.testScenarioId,
   'tests/{historyId}': (seed) => seed.testHistoryId,
   'finding-sets/{id}': (seed) => seed.findingSetId,
+  // No saga type of the product may be started through the API by a seed: a saga id no workspace
+  // holds (each action still answers 401, 403 by role, and 404 to another workspace).
+  'sagas/{sagaId}': () => '01900000-0000-7000-8000-00000000a5a9',
+  'signals/{name}': () => 'go',
 };
 
 /**
@@ -273,6 +277,7 @@ export const nonResourceParameters = new Set([
   'metadata/{key}',
   'areas/{area}',
   'environments/{environment}',
+  'signals/{name}',
 ]);
 
 /** Does the path address a particular workspace's resource (an id)? */

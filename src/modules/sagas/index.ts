@@ -1,5 +1,7 @@
 import { defineModule } from '../../core/app/module.ts';
 import { sagaPermissions } from '../../core/sagas/actions.ts';
+import { sagaActionRoutes } from './routes/actions.ts';
+import { sagaReadRoutes } from './routes/sagas.ts';
 import { sagaSweepJob } from './sweep.ts';
 import { releaseWorkflowTables } from './tables.ts';
 
@@ -9,6 +11,7 @@ import { releaseWorkflowTables } from './tables.ts';
  */
 export const sagasModule = defineModule({
   name: 'sagas',
+  routes: [...sagaReadRoutes, ...sagaActionRoutes],
   permissions: Object.values(sagaPermissions),
   jobs: [sagaSweepJob],
   tables: [...releaseWorkflowTables],
