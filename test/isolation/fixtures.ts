@@ -268,6 +268,10 @@ export const parameterFixtures: Record<string, (seed: Seed) => string> = {
   'tests/{historyId}': (seed) => seed.testHistoryId,
   'finding-sets/{id}': (seed) => seed.findingSetId,
   'release-workflows/{key}': () => 'seed-release',
+  // No saga type of the product may be started through the API by a seed: a saga id no workspace
+  // holds (each action still answers 401, 403 by role, and 404 to another workspace).
+  'sagas/{sagaId}': () => '01900000-0000-7000-8000-00000000a5a9',
+  'signals/{name}': () => 'go',
 };
 
 /**
@@ -282,6 +286,7 @@ export const nonResourceParameters = new Set([
   'metadata/{key}',
   'areas/{area}',
   'environments/{environment}',
+  'signals/{name}',
 ]);
 
 /** Does the path address a particular workspace's resource (an id)? */

@@ -40,7 +40,7 @@ function refuseUnless(saga: SagaRow, allowed: readonly SagaStatus[], action: str
     `A ${saga.status} saga cannot be ${action}; it must be ${allowed.join(' or ')}.`,
     {
       code: 'saga.illegal_transition',
-      extensions: { status: saga.status, allowed },
+      extensions: { currentStatus: saga.status, allowed },
     },
   );
 }
@@ -155,7 +155,7 @@ export async function retrySaga(scope: Scope, engine: SagaEngine, id: string): P
     if (saga.status !== 'waiting' || saga.waitingFor?.kind !== 'intervention')
       throw new AppError('conflict', 'Only a saga paused on a failed step can be retried.', {
         code: 'saga.illegal_transition',
-        extensions: { status: saga.status, allowed: ['waiting'] },
+        extensions: { currentStatus: saga.status, allowed: ['waiting'] },
       });
     const [changed] = await tx
       .update(workflowSagas)

@@ -97,6 +97,11 @@ export interface SagaType<Context = Record<string, unknown>> {
   context: z.ZodType<Context>;
   /** The steps, the same for every saga of the type, or worked out from its context (release workflows). */
   steps: readonly SagaStep<Context>[] | ((context: Context) => readonly SagaStep<Context>[]);
+  /**
+   * May callers holding `saga.start` start it through the API (`POST /api/v1/sagas`) with a context
+   * of their choosing? Off by default: most sagas are started by the code that owns them.
+   */
+  startable?: boolean;
 }
 
 // Saga types are stored in a registry of the app; their context type is erased there.

@@ -3,6 +3,8 @@ import { sagaPermissions } from '../../core/sagas/actions.ts';
 import { releasePermissions, releaseResources } from './release/resources.ts';
 import { releaseRoutes } from './release/routes.ts';
 import { releaseSaga } from './release/saga.ts';
+import { sagaActionRoutes } from './routes/actions.ts';
+import { sagaReadRoutes } from './routes/sagas.ts';
 import { sagaSweepJob } from './sweep.ts';
 import { releaseWorkflowTables } from './tables.ts';
 
@@ -13,7 +15,7 @@ import { releaseWorkflowTables } from './tables.ts';
 export const sagasModule = defineModule({
   name: 'sagas',
   resources: [...releaseResources],
-  routes: [...releaseRoutes],
+  routes: [...sagaReadRoutes, ...sagaActionRoutes, ...releaseRoutes],
   permissions: [...Object.values(sagaPermissions), ...Object.values(releasePermissions)],
   jobs: [sagaSweepJob],
   sagas: [releaseSaga],
