@@ -48,7 +48,14 @@ export interface Saga {
 export const endStatuses = new Set(['completed', 'failed', 'cancelled', 'compensation_failed']);
 
 export function sagaLine(saga: Saga): string {
-  const progress = `${Math.min(saga.currentStep, saga.stepCount)}/${saga.stepCount}`;
+  // Where it is: the step it is on (1-based) while it runs or waits, all of them once completed.
+  const active = ['pending', 'running', 'waiting'].includes(saga.status);
+  const progress =
+    saga.status === 'completed'
+      ? `${saga.stepCount}/${saga.stepCount}`
+      : active
+        ? `${Math.min(saga.currentStep + 1, saga.stepCount)}/${saga.stepCount}`
+        : '—';
   return `${saga.id}  ${saga.status.padEnd(19)} ${progress.padStart(5)}  ${saga.sagaType}  ${saga.title}`;
 }
 

@@ -44,7 +44,7 @@ function runWatching(args: string[], text: string) {
   return { seen, done };
 }
 
-describe('shipshape sagas', () => {
+describe('shipshape sagas', { timeout: 120_000 }, () => {
   it('lists with filters and shows a timeline with attempts, durations and compensations', async () => {
     const project = await t.owner.post('/api/v1/projects', { name: 'Payments', key: 'PAY' });
     const failed = await startTestSaga(t.owner, { failLast: true }, { projectId: project.body.id });
@@ -74,7 +74,7 @@ describe('shipshape sagas', () => {
     expect(json.json.steps).toHaveLength(3);
   });
 
-  it('acts on sagas: signal, approve, cancel, retry and resume, with the server’s reason on failure', async () => {
+  it('signals and approves sagas, with the server’s reason when refused', async () => {
     const signalled = await startTestSaga(t.owner, { waitForSignal: true });
     await settleSaga(t, t.owner, signalled.id, ['waiting']);
     const shown = await run(['show', signalled.id]);
@@ -97,7 +97,9 @@ describe('shipshape sagas', () => {
     expect(notAllowed.stderr).toMatch(/^shipshape: 403 /);
     expect((await run(['approve', refused.id, '--refuse', '--comment', 'Not today'])).code).toBe(0);
     await settleSaga(t, t.owner, refused.id, ['failed']);
+  });
 
+  it('cancels, retries and resumes sagas, with the server’s reason when the saga is in no state for it', async () => {
     const cancelled = await startTestSaga(t.owner, { waitForSignal: true });
     await settleSaga(t, t.owner, cancelled.id, ['waiting']);
     const cancel = await run(['cancel', cancelled.id, '--reason', 'Wrong build']);
