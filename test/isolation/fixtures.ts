@@ -31,6 +31,8 @@ export interface Seed {
   testHistoryId: string;
   /** A finding set: a SARIF log uploaded with one result. */
   findingSetId: string;
+  /** A saga: a run of the seed release workflow (it stops at its readiness check, undone). */
+  sagaId: string;
   /** Ids of resources created generically from the OpenAPI document, by `<segment>/{id}`. */
   created: Record<string, string>;
 }
@@ -95,6 +97,17 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
     }),
     'a release workflow',
   );
+  const releaseRun = await created(
+    owner.post(`/api/v1/projects/${projectId}/release-workflows/seed-release/runs`, {
+      inputs: {
+        version: '1.0.0',
+        deployUrl: 'https://deploy.example.com/deploy',
+        rollbackUrl: 'https://deploy.example.com/rollback',
+        healthUrl: 'https://deploy.example.com/health',
+      },
+    }),
+    'a release run',
+  );
   const findingSet = await created(
     owner.post(`/api/v1/projects/${projectId}/findings/sarif`, {
       version: '2.1.0',
@@ -118,6 +131,7 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
     ...flags,
     ...testRun,
     findingSetId: String((findingSet.data as { id: string }[])[0]?.id),
+    sagaId: String(releaseRun.id),
     created: {},
   };
 }
@@ -268,9 +282,7 @@ export const parameterFixtures: Record<string, (seed: Seed) => string> = {
   'tests/{historyId}': (seed) => seed.testHistoryId,
   'finding-sets/{id}': (seed) => seed.findingSetId,
   'release-workflows/{key}': () => 'seed-release',
-  // No saga type of the product may be started through the API by a seed: a saga id no workspace
-  // holds (each action still answers 401, 403 by role, and 404 to another workspace).
-  'sagas/{sagaId}': () => '01900000-0000-7000-8000-00000000a5a9',
+  'sagas/{sagaId}': (seed) => seed.sagaId,
   'signals/{name}': () => 'go',
 };
 
