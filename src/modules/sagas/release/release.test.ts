@@ -285,7 +285,7 @@ describe('release runs', () => {
           kind: 'health_check',
           url: `${base}/health`,
           intervalSeconds: 0.01,
-          timeoutMinutes: 1,
+          timeoutMinutes: 0.1,
         },
       ],
       { version: '3.1.4' },
@@ -442,6 +442,25 @@ describe('release runs', () => {
       approved: true,
     });
     await settle(run.id, ['completed']);
+    expect(paths()).toEqual(['POST /deploy/one']);
+  });
+
+  it('check a named quality gate: its last result must have passed', async () => {
+    const projectId = await project();
+    const gates = `/api/v1/projects/${projectId}/plan/code-review-automation/quality-gates`;
+    const gate = await owner.post(gates, { name: 'pre-deploy', stage: 'pre-deploy', lastResult: 'failed' });
+    expect(gate.status, JSON.stringify(gate.body)).toBe(201);
+    const steps = [{ name: 'gate', kind: 'check_readiness', gate: 'pre-deploy' }, deployStep('one')];
+    const failing = await defineAndRun(projectId, steps);
+    expect((await settle(failing.id, ['failed'])).errorMessage).toContain(
+      'quality gate pre-deploy has last failed',
+    );
+    expect(hits).toHaveLength(0);
+    const passed = await owner.patch(`${gates}/${gate.body.id}`, { lastResult: 'passed' });
+    expect(passed.status, JSON.stringify(passed.body)).toBe(200);
+    const passing = await defineAndRun(projectId, steps);
+    const saga = await settle(passing.id, ['completed']);
+    expect(saga.outputs.gate).toMatchObject({ gate: 'pre-deploy', lastResult: 'passed' });
     expect(paths()).toEqual(['POST /deploy/one']);
   });
 
