@@ -57,6 +57,7 @@ export interface AppDependencies {
         | 'contractUploadLimitBytes'
         | 'sarifUploadLimitBytes'
         | 'testUploadLimits'
+        | 'sagaLeaseSeconds'
       >
     >;
   database: DatabaseHandle;
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     secretKey: deps.config.secretKey,
     previousSecretKeys: deps.config.previousSecretKeys,
     auth: deps.auth,
+    sagaLeaseSeconds: deps.config.sagaLeaseSeconds,
     onAccessLogError: (error, lost) => http.log.error({ err: error, lost }, 'writing the access log failed'),
     onBackgroundError: (name, error) => http.log.error({ err: error, work: name }, 'background work failed'),
   });

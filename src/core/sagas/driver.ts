@@ -15,7 +15,6 @@ import {
   stepsOf,
   type WaitStep,
 } from './define.ts';
-import { sagaLeaseSeconds } from './engine.ts';
 import {
   type SagaRow,
   type SagaStatus,
@@ -42,6 +41,8 @@ type SagaChanges = PgUpdateSetSource<typeof workflowSagas>;
 interface Driving {
   app: AppServices;
   owner: string;
+  /** How long this process's claim holds without renewal. */
+  leaseSeconds: number;
   db: WorkspaceDatabase;
   saga: SagaRow;
   steps: readonly AnyStep[];
@@ -53,9 +54,10 @@ export async function driveSaga(
   app: AppServices,
   types: ReadonlyMap<string, AnySagaType>,
   saga: SagaRow,
-  owner: string,
+  claim: { owner: string; leaseSeconds: number },
   signal: AbortSignal,
 ): Promise<void> {
+  const { owner, leaseSeconds } = claim;
   const db = app.tenancy.bind(saga.workspaceId);
   const type = types.get(saga.sagaType);
   const parsed = type?.context.safeParse(saga.context);
@@ -67,6 +69,7 @@ export async function driveSaga(
   const driving: Driving = {
     app,
     owner,
+    leaseSeconds,
     db,
     saga,
     steps: stepsOf(type, parsed.data),
@@ -101,7 +104,7 @@ function startHeartbeat(driving: Driving): { stop(): void } {
           // Lost or unreachable: the next state change finds out and stops the driver.
         }
       },
-      (sagaLeaseSeconds * 1000) / 3,
+      (driving.leaseSeconds * 1000) / 3,
     );
     timer.unref();
   };
@@ -114,7 +117,7 @@ async function guardedUpdate(tx: Transaction, driving: Driving, values: SagaChan
   const [row] = await tx
     .update(workflowSagas)
     .set({
-      leaseUntil: sql`now() + make_interval(secs => ${sagaLeaseSeconds})`,
+      leaseUntil: sql`now() + make_interval(secs => ${driving.leaseSeconds})`,
       updatedAt: sql`now()`,
       ...values,
     })
