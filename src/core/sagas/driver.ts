@@ -19,6 +19,7 @@ import {
   type SagaRow,
   type SagaStatus,
   type SagaStepPhase,
+  type SagaStepRow,
   type SagaWait,
   sagaSignals,
   sagaSteps,
@@ -48,6 +49,8 @@ interface Driving {
   steps: readonly AnyStep[];
   context: unknown;
   signal: AbortSignal;
+  /** The next action's attempt, recorded in the transaction that ended the step before it. */
+  prepared?: { stepIndex: number; attempt: SagaStepRow };
 }
 
 export async function driveSaga(
@@ -259,9 +262,15 @@ async function withTimeout<T>(
 }
 
 async function runAction(driving: Driving, step: ActionStep<unknown>): Promise<boolean> {
-  const attempt = await driving.db.transaction((tx) => beginAttempt(tx, driving, step, 'action'));
+  const { prepared } = driving;
+  driving.prepared = undefined;
+  const attempt =
+    prepared?.stepIndex === driving.saga.currentStep
+      ? prepared.attempt
+      : await driving.db.transaction((tx) => beginAttempt(tx, driving, step, 'action'));
   const context = stepContext(driving, step, 'action', attempt.attempt, driving.signal);
   try {
+    const next: { then: MoveOn } = { then: 'none' };
     await withTimeout(step, driving.signal, async (signal) => {
       const scoped = { ...context, signal };
       if (step.transactional) {
@@ -270,13 +279,17 @@ async function runAction(driving: Driving, step: ActionStep<unknown>): Promise<b
           // A step past its timeout must not commit: its work rolls back with the transaction.
           signal.throwIfAborted();
           await completeAction(tx, driving, step, attempt.id, output);
+          next.then = await moveOn(tx, driving);
         });
       } else {
         const output = await step.run(scoped, undefined);
-        await driving.db.transaction((tx) => completeAction(tx, driving, step, attempt.id, output));
+        await driving.db.transaction(async (tx) => {
+          await completeAction(tx, driving, step, attempt.id, output);
+          next.then = await moveOn(tx, driving);
+        });
       }
     });
-    return true;
+    return next.then !== 'finished';
   } catch (error) {
     if (error instanceof LeaseLost) throw error;
     if (driving.signal.aborted) return false;
@@ -557,20 +570,48 @@ function asObject(payload: unknown): Record<string, unknown> {
     : { payload };
 }
 
+type Ending = Extract<SagaStatus, 'completed' | 'failed' | 'cancelled'>;
+
 /** Ends the saga: completed, failed (compensated) or cancelled; audited; the lease let go. */
-async function finish(driving: Driving, status: Extract<SagaStatus, 'completed' | 'failed' | 'cancelled'>) {
-  await driving.db.transaction(async (tx) => {
-    const saga = await guardedUpdate(tx, driving, {
-      status,
-      completedAt: sql`now()`,
-      waitingFor: null,
-      wakeAt: null,
-      leaseOwner: null,
-      leaseUntil: null,
-    });
-    await appendSagaEvent(tx, sagaScope(driving.app, saga), saga, status, {
-      reason: status === 'completed' ? undefined : (saga.errorMessage ?? undefined),
-    });
-  });
+async function finish(driving: Driving, status: Ending) {
+  await driving.db.transaction((tx) => finishIn(tx, driving, status));
   return false;
+}
+
+async function finishIn(tx: Transaction, driving: Driving, status: Ending): Promise<void> {
+  const saga = await guardedUpdate(tx, driving, {
+    status,
+    completedAt: sql`now()`,
+    waitingFor: null,
+    wakeAt: null,
+    leaseOwner: null,
+    leaseUntil: null,
+  });
+  await appendSagaEvent(tx, sagaScope(driving.app, saga), saga, status, {
+    reason: status === 'completed' ? undefined : (saga.errorMessage ?? undefined),
+  });
+}
+
+type MoveOn = 'next' | 'finished' | 'none';
+
+/**
+ * Right after an action's outcome, in its transaction (one commit fewer per step): records the
+ * next action's attempt, or completes the saga when no step is left. A crash after that commit
+ * leaves the next attempt running, as a crash right after recording it alone would: whoever
+ * claims the saga next marks it interrupted and runs the step again, with the same key.
+ */
+async function moveOn(tx: Transaction, driving: Driving): Promise<MoveOn> {
+  const { saga, steps } = driving;
+  if (saga.status !== 'running' || saga.cancelRequested || driving.signal.aborted) return 'none';
+  const step = steps[saga.currentStep];
+  if (!step) {
+    await finishIn(tx, driving, 'completed');
+    return 'finished';
+  }
+  if (isWaitStep(step)) return 'none';
+  driving.prepared = {
+    stepIndex: saga.currentStep,
+    attempt: await beginAttempt(tx, driving, step, 'action'),
+  };
+  return 'next';
 }
