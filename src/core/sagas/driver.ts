@@ -270,7 +270,7 @@ async function runAction(driving: Driving, step: ActionStep<unknown>): Promise<b
       : await driving.db.transaction((tx) => beginAttempt(tx, driving, step, 'action'));
   const context = stepContext(driving, step, 'action', attempt.attempt, driving.signal);
   try {
-    const next: { then: MoveOn } = { then: 'none' };
+    const next: { move: MoveOn } = { move: 'none' };
     await withTimeout(step, driving.signal, async (signal) => {
       const scoped = { ...context, signal };
       if (step.transactional) {
@@ -279,17 +279,17 @@ async function runAction(driving: Driving, step: ActionStep<unknown>): Promise<b
           // A step past its timeout must not commit: its work rolls back with the transaction.
           signal.throwIfAborted();
           await completeAction(tx, driving, step, attempt.id, output);
-          next.then = await moveOn(tx, driving);
+          next.move = await moveOn(tx, driving);
         });
       } else {
         const output = await step.run(scoped, undefined);
         await driving.db.transaction(async (tx) => {
           await completeAction(tx, driving, step, attempt.id, output);
-          next.then = await moveOn(tx, driving);
+          next.move = await moveOn(tx, driving);
         });
       }
     });
-    return next.then !== 'finished';
+    return next.move !== 'finished';
   } catch (error) {
     if (error instanceof LeaseLost) throw error;
     if (driving.signal.aborted) return false;
