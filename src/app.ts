@@ -31,7 +31,7 @@ import { frameworkError, installJsonBodyRules, refuseUnsafeUrl } from './core/ht
 import { toProblem } from './core/http/problem.ts';
 import { createRateLimiter } from './core/http/rate-limit.ts';
 import { installRawBodyParsers } from './core/http/raw-bodies.ts';
-import { type AppServices, installRoutes, isPublicRoute } from './core/http/route.ts';
+import { type AppServices, type AppSettings, installRoutes, isPublicRoute } from './core/http/route.ts';
 import {
   docsPolicy,
   noStore,
@@ -57,6 +57,7 @@ export interface AppDependencies {
         | 'contractUploadLimitBytes'
         | 'sarifUploadLimitBytes'
         | 'testUploadLimits'
+        | 'sagaLeaseSeconds'
       >
     >;
   database: DatabaseHandle;
@@ -83,6 +84,18 @@ export interface App {
 }
 
 export const apiPrefix = '/api/v1';
+
+/** The settings every request and job reads, from the configuration (defaults where absent). */
+function appSettings(config: AppDependencies['config']): AppSettings {
+  return {
+    publicUrl: config.publicUrl,
+    auditCheckpointIntervalSeconds: config.auditCheckpointIntervalSeconds ?? 0,
+    readinessRecordingIntervalSeconds: config.readinessRecordingIntervalSeconds ?? 0,
+    contractUploadLimitBytes: config.contractUploadLimitBytes ?? defaultContractUploadLimitBytes,
+    sarifUploadLimitBytes: config.sarifUploadLimitBytes ?? defaultSarifUploadLimitBytes,
+    testUploadLimits: config.testUploadLimits ?? defaultTestUploadLimits,
+  };
+}
 const incomingRequestId = /^[\w.:-]{1,128}$/;
 
 /**
@@ -108,17 +121,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     database,
     metrics,
     registry,
-    settings: {
-      publicUrl: deps.config.publicUrl,
-      auditCheckpointIntervalSeconds: deps.config.auditCheckpointIntervalSeconds ?? 0,
-      readinessRecordingIntervalSeconds: deps.config.readinessRecordingIntervalSeconds ?? 0,
-      contractUploadLimitBytes: deps.config.contractUploadLimitBytes ?? defaultContractUploadLimitBytes,
-      sarifUploadLimitBytes: deps.config.sarifUploadLimitBytes ?? defaultSarifUploadLimitBytes,
-      testUploadLimits: deps.config.testUploadLimits ?? defaultTestUploadLimits,
-    },
+    settings: appSettings(deps.config),
     secretKey: deps.config.secretKey,
     previousSecretKeys: deps.config.previousSecretKeys,
     auth: deps.auth,
+    sagaLeaseSeconds: deps.config.sagaLeaseSeconds,
     onAccessLogError: (error, lost) => http.log.error({ err: error, lost }, 'writing the access log failed'),
     onBackgroundError: (name, error) => http.log.error({ err: error, work: name }, 'background work failed'),
   });

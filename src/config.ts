@@ -97,6 +97,7 @@ const environmentSchema = z.object({
   SHIPSHAPE_PREVIOUS_SECRET_KEYS: z.string().optional(),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   READINESS_RECORDING_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
+  SAGA_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default('shipshape'),
@@ -124,6 +125,11 @@ export interface Config {
   /** How often signed audit checkpoints are written (0: only on demand). */
   auditCheckpointIntervalSeconds: number;
   readinessRecordingIntervalSeconds: number;
+  /**
+   * How long a process's claim on a saga holds without renewal: how soon another process takes over
+   * the sagas of one that died.
+   */
+  sagaLeaseSeconds: number;
   /** Where OpenTelemetry spans go; absent: tracing is off. */
   tracing?: TracingSettings;
 }
@@ -180,6 +186,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       .filter(Boolean),
     auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
     readinessRecordingIntervalSeconds: env.READINESS_RECORDING_INTERVAL_SECONDS,
+    sagaLeaseSeconds: env.SAGA_LEASE_SECONDS,
     tracing: tracingSettings(env),
   };
 }

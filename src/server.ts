@@ -1,16 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import type { ModuleDefinition } from './core/app/module.ts';
 import { bootstrapFirstWorkspace } from './core/auth/bootstrap.ts';
+import type { AppServices } from './core/http/route.ts';
 import { startJobs } from './core/jobs/queue.ts';
 import { createMetrics } from './core/observability/metrics.ts';
 import { tracingFromSettings } from './core/observability/tracing.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { shipshapeModules } from './modules/index.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: DatabaseHandle;
+  /** The app's long-lived services (the saga engine among them). */
+  services: AppServices;
   url: string;
   /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
   stop(): Promise<void>;
@@ -20,6 +25,8 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   print: (line: string) => void = console.log,
+  /** Modules served beside Shipshape's own (test servers add a test module). */
+  extraModules: readonly ModuleDefinition[] = [],
 ): Promise<RunningServer> {
   const metrics = createMetrics({ processMetrics: true });
   const database = await openDatabase(config.database, metrics.observeQuery);
@@ -33,7 +40,14 @@ export async function startServer(
       http: app,
       services,
       registry,
-    } = await buildApp({ config, database, metrics, auth: config.auth, tracing });
+    } = await buildApp({
+      config,
+      database,
+      metrics,
+      auth: config.auth,
+      tracing,
+      modules: extraModules.length ? [...shipshapeModules, ...extraModules] : undefined,
+    });
     let closing = false;
     // Once stopping, answers ask clients to close their keep-alive connections, so that the
     // connections of requests still in flight end with them instead of holding the shutdown open.
@@ -75,7 +89,7 @@ export async function startServer(
       })();
       return stopping;
     };
-    return { app, database, url, stop };
+    return { app, database, services, url, stop };
   } catch (error) {
     await database.close();
     throw error;

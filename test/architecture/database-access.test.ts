@@ -26,7 +26,7 @@ const unboundUses: Record<string, string> = {
   'src/core/tenancy/workspace-database.ts': 'the binding itself',
   'src/modules/audit/checkpoint-job.ts': 'job: checkpoints of every workspace',
   'src/modules/audit/retention/archive-child.ts': 'job: archives access logs of every workspace',
-  'src/modules/audit/retention/job.ts': 'job: applies every workspace’s retention policy',
+  'src/modules/audit/retention/saga.ts': 'saga: applies a workspace’s retention policy, archive included',
   'src/modules/backup/service.ts':
     'a backup dumps the whole database, and checks which workspace is the first',
   'src/modules/flags/job.ts': 'job: applies the due scheduled flag changes of every workspace',

@@ -27,6 +27,8 @@ export interface ServiceOptions {
   onBackgroundError?: (name: string, error: unknown) => void;
   /** How many sagas this process drives at once. */
   sagaDrivers?: number;
+  /** How long a saga's claim holds without renewal (SAGA_LEASE_SECONDS; 30 by default). */
+  sagaLeaseSeconds?: number;
 }
 
 /** The app's long-lived services, built once per app from its database, settings and modules. */
@@ -42,6 +44,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
   // The saga engine hands every step the services it runs in, itself included: it reads them late.
   const sagas: SagaEngine = createSagaEngine(() => services, registry.sagaTypes, {
     drivers: options.sagaDrivers,
+    leaseSeconds: options.sagaLeaseSeconds,
   });
   const services: AppServices = {
     resources: registry.resources,

@@ -15,11 +15,11 @@ import {
   stepsOf,
   type WaitStep,
 } from './define.ts';
-import { sagaLeaseSeconds } from './engine.ts';
 import {
   type SagaRow,
   type SagaStatus,
   type SagaStepPhase,
+  type SagaStepRow,
   type SagaWait,
   sagaSignals,
   sagaSteps,
@@ -42,20 +42,25 @@ type SagaChanges = PgUpdateSetSource<typeof workflowSagas>;
 interface Driving {
   app: AppServices;
   owner: string;
+  /** How long this process's claim holds without renewal. */
+  leaseSeconds: number;
   db: WorkspaceDatabase;
   saga: SagaRow;
   steps: readonly AnyStep[];
   context: unknown;
   signal: AbortSignal;
+  /** The next action's attempt, recorded in the transaction that ended the step before it. */
+  prepared?: { stepIndex: number; attempt: SagaStepRow };
 }
 
 export async function driveSaga(
   app: AppServices,
   types: ReadonlyMap<string, AnySagaType>,
   saga: SagaRow,
-  owner: string,
+  claim: { owner: string; leaseSeconds: number },
   signal: AbortSignal,
 ): Promise<void> {
+  const { owner, leaseSeconds } = claim;
   const db = app.tenancy.bind(saga.workspaceId);
   const type = types.get(saga.sagaType);
   const parsed = type?.context.safeParse(saga.context);
@@ -67,6 +72,7 @@ export async function driveSaga(
   const driving: Driving = {
     app,
     owner,
+    leaseSeconds,
     db,
     saga,
     steps: stepsOf(type, parsed.data),
@@ -101,7 +107,7 @@ function startHeartbeat(driving: Driving): { stop(): void } {
           // Lost or unreachable: the next state change finds out and stops the driver.
         }
       },
-      (sagaLeaseSeconds * 1000) / 3,
+      (driving.leaseSeconds * 1000) / 3,
     );
     timer.unref();
   };
@@ -114,7 +120,7 @@ async function guardedUpdate(tx: Transaction, driving: Driving, values: SagaChan
   const [row] = await tx
     .update(workflowSagas)
     .set({
-      leaseUntil: sql`now() + make_interval(secs => ${sagaLeaseSeconds})`,
+      leaseUntil: sql`now() + make_interval(secs => ${driving.leaseSeconds})`,
       updatedAt: sql`now()`,
       ...values,
     })
@@ -256,9 +262,15 @@ async function withTimeout<T>(
 }
 
 async function runAction(driving: Driving, step: ActionStep<unknown>): Promise<boolean> {
-  const attempt = await driving.db.transaction((tx) => beginAttempt(tx, driving, step, 'action'));
+  const { prepared } = driving;
+  driving.prepared = undefined;
+  const attempt =
+    prepared?.stepIndex === driving.saga.currentStep
+      ? prepared.attempt
+      : await driving.db.transaction((tx) => beginAttempt(tx, driving, step, 'action'));
   const context = stepContext(driving, step, 'action', attempt.attempt, driving.signal);
   try {
+    const next: { move: MoveOn } = { move: 'none' };
     await withTimeout(step, driving.signal, async (signal) => {
       const scoped = { ...context, signal };
       if (step.transactional) {
@@ -267,13 +279,17 @@ async function runAction(driving: Driving, step: ActionStep<unknown>): Promise<b
           // A step past its timeout must not commit: its work rolls back with the transaction.
           signal.throwIfAborted();
           await completeAction(tx, driving, step, attempt.id, output);
+          next.move = await moveOn(tx, driving);
         });
       } else {
         const output = await step.run(scoped, undefined);
-        await driving.db.transaction((tx) => completeAction(tx, driving, step, attempt.id, output));
+        await driving.db.transaction(async (tx) => {
+          await completeAction(tx, driving, step, attempt.id, output);
+          next.move = await moveOn(tx, driving);
+        });
       }
     });
-    return true;
+    return next.move !== 'finished';
   } catch (error) {
     if (error instanceof LeaseLost) throw error;
     if (driving.signal.aborted) return false;
@@ -554,20 +570,48 @@ function asObject(payload: unknown): Record<string, unknown> {
     : { payload };
 }
 
+type Ending = Extract<SagaStatus, 'completed' | 'failed' | 'cancelled'>;
+
 /** Ends the saga: completed, failed (compensated) or cancelled; audited; the lease let go. */
-async function finish(driving: Driving, status: Extract<SagaStatus, 'completed' | 'failed' | 'cancelled'>) {
-  await driving.db.transaction(async (tx) => {
-    const saga = await guardedUpdate(tx, driving, {
-      status,
-      completedAt: sql`now()`,
-      waitingFor: null,
-      wakeAt: null,
-      leaseOwner: null,
-      leaseUntil: null,
-    });
-    await appendSagaEvent(tx, sagaScope(driving.app, saga), saga, status, {
-      reason: status === 'completed' ? undefined : (saga.errorMessage ?? undefined),
-    });
-  });
+async function finish(driving: Driving, status: Ending) {
+  await driving.db.transaction((tx) => finishIn(tx, driving, status));
   return false;
+}
+
+async function finishIn(tx: Transaction, driving: Driving, status: Ending): Promise<void> {
+  const saga = await guardedUpdate(tx, driving, {
+    status,
+    completedAt: sql`now()`,
+    waitingFor: null,
+    wakeAt: null,
+    leaseOwner: null,
+    leaseUntil: null,
+  });
+  await appendSagaEvent(tx, sagaScope(driving.app, saga), saga, status, {
+    reason: status === 'completed' ? undefined : (saga.errorMessage ?? undefined),
+  });
+}
+
+type MoveOn = 'next' | 'finished' | 'none';
+
+/**
+ * Right after an action's outcome, in its transaction (one commit fewer per step): records the
+ * next action's attempt, or completes the saga when no step is left. A crash after that commit
+ * leaves the next attempt running, as a crash right after recording it alone would: whoever
+ * claims the saga next marks it interrupted and runs the step again, with the same key.
+ */
+async function moveOn(tx: Transaction, driving: Driving): Promise<MoveOn> {
+  const { saga, steps } = driving;
+  if (saga.status !== 'running' || saga.cancelRequested || driving.signal.aborted) return 'none';
+  const step = steps[saga.currentStep];
+  if (!step) {
+    await finishIn(tx, driving, 'completed');
+    return 'finished';
+  }
+  if (isWaitStep(step)) return 'none';
+  driving.prepared = {
+    stepIndex: saga.currentStep,
+    attempt: await beginAttempt(tx, driving, step, 'action'),
+  };
+  return 'next';
 }

@@ -26,7 +26,7 @@ declare module '../http/route.ts' {
 // every state change is guarded by that lease: one process drives a saga at a time, and a dead
 // process's sagas are claimed again once its lease lapses.
 
-/** How long a claim holds without renewal; the driver renews it every third of that. */
+/** How long a claim holds without renewal by default (SAGA_LEASE_SECONDS); the driver renews it every third of that. */
 export const sagaLeaseSeconds = 30;
 /** The longest a process's wake timer sleeps: the sweep job catches anything later. */
 const maxTimerMs = 60_000;
@@ -66,8 +66,9 @@ export interface SagaEngine {
 export function createSagaEngine(
   appOf: () => AppServices,
   types: readonly AnySagaType[],
-  options: { drivers?: number } = {},
+  options: { drivers?: number; leaseSeconds?: number } = {},
 ): SagaEngine {
+  const leaseSeconds = options.leaseSeconds ?? sagaLeaseSeconds;
   const registry = new Map<string, AnySagaType>();
   for (const type of types) {
     if (registry.has(type.type)) throw new Error(`Saga type ${type.type} is declared twice`);
@@ -84,11 +85,16 @@ export function createSagaEngine(
     for (const lane of lanes) appOf().background.kick(lane, (signal) => drain(signal));
   };
 
-  /** Sets the wake timer for the earliest due time among runnable sagas, if sooner than the one set. */
+  /**
+   * Sets the wake timer for the earliest time a saga may become claimable — its retry or timed wait
+   * due, or the lease of a process that stopped driving it lapsing — if sooner than the one set.
+   */
   const scheduleWake = async () => {
     const [row] = await appOf().systemDatabase.query<{ wake_at: Date | string | null }>(
-      `select min(wake_at) as wake_at from workflow_sagas
-       where status in ('running', 'compensating', 'waiting') and wake_at > now()`,
+      `select min(greatest(coalesce(wake_at, '-infinity'), coalesce(lease_until, '-infinity'))) as wake_at
+       from workflow_sagas
+       where ((status in ('running', 'compensating', 'waiting') and wake_at > now())
+         or (status in ('pending', 'running', 'compensating', 'waiting') and lease_until > now()))`,
     );
     if (!row?.wake_at || closed) return;
     const at = Math.min(new Date(row.wake_at).getTime(), Date.now() + maxTimerMs);
@@ -107,12 +113,12 @@ export function createSagaEngine(
 
   const drain = async (signal: AbortSignal) => {
     while (!signal.aborted) {
-      const saga = await claimSaga(appOf(), owner);
+      const saga = await claimSaga(appOf(), owner, leaseSeconds);
       if (!saga) {
         await scheduleWake();
         return;
       }
-      await driveSaga(appOf(), registry, saga, owner, signal);
+      await driveSaga(appOf(), registry, saga, { owner, leaseSeconds }, signal);
     }
   };
 
@@ -200,7 +206,11 @@ async function startSaga(
  * one whose driver's lease lapsed. Crosses workspaces on purpose (any process drives any saga):
  * the unbound database; the driver's writes go through the saga's workspace binding.
  */
-export async function claimSaga(app: AppServices, owner: string): Promise<SagaRow | null> {
+export async function claimSaga(
+  app: AppServices,
+  owner: string,
+  leaseSeconds = sagaLeaseSeconds,
+): Promise<SagaRow | null> {
   const [row] = await app.systemDatabase.query<{ id: string; workspace_id: string }>(
     `update workflow_sagas set lease_owner = $1, lease_until = now() + make_interval(secs => $2),
        status = case when status = 'pending' then 'running' else status end,
@@ -219,7 +229,7 @@ export async function claimSaga(app: AppServices, owner: string): Promise<SagaRo
        order by coalesce(saga.wake_at, saga.created_at), saga.id
        limit 1 for update skip locked)
      returning id, workspace_id`,
-    [owner, sagaLeaseSeconds],
+    [owner, leaseSeconds],
   );
   if (!row) return null;
   const [saga] = await app.tenancy

@@ -2,6 +2,7 @@ import { defineModule } from '../../core/app/module.ts';
 import { checkpointJob } from './checkpoint-job.ts';
 import { auditReadSensitive } from './permissions.ts';
 import { accessLogRetentionJob } from './retention/job.ts';
+import { accessLogRetentionSaga } from './retention/saga.ts';
 import { exportAccessLogRoute, listAccessLogRoute } from './routes/access-log.ts';
 import { checkpointRoute, verifyRoute } from './routes/chain.ts';
 import { entityAtRoute, exportEventsRoute, historyRoute, listEventsRoute } from './routes/events.ts';
@@ -29,5 +30,6 @@ export const auditModule = defineModule({
   // Who may see sensitive values is decided per event, in the services: no route declares it.
   permissions: [auditReadSensitive],
   jobs: [checkpointJob, accessLogRetentionJob],
+  sagas: [accessLogRetentionSaga],
   tables: [auditRetentionPolicies],
 });
