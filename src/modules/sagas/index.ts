@@ -1,5 +1,8 @@
 import { defineModule } from '../../core/app/module.ts';
 import { sagaPermissions } from '../../core/sagas/actions.ts';
+import { releasePermissions, releaseResources } from './release/resources.ts';
+import { releaseRoutes } from './release/routes.ts';
+import { releaseSaga } from './release/saga.ts';
 import { sagaActionRoutes } from './routes/actions.ts';
 import { sagaReadRoutes } from './routes/sagas.ts';
 import { sagaSweepJob } from './sweep.ts';
@@ -11,8 +14,10 @@ import { releaseWorkflowTables } from './tables.ts';
  */
 export const sagasModule = defineModule({
   name: 'sagas',
-  routes: [...sagaReadRoutes, ...sagaActionRoutes],
-  permissions: Object.values(sagaPermissions),
+  resources: [...releaseResources],
+  routes: [...sagaReadRoutes, ...sagaActionRoutes, ...releaseRoutes],
+  permissions: [...Object.values(sagaPermissions), ...Object.values(releasePermissions)],
   jobs: [sagaSweepJob],
+  sagas: [releaseSaga],
   tables: [...releaseWorkflowTables],
 });

@@ -78,3 +78,5 @@ export const releaseWorkflowTables = [
   releaseAllowedHosts,
   releaseSecrets,
 ] as const;
+
+export type ReleaseWorkflowRow = typeof releaseWorkflows.$inferSelect;

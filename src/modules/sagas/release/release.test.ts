@@ -1,0 +1,417 @@
+// Release workflows through the API, run against a local HTTP server that plays the deploy,
+// rollback and health endpoints: retries, timeouts, rollbacks in reverse, refused hosts and
+// redirects, secrets that reach the server but not the saved output, and an approval.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../../core/events/schema.ts';
+import { systemScope } from '../../../core/resource/scope.ts';
+import { decideApproval } from '../../../core/sagas/actions.ts';
+import { sagaSteps, workflowSagas } from '../../../core/sagas/tables.ts';
+import { type Caller, createTestApp, type JsonBody, type TestApp } from '../../../test-support/app.ts';
+import { releaseSecrets } from '../tables.ts';
+
+interface Hit {
+  method: string;
+  path: string;
+  body: JsonBody;
+  headers: IncomingMessage['headers'];
+}
+
+/** What the local server was asked, and what it answers next per path (status codes, in turn). */
+const hits: Hit[] = [];
+const scripted = new Map<string, number[]>();
+
+function answerFor(path: string): number {
+  const queue = scripted.get(path);
+  if (!queue?.length) return 200;
+  return queue.length === 1 ? (queue[0] ?? 200) : (queue.shift() ?? 200);
+}
+
+let server: Server;
+let base = '';
+let t: TestApp;
+let owner: Caller;
+let sequence = 0;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk) => {
+      raw += chunk;
+    });
+    request.on('end', () => {
+      const url = new URL(request.url ?? '/', 'http://local');
+      const path = `${url.pathname}${url.search}`;
+      const body = raw ? JSON.parse(raw) : null;
+      hits.push({ method: request.method ?? '', path, body, headers: request.headers });
+      if (url.pathname === '/slow') {
+        setTimeout(() => response.end('late'), 1500).unref();
+        return;
+      }
+      if (url.pathname === '/moved') {
+        response.writeHead(302, { location: 'http://elsewhere.example/deploy' }).end();
+        return;
+      }
+      const status = answerFor(url.pathname);
+      response.writeHead(status, { 'content-type': 'application/json', 'x-deploy-id': 'd-1' });
+      response.end(JSON.stringify({ ok: status < 300, echo: request.headers.authorization ?? null, body }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  t = await createTestApp();
+  owner = t.owner;
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+beforeEach(() => {
+  hits.length = 0;
+  scripted.clear();
+});
+
+const project = async (caller: Caller = owner, allowLocal = true) => {
+  sequence += 1;
+  const answer = await caller.post('/api/v1/projects', {
+    name: `Release ${sequence}`,
+    key: `REL${sequence}${Date.now() % 10000}`,
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  const id: string = answer.body.id;
+  if (allowLocal) {
+    const host = await caller.post(`/api/v1/projects/${id}/release-allowed-hosts`, {
+      host: new URL(base).host,
+    });
+    expect(host.status, JSON.stringify(host.body)).toBe(201);
+  }
+  return id;
+};
+
+const workflows = (projectId: string, rest = '') => `/api/v1/projects/${projectId}/release-workflows${rest}`;
+
+const deployStep = (wave: string, extra: Record<string, unknown> = {}) => ({
+  name: `deploy-${wave}`,
+  kind: 'http',
+  url: `${base}/deploy/${wave}`,
+  body: { wave, version: '{{inputs.version}}' },
+  retry: { attempts: 2, backoffMs: 5 },
+  saveHeaders: ['x-deploy-id'],
+  compensate: { url: `${base}/rollback/${wave}`, body: { wave } },
+  ...extra,
+});
+
+async function defineAndRun(projectId: string, steps: unknown[], inputs: Record<string, string> = {}) {
+  const key = `wf-${++sequence}`;
+  const created = await owner.post(workflows(projectId), {
+    key,
+    name: `Workflow ${sequence}`,
+    definition: { inputs: { version: { default: '1.0.0' } }, steps },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const run = await owner.post(workflows(projectId, `/${key}/runs`), { inputs });
+  expect(run.status, JSON.stringify(run.body)).toBe(202);
+  return run.body;
+}
+
+const sagaNow = async (id: string) => {
+  const [saga] = await t.services.tenancy
+    .bind(owner.workspaceId)
+    .read((db) => db.select().from(workflowSagas).where(eq(workflowSagas.id, id)));
+  if (!saga) throw new Error('saga gone');
+  return saga;
+};
+
+const settle = async (id: string, statuses: readonly string[]) => {
+  for (let round = 0; round < 1000; round += 1) {
+    t.services.sagas.kick();
+    await t.services.sagas.idle();
+    const saga = await sagaNow(id);
+    if (statuses.includes(saga.status) && !saga.leaseOwner) return saga;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`saga ${id} did not reach ${statuses.join('/')}: ${(await sagaNow(id)).status}`);
+};
+
+const stepsOf = (id: string) =>
+  t.services.tenancy
+    .bind(owner.workspaceId)
+    .read((db) =>
+      db
+        .select()
+        .from(sagaSteps)
+        .where(eq(sagaSteps.sagaId, id))
+        .orderBy(asc(sagaSteps.startedAt), asc(sagaSteps.stepIndex), asc(sagaSteps.attempt)),
+    );
+
+const paths = () => hits.map((hit) => `${hit.method} ${hit.path}`);
+
+describe('release workflow definitions', () => {
+  it('are validated with paths (422), versioned on every save and audited', async () => {
+    const projectId = await project();
+    const bad = await owner.post(workflows(projectId), {
+      key: 'broken',
+      name: 'Broken',
+      definition: {
+        steps: [
+          { name: 'x', kind: 'http' },
+          { name: 'x', kind: 'teleport' },
+        ],
+      },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((error: { path: string }) => error.path)).toEqual(
+      expect.arrayContaining(['definition.steps.0.url', 'definition.steps.1.kind']),
+    );
+
+    const yaml = `steps:\n  - name: pause\n    kind: wait\n    seconds: 1\n`;
+    const created = await owner.post(workflows(projectId), { key: 'pause', name: 'Pause', definition: yaml });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.definition.steps[0]).toMatchObject({ name: 'pause', kind: 'wait', seconds: 1 });
+
+    const stale = await owner.patch(
+      workflows(projectId, '/pause'),
+      { name: 'Later' },
+      { headers: { 'if-match': '"v9"' } },
+    );
+    expect(stale.status).toBe(412);
+    const changed = await owner.patch(
+      workflows(projectId, '/pause'),
+      { definition: { steps: [{ name: 'pause', kind: 'wait', minutes: 2 }] } },
+      { headers: { 'if-match': '"v1"' } },
+    );
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.version).toBe(2);
+
+    const versions = await owner.get(workflows(projectId, '/pause/versions'));
+    expect(versions.body.data.map((version: JsonBody) => version.workflowVersion)).toEqual([2, 1]);
+    expect(versions.body.data[1].definition.steps[0].seconds).toBe(1);
+
+    const events = await t.services.tenancy
+      .bind(owner.workspaceId)
+      .read((db) =>
+        db
+          .select({ type: auditEvents.eventType })
+          .from(auditEvents)
+          .where(eq(auditEvents.aggregateId, created.body.id)),
+      );
+    expect(events.map((event) => event.type)).toEqual([
+      'release_workflow.created',
+      'release_workflow.updated',
+    ]);
+
+    const listed = await owner.get(workflows(projectId));
+    expect(listed.body.data.map((workflow: JsonBody) => workflow.key)).toEqual(['pause']);
+  });
+
+  it('are not found from another workspace, and members without write may only read', async () => {
+    const projectId = await project();
+    await owner.post(workflows(projectId), { key: 'mine', name: 'Mine', template: 'deploy-waves' });
+    const stranger = await t.newWorkspace();
+    expect((await stranger.get(workflows(projectId, '/mine'))).status).toBe(404);
+    expect((await stranger.post(workflows(projectId, '/mine/runs'), {})).status).toBe(404);
+    const viewer = await t.newMember(owner, 'viewer');
+    expect((await viewer.get(workflows(projectId, '/mine'))).status).toBe(200);
+    expect(
+      (await viewer.post(workflows(projectId), { key: 'no', name: 'No', template: 'deploy-waves' })).status,
+    ).toBe(403);
+    expect(
+      (await viewer.post(`/api/v1/projects/${projectId}/release-secrets`, { name: 'X', value: 'y' })).status,
+    ).toBe(403);
+  });
+
+  it('ship a deploy-waves template whose runs need its URL inputs', async () => {
+    const projectId = await project();
+    const created = await owner.post(workflows(projectId), {
+      key: 'waves',
+      name: 'Deploy in waves',
+      template: 'deploy-waves',
+      templateOptions: { waves: ['api', 'web', 'worker'] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.definition.steps.map((step: JsonBody) => step.name)).toEqual([
+      'readiness',
+      'approval',
+      'deploy-api',
+      'health-api',
+      'deploy-web',
+      'health-web',
+      'deploy-worker',
+      'health-worker',
+    ]);
+    const missing = await owner.post(workflows(projectId, '/waves/runs'), { inputs: { version: '2.0.0' } });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'inputs.deployUrl',
+      'inputs.healthUrl',
+      'inputs.rollbackUrl',
+    ]);
+  });
+});
+
+describe('release runs', () => {
+  it('deploy, retry a 5xx, poll health, and save responses with secrets redacted', async () => {
+    const projectId = await project();
+    const secret = await owner.post(`/api/v1/projects/${projectId}/release-secrets`, {
+      name: 'DEPLOY_TOKEN',
+      value: 's3cr3t-token-value',
+    });
+    expect(secret.status).toBe(201);
+    expect(JSON.stringify(secret.body)).not.toContain('s3cr3t');
+    const listed = await owner.get(`/api/v1/projects/${projectId}/release-secrets`);
+    expect(listed.body.data.map((row: JsonBody) => row.name)).toEqual(['DEPLOY_TOKEN']);
+    expect(JSON.stringify(listed.body)).not.toContain('s3cr3t');
+    const [stored] = await t.services.tenancy
+      .bind(owner.workspaceId)
+      .read((db) => db.select().from(releaseSecrets).where(eq(releaseSecrets.projectId, projectId)));
+    expect(JSON.stringify(stored?.value)).not.toContain('s3cr3t');
+
+    scripted.set('/deploy/one', [502, 200]);
+    scripted.set('/health', [503, 503, 200]);
+    const run = await defineAndRun(
+      projectId,
+      [
+        deployStep('one', { headers: { authorization: 'Bearer {{secrets.DEPLOY_TOKEN}}' } }),
+        {
+          name: 'healthy',
+          kind: 'health_check',
+          url: `${base}/health`,
+          intervalSeconds: 0.01,
+          timeoutMinutes: 1,
+        },
+      ],
+      { version: '3.1.4' },
+    );
+    expect(run).toMatchObject({
+      sagaType: 'release',
+      title: expect.stringMatching(/^Workflow/),
+      stepNames: ['deploy-one', 'healthy'],
+    });
+    expect(run.context).toMatchObject({ workflowVersion: 1, inputs: { version: '3.1.4' } });
+
+    const saga = await settle(run.id, ['completed']);
+    const deploys = hits.filter((hit) => hit.path === '/deploy/one');
+    expect(deploys).toHaveLength(2);
+    expect(deploys.map((hit) => hit.headers.authorization)).toEqual([
+      'Bearer s3cr3t-token-value',
+      'Bearer s3cr3t-token-value',
+    ]);
+    expect(deploys[0]?.body).toEqual({ wave: 'one', version: '3.1.4' });
+    // The same idempotency key on each try of the step.
+    expect(deploys[0]?.headers['idempotency-key']).toBeTruthy();
+    expect(deploys[1]?.headers['idempotency-key']).toBe(deploys[0]?.headers['idempotency-key']);
+    expect(hits.filter((hit) => hit.path === '/health')).toHaveLength(3);
+
+    expect(saga.outputs['deploy-one']).toMatchObject({
+      status: 200,
+      headers: { 'x-deploy-id': 'd-1' },
+      body: { ok: true, echo: 'Bearer [redacted]' },
+    });
+    const steps = await stepsOf(run.id);
+    expect(JSON.stringify(steps)).not.toContain('s3cr3t');
+    expect(JSON.stringify(saga)).not.toContain('s3cr3t');
+  });
+
+  it('roll back the earlier waves in reverse, each once, when a wave keeps failing', async () => {
+    const projectId = await project();
+    scripted.set('/deploy/three', [500]);
+    const run = await defineAndRun(projectId, [deployStep('one'), deployStep('two'), deployStep('three')]);
+    const saga = await settle(run.id, ['failed']);
+    expect(saga.errorMessage).toContain('answered 500');
+    expect(paths()).toEqual([
+      'POST /deploy/one',
+      'POST /deploy/two',
+      'POST /deploy/three',
+      'POST /deploy/three',
+      'POST /rollback/two',
+      'POST /rollback/one',
+    ]);
+    const rollback = hits.find((hit) => hit.path === '/rollback/two');
+    const deploy = hits.find((hit) => hit.path === '/deploy/two');
+    // The rollback carries its own key, the same on each of its tries.
+    expect(rollback?.headers['idempotency-key']).toBeTruthy();
+    expect(rollback?.headers['idempotency-key']).not.toBe(deploy?.headers['idempotency-key']);
+  });
+
+  it('fail a call past its time bound, and compensate', async () => {
+    const projectId = await project();
+    const run = await defineAndRun(projectId, [
+      deployStep('one'),
+      {
+        name: 'slow',
+        kind: 'http',
+        method: 'GET',
+        url: `${base}/slow`,
+        timeoutMs: 200,
+        retry: { attempts: 1 },
+      },
+    ]);
+    const saga = await settle(run.id, ['failed']);
+    expect(saga.errorMessage).toContain('took longer than 200 ms');
+    expect(paths()).toEqual(['POST /deploy/one', 'GET /slow', 'POST /rollback/one']);
+  });
+
+  it('never follow a redirect to another host', async () => {
+    const projectId = await project();
+    const run = await defineAndRun(projectId, [
+      deployStep('one'),
+      { name: 'moved', kind: 'http', url: `${base}/moved`, retry: { attempts: 1 } },
+    ]);
+    const saga = await settle(run.id, ['failed']);
+    expect(saga.errorMessage).toContain('redirecting to http://elsewhere.example/deploy');
+    expect(paths()).toEqual(['POST /deploy/one', 'POST /moved', 'POST /rollback/one']);
+  });
+
+  it('refuse a host the project does not allow, without a request', async () => {
+    const projectId = await project(owner, false);
+    const run = await defineAndRun(projectId, [deployStep('one', { retry: { attempts: 1 } })]);
+    const saga = await settle(run.id, ['failed']);
+    expect(saga.errorMessage).toContain("is not among the project's release allowed hosts");
+    expect(hits).toHaveLength(0);
+
+    // A wildcard entry admits names, but not one that resolves to an internal address.
+    await owner.post(`/api/v1/projects/${projectId}/release-allowed-hosts`, { host: '*.localhost' });
+    const again = await defineAndRun(projectId, [
+      deployStep('one', { url: 'http://deploy.localhost:1/x', retry: { attempts: 1 } }),
+    ]);
+    const refused = await settle(again.id, ['failed']);
+    expect(refused.errorMessage).toMatch(/resolves to the internal address|ENOTFOUND|EAI_AGAIN/);
+    expect(hits).toHaveLength(0);
+  });
+
+  it('wait for an approval, then go on once approved', async () => {
+    const projectId = await project();
+    const run = await defineAndRun(projectId, [
+      { name: 'sign-off', kind: 'approval', role: 'admin', prompt: 'Ship {{inputs.version}}?' },
+      deployStep('one'),
+    ]);
+    const waiting = await settle(run.id, ['waiting']);
+    expect(waiting.waitingFor).toMatchObject({ kind: 'approval', role: 'admin', prompt: 'Ship 1.0.0?' });
+    expect(hits).toHaveLength(0);
+    await decideApproval(systemScope(t.services, owner.workspaceId, owner.userId), t.services.sagas, run.id, {
+      approved: true,
+    });
+    await settle(run.id, ['completed']);
+    expect(paths()).toEqual(['POST /deploy/one']);
+  });
+
+  it('stop at a readiness level the project has not reached', async () => {
+    const projectId = await project();
+    const run = await defineAndRun(projectId, [
+      { name: 'ready', kind: 'check_readiness', level: 'gold' },
+      deployStep('one'),
+    ]);
+    const saga = await settle(run.id, ['failed']);
+    expect(saga.errorMessage).toMatch(/readiness \w+, below gold/);
+    expect(hits).toHaveLength(0);
+    const [started] = await t.services.tenancy.bind(owner.workspaceId).read((db) =>
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.aggregateId, run.id), eq(auditEvents.eventType, 'saga.started'))),
+    );
+    expect(started).toBeTruthy();
+  });
+});
