@@ -36,7 +36,7 @@ export function describeWait(wait: SagaWait): string {
   if (wait.kind === 'signal')
     return `Waits for the signal “${wait.name}”${wait.until ? ` until ${new Date(wait.until).toLocaleString()}` : ''}`;
   if (wait.kind === 'approval')
-    return `Waits for an approval by a ${wait.role}${wait.until ? ` until ${new Date(wait.until).toLocaleString()}` : ''}`;
+    return `Waits for an approval by a member with the role ${wait.role}${wait.until ? ` until ${new Date(wait.until).toLocaleString()}` : ''}`;
   return `Paused: step ${wait.step} failed past its retries (${wait.error})`;
 }
 

@@ -75,7 +75,7 @@ function SagaList(props: { projectId?: string }) {
         what="sagas"
         empty={<Empty>{filtered ? 'No saga matches.' : 'No saga has run yet.'}</Empty>}
       >
-        {(rows) => <SagaTable rows={rows} />}
+        {(rows) => <SagaTable rows={rows} withProject={!props.projectId} />}
       </CursorList>
     </Page>
   );
@@ -95,10 +95,30 @@ function ProjectFilter(props: { value: string; onChange: (value: string) => void
   );
 }
 
-function SagaTable(props: { rows: Saga[] }) {
+/** Where a saga stands: the step running or next (`2 of 3 · approve`), or that it was undone. */
+function stepOf(saga: Saga): string {
+  if (saga.currentStep < 0) return 'undone';
+  const name = saga.stepNames[saga.currentStep];
+  const at = `${Math.min(saga.currentStep + 1, saga.stepCount)} of ${saga.stepCount}`;
+  return name && saga.status !== 'completed' ? `${at} · ${name}` : at;
+}
+
+function SagaTable(props: { rows: Saga[]; withProject: boolean }) {
   const nameOf = useNameOf();
+  const projects = useProjectChoices();
+  const projectName = (id: string | null) =>
+    (id && projects.data?.data.find((project) => project.id === id)?.name) || '—';
+  const columns = [
+    'Saga',
+    'Type',
+    'Status',
+    'Step',
+    ...(props.withProject ? ['Project'] : []),
+    'Started by',
+    'Started',
+  ];
   return (
-    <ListTable columns={['Saga', 'Type', 'Status', 'Step', 'Started by', 'Started']} caption="Sagas">
+    <ListTable columns={columns} caption="Sagas">
       {props.rows.map((saga) => (
         <tr key={saga.id}>
           <td>
@@ -110,12 +130,8 @@ function SagaTable(props: { rows: Saga[] }) {
           <td>
             <Status value={saga.status} />
           </td>
-          <td>
-            {Math.min(saga.currentStep + 1, saga.stepCount)} of {saga.stepCount}
-            {saga.stepNames[saga.currentStep] ? (
-              <span className="muted"> · {saga.stepNames[saga.currentStep]}</span>
-            ) : null}
-          </td>
+          <td>{stepOf(saga)}</td>
+          {props.withProject ? <td>{projectName(saga.projectId)}</td> : null}
           <td>{saga.startedBy ? nameOf(saga.startedBy) : 'Shipshape'}</td>
           <td>
             <When at={saga.startedAt ?? saga.createdAt} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useParams } from 'wouter';
+import { Link, useLocation, useParams } from 'wouter';
 import { CursorList } from '../../components/cursor-list';
 import { TextAreaField, TextField } from '../../components/fields';
 import { Form, fieldErrorsOf, SubmitOrCancel } from '../../components/forms';
@@ -37,6 +37,10 @@ function WorkflowView(props: { projectId: string; workflow: ReleaseWorkflow }) {
         <h1>
           {workflow.name} <span className="muted">{workflow.key}</span>
         </h1>
+        <div className="actions">
+          <Link href={sagaHrefs.project(projectId)}>Runs</Link>
+          <Link href={`/audit/release_workflow/${workflow.id}`}>History</Link>
+        </div>
       </div>
       {workflow.description ? <p className="description">{workflow.description}</p> : null}
       {canWrite ? <RunForm projectId={projectId} workflow={workflow} /> : null}
@@ -102,7 +106,7 @@ interface InputSpec {
 function inputsOf(definition: Record<string, unknown>): InputSpec[] {
   const inputs = definition.inputs;
   if (typeof inputs !== 'object' || inputs === null) return [];
-  return Object.entries(inputs).map(([name, spec]: [string, unknown]) => {
+  const specs = Object.entries(inputs).map(([name, spec]: [string, unknown]) => {
     const read = (field: string) =>
       typeof spec === 'object' && spec !== null && field in spec ? Reflect.get(spec, field) : undefined;
     const description = read('description');
@@ -114,6 +118,8 @@ function inputsOf(definition: Record<string, unknown>): InputSpec[] {
       required: read('required') === true,
     };
   });
+  // Required inputs first, then by name: the stored definition keeps no order of its own.
+  return specs.sort((a, b) => Number(b.required) - Number(a.required) || a.name.localeCompare(b.name));
 }
 
 /** Run: the workflow's inputs (when it declares some) and the button; the new run's timeline opens. */
