@@ -12,6 +12,8 @@ export const releaseKeys = {
   project: (projectId: string) => ['release', projectId] as const,
   workflows: (projectId: string) => [...releaseKeys.project(projectId), 'workflows'] as const,
   workflow: (projectId: string, key: string) => [...releaseKeys.project(projectId), 'workflow', key] as const,
+  versions: (projectId: string, key: string) =>
+    [...releaseKeys.workflow(projectId, key), 'versions'] as const,
   hosts: (projectId: string) => [...releaseKeys.project(projectId), 'hosts'] as const,
   secrets: (projectId: string) => [...releaseKeys.project(projectId), 'secrets'] as const,
 };
@@ -40,7 +42,7 @@ export function useWorkflow(projectId: string, key: string) {
 
 export function useWorkflowVersions(projectId: string, key: string) {
   return useCursorList({
-    queryKey: [...releaseKeys.workflow(projectId, key), 'versions'],
+    queryKey: releaseKeys.versions(projectId, key),
     fetchPage: (cursor) =>
       call('get', `${workflowPath}/versions`, { params: { projectId, key }, query: { cursor, limit: 20 } }),
   });
