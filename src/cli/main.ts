@@ -12,6 +12,7 @@ import { registerMigrationCommands } from './migration-commands.ts';
 import { registerMigrationUploadCommand } from './migration-upload-command.ts';
 import { registerPlanCommands } from './plan-commands.ts';
 import { registerPrdCommands } from './prd-commands.ts';
+import { registerSagaCommands } from './saga-commands.ts';
 import { registerSearchCommands } from './search-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 import { registerTaskCommands } from './task-commands.ts';
@@ -31,6 +32,7 @@ export function buildCli(): Command {
   registerIdentityCommands(program);
   registerPlanCommands(program);
   registerTaskCommands(program);
+  registerSagaCommands(program);
   registerSearchCommands(program);
   registerMigrationUploadCommand(registerMigrationCommands(program));
   registerContractUploadCommand(registerContractCommands(program));

@@ -6,6 +6,7 @@ import type { Registration } from './tool.ts';
 import { decisionTools } from './tools/decisions.ts';
 import { findingTools } from './tools/findings.ts';
 import { projectTools } from './tools/projects.ts';
+import { sagaTools } from './tools/sagas.ts';
 import { taskTools } from './tools/tasks.ts';
 import { testTools } from './tools/tests.ts';
 
@@ -15,6 +16,7 @@ export const toolRegistrations: readonly Registration[] = [
   ...taskTools,
   ...findingTools,
   ...testTools,
+  ...sagaTools,
 ];
 
 export const mcpServerVersion = '0.1.0';

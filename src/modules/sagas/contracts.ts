@@ -29,6 +29,28 @@ const waitingForSchema = z
   ])
   .meta({ id: 'SagaWait' });
 
+const sagaExample = {
+  id: exampleId,
+  sagaType: 'release',
+  title: 'Deploy waves',
+  status: 'waiting',
+  projectId: '01938a4c-0000-7000-8000-000000000001',
+  currentStep: 1,
+  stepCount: 3,
+  stepNames: ['check-gates', 'approve', 'deploy'],
+  context: { version: '2.4.0' },
+  outputs: { 'check-gates': { passed: true } },
+  startedBy: '01938a4c-0000-7000-8000-000000000002',
+  waitingFor: { kind: 'approval', name: 'approve', role: 'admin', prompt: 'Ship 2.4.0?' },
+  cancelRequested: false,
+  errorMessage: null,
+  createdAt: '2026-12-07T12:00:00.000Z',
+  updatedAt: '2026-12-07T12:00:01.000Z',
+  startedAt: '2026-12-07T12:00:00.050Z',
+  completedAt: null,
+  failedAt: null,
+};
+
 export const sagaSchema = z
   .object({
     id: z.uuid(),
@@ -58,30 +80,7 @@ export const sagaSchema = z
     completedAt: z.date().nullable(),
     failedAt: z.date().nullable(),
   })
-  .meta({
-    id: 'Saga',
-    example: {
-      id: exampleId,
-      sagaType: 'release',
-      title: 'Deploy waves',
-      status: 'waiting',
-      projectId: '01938a4c-0000-7000-8000-000000000001',
-      currentStep: 1,
-      stepCount: 3,
-      stepNames: ['check-gates', 'approve', 'deploy'],
-      context: { version: '2.4.0' },
-      outputs: { 'check-gates': { passed: true } },
-      startedBy: '01938a4c-0000-7000-8000-000000000002',
-      waitingFor: { kind: 'approval', name: 'approve', role: 'admin', prompt: 'Ship 2.4.0?' },
-      cancelRequested: false,
-      errorMessage: null,
-      createdAt: '2026-12-07T12:00:00.000Z',
-      updatedAt: '2026-12-07T12:00:01.000Z',
-      startedAt: '2026-12-07T12:00:00.050Z',
-      completedAt: null,
-      failedAt: null,
-    },
-  });
+  .meta({ id: 'Saga', example: sagaExample });
 export type SagaOutput = z.input<typeof sagaSchema>;
 
 export const sagaStepSchema = z
@@ -102,9 +101,27 @@ export const sagaStepSchema = z
   .meta({ id: 'SagaStepRun' });
 export type SagaStepOutput = z.input<typeof sagaStepSchema>;
 
+const exampleStep = {
+  id: '01938a4c-5d2f-7000-8000-000000000003',
+  stepIndex: 0,
+  stepName: 'check-gates',
+  phase: 'action',
+  attempt: 1,
+  status: 'succeeded',
+  idempotencyKey: `${exampleId}:action:check-gates`,
+  startedAt: '2026-12-07T12:00:00.060Z',
+  finishedAt: '2026-12-07T12:00:00.180Z',
+  durationMs: 120,
+  output: { passed: true },
+  error: null,
+};
+
 export const sagaWithStepsSchema = sagaSchema
   .extend({ steps: z.array(sagaStepSchema).describe('Every run of a step or its compensation, in order') })
-  .meta({ id: 'SagaWithSteps' });
+  .meta({
+    id: 'SagaWithSteps',
+    example: { ...sagaExample, steps: [exampleStep] },
+  });
 
 export const sagaParams = z.object({ sagaId: z.uuid().describe('The saga id') });
 export const signalParams = sagaParams.extend({
@@ -155,7 +172,7 @@ export const startSagaBody = z
   })
   .meta({
     id: 'SagaStart',
-    example: { type: 'release', context: { version: '2.4.0' }, title: 'Release 2.4.0' },
+    example: { type: 'search.backfill', context: { from: '2026-01-01' }, title: 'Backfill January' },
   });
 export type StartSagaInput = z.output<typeof startSagaBody>;
 
