@@ -87,6 +87,14 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
   const contract = await seedContract(owner, projectId);
   const flags = await seedFlags(owner, projectId);
   const testRun = await seedTestRun(owner, projectId);
+  await created(
+    owner.post(`/api/v1/projects/${projectId}/release-workflows`, {
+      key: 'seed-release',
+      name: 'Seed release',
+      template: 'deploy-waves',
+    }),
+    'a release workflow',
+  );
   const findingSet = await created(
     owner.post(`/api/v1/projects/${projectId}/findings/sarif`, {
       version: '2.1.0',
@@ -263,6 +271,7 @@ export const parameterFixtures: Record<string, (seed: Seed) => string> = {
   // holds (each action still answers 401, 403 by role, and 404 to another workspace).
   'sagas/{sagaId}': () => '01900000-0000-7000-8000-00000000a5a9',
   'signals/{name}': () => 'go',
+  'release-workflows/{key}': () => 'seed-release',
 };
 
 /**
@@ -298,6 +307,8 @@ export const createBodies: Record<string, Record<string, unknown>> = {
   },
   'disabled-checks': { checkId: 'jobs.retry-policy-for-every-job-type', reason: 'seed' },
   'not-applicable-areas': { area: 'background-jobs', reason: 'seed' },
+  'release-allowed-hosts': { host: 'deploy.example.com' },
+  'release-secrets': { name: 'SEED_TOKEN', value: 'seed' },
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document, read loosely

@@ -28,10 +28,6 @@ export const workflowCreateSchema = z
       .describe('Start from a ready-made workflow instead of a definition'),
     templateOptions: deployWavesOptions.optional().describe("The template's options (its waves)"),
   })
-  .refine((body) => (body.definition === undefined) !== (body.template === undefined), {
-    message: 'give a definition or a template (one of them)',
-    path: ['definition'],
-  })
   .meta({ id: 'ReleaseWorkflowCreate' });
 export type WorkflowCreate = z.output<typeof workflowCreateSchema>;
 

@@ -31,15 +31,25 @@ const httpCall = {
 export const httpCallSchema = z.strictObject(httpCall);
 export type HttpCall = z.output<typeof httpCallSchema>;
 
+/** Each probe of a health check is kept on the timeline: bounded. */
+const maxProbes = 2000;
+
 const common = { name: stepName, title: z.string().max(200).optional() };
 
-const checkReadiness = z.strictObject({
-  ...common,
-  kind: z.literal('check_readiness'),
-  /** The lowest readiness level the project (or `area`) must have reached. */
-  level: z.enum(levels),
-  area: z.string().max(100).optional(),
-});
+const checkReadiness = z
+  .strictObject({
+    ...common,
+    kind: z.literal('check_readiness'),
+    /** The lowest readiness level the project (or `area`) must have reached. */
+    level: z.enum(levels).optional(),
+    area: z.string().max(100).optional(),
+    /** A quality gate of the plan, by name, whose last result must be `passed`. */
+    gate: z.string().min(1).max(200).optional(),
+  })
+  .refine((step) => (step.level === undefined) !== (step.gate === undefined), {
+    message: 'give a level or a gate (one of them)',
+    path: ['level'],
+  });
 
 const approval = z.strictObject({
   ...common,
@@ -87,21 +97,26 @@ const wait = z
     path: ['minutes'],
   });
 
-const healthCheck = z.strictObject({
-  ...common,
-  kind: z.literal('health_check'),
-  url: z.string().min(1).max(2000),
-  headers: z.record(headerName, z.string().max(4000)).default({}),
-  expectedStatus: statusList.default([200]),
-  intervalSeconds: z.number().min(0.01).max(3600).default(10),
-  timeoutMinutes: z
-    .number()
-    .positive()
-    .max(24 * 60)
-    .default(5),
-  /** Each probe's own bound. */
-  timeoutMs: z.number().int().min(100).max(60_000).default(5000),
-});
+const healthCheck = z
+  .strictObject({
+    ...common,
+    kind: z.literal('health_check'),
+    url: z.string().min(1).max(2000),
+    headers: z.record(headerName, z.string().max(4000)).default({}),
+    expectedStatus: statusList.default([200]),
+    intervalSeconds: z.number().min(0.01).max(3600).default(10),
+    timeoutMinutes: z
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(5),
+    /** Each probe's own bound. */
+    timeoutMs: z.number().int().min(100).max(60_000).default(5000),
+  })
+  .refine((step) => (step.timeoutMinutes * 60) / step.intervalSeconds <= maxProbes, {
+    message: `at most ${maxProbes} probes: make the interval longer or the timeout shorter`,
+    path: ['intervalSeconds'],
+  });
 
 const flagRollout = z
   .strictObject({

@@ -10,6 +10,7 @@ import { systemScope } from '../../../core/resource/scope.ts';
 import { decideApproval } from '../../../core/sagas/actions.ts';
 import { sagaSteps, workflowSagas } from '../../../core/sagas/tables.ts';
 import { type Caller, createTestApp, type JsonBody, type TestApp } from '../../../test-support/app.ts';
+import { createFlag, putConfig, rule } from '../../flags/test-helpers.ts';
 import { releaseSecrets } from '../tables.ts';
 
 interface Hit {
@@ -260,6 +261,11 @@ describe('release runs', () => {
     });
     expect(secret.status).toBe(201);
     expect(JSON.stringify(secret.body)).not.toContain('s3cr3t');
+    const secretEvents = await t.services.tenancy
+      .bind(owner.workspaceId)
+      .read((db) => db.select().from(auditEvents).where(eq(auditEvents.aggregateId, secret.body.id)));
+    expect(secretEvents.map((event) => event.eventType)).toEqual(['release_secret.created']);
+    expect(JSON.stringify(secretEvents)).not.toContain('s3cr3t');
     const listed = await owner.get(`/api/v1/projects/${projectId}/release-secrets`);
     expect(listed.body.data.map((row: JsonBody) => row.name)).toEqual(['DEPLOY_TOKEN']);
     expect(JSON.stringify(listed.body)).not.toContain('s3cr3t');
@@ -279,7 +285,7 @@ describe('release runs', () => {
           kind: 'health_check',
           url: `${base}/health`,
           intervalSeconds: 0.01,
-          timeoutMinutes: 1,
+          timeoutMinutes: 0.1,
         },
       ],
       { version: '3.1.4' },
@@ -381,6 +387,48 @@ describe('release runs', () => {
     expect(hits).toHaveLength(0);
   });
 
+  it('move a flag rollout, and switch it back when a later step fails', async () => {
+    const projectId = await project();
+    await createFlag(owner, projectId, 'checkout');
+    await putConfig(owner, projectId, 'checkout', 'production', {
+      enabled: false,
+      rules: [rule(10, { id: 'everyone' })],
+      defaultValue: false,
+    });
+    const config = async () =>
+      (await owner.get(`/api/v1/projects/${projectId}/flags/checkout`)).body.environments.find(
+        (entry: JsonBody) => entry.environment === 'production',
+      );
+    scripted.set('/deploy/one', [500]);
+    const run = await defineAndRun(projectId, [
+      {
+        name: 'canary',
+        kind: 'flag_rollout',
+        flagKey: 'checkout',
+        environment: 'production',
+        enabled: true,
+        ruleId: 'everyone',
+        percentage: 50,
+      },
+      { name: 'check', kind: 'wait', seconds: 0.01 },
+      deployStep('one', { retry: { attempts: 1 } }),
+    ]);
+    const saga = await settle(run.id, ['failed']);
+    const steps = await stepsOf(run.id);
+    const canary = steps.find((step) => step.stepName === 'canary' && step.phase === 'action');
+    expect(canary?.output).toMatchObject({
+      previous: { enabled: false, percentage: 10 },
+      applied: { enabled: true, percentage: 50 },
+    });
+    expect(steps.filter((step) => step.stepName === 'canary' && step.phase === 'compensation')).toHaveLength(
+      1,
+    );
+    expect(saga.status).toBe('failed');
+    const after = await config();
+    expect(after.enabled).toBe(false);
+    expect(after.rules[0].rollout).toBe(10);
+  });
+
   it('wait for an approval, then go on once approved', async () => {
     const projectId = await project();
     const run = await defineAndRun(projectId, [
@@ -394,6 +442,25 @@ describe('release runs', () => {
       approved: true,
     });
     await settle(run.id, ['completed']);
+    expect(paths()).toEqual(['POST /deploy/one']);
+  });
+
+  it('check a named quality gate: its last result must have passed', async () => {
+    const projectId = await project();
+    const gates = `/api/v1/projects/${projectId}/plan/code-review-automation/quality-gates`;
+    const gate = await owner.post(gates, { name: 'pre-deploy', stage: 'pre-deploy', lastResult: 'failed' });
+    expect(gate.status, JSON.stringify(gate.body)).toBe(201);
+    const steps = [{ name: 'gate', kind: 'check_readiness', gate: 'pre-deploy' }, deployStep('one')];
+    const failing = await defineAndRun(projectId, steps);
+    expect((await settle(failing.id, ['failed'])).errorMessage).toContain(
+      'quality gate pre-deploy has last failed',
+    );
+    expect(hits).toHaveLength(0);
+    const passed = await owner.patch(`${gates}/${gate.body.id}`, { lastResult: 'passed' });
+    expect(passed.status, JSON.stringify(passed.body)).toBe(200);
+    const passing = await defineAndRun(projectId, steps);
+    const saga = await settle(passing.id, ['completed']);
+    expect(saga.outputs.gate).toMatchObject({ gate: 'pre-deploy', lastResult: 'passed' });
     expect(paths()).toEqual(['POST /deploy/one']);
   });
 

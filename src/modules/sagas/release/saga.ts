@@ -1,7 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineSaga, type SagaStep, type StepContext } from '../../../core/sagas/define.ts';
 import { patchConfig } from '../../flags/configs.ts';
 import { getFlag } from '../../flags/flags.ts';
+import { qualityGates } from '../../plan/areas/code-review-automation.ts';
 import { readinessOf } from '../../plan/readiness-service.ts';
 import { type HttpCall, type ReleaseStep, releaseDefinitionSchema } from './definition.ts';
 import { callOut, redact, render, renderJson, type TemplateValues } from './outbound.ts';
@@ -109,21 +111,47 @@ function healthStep(definition: Extract<ReleaseStep, { kind: 'health_check' }>):
   };
 }
 
-function readinessStep(
-  definition: Extract<ReleaseStep, { kind: 'check_readiness' }>,
-): SagaStep<ReleaseContext> {
+type ReadinessCheck = Extract<ReleaseStep, { kind: 'check_readiness' }>;
+
+async function checkLevel(step: Step, definition: ReadinessCheck, level: string) {
+  const scorecard = await readinessOf(step.scope, { area: definition.area });
+  if (levelOrder.indexOf(scorecard.level) < levelOrder.indexOf(level))
+    throw new Error(
+      `the project${definition.area ? `'s ${definition.area} area` : ''} is at readiness ${scorecard.level}, below ${level}`,
+    );
+  return { level: scorecard.level, required: level };
+}
+
+/** The plan's quality gate of that name must have passed on its last run. */
+async function checkGate(step: Step, name: string) {
+  const [gate] = await step.scope.db.read((db) =>
+    db
+      .select({ id: qualityGates.id, lastResult: qualityGates.lastResult, lastRunAt: qualityGates.lastRunAt })
+      .from(qualityGates)
+      .where(
+        and(
+          eq(qualityGates.workspaceId, step.saga.workspaceId),
+          eq(qualityGates.projectId, step.saga.projectId ?? ''),
+          eq(qualityGates.name, name),
+        ),
+      )
+      .limit(1),
+  );
+  if (!gate) throw new Error(`the project has no quality gate named ${name}`);
+  if (gate.lastResult !== 'passed')
+    throw new Error(
+      `quality gate ${name} has ${gate.lastResult ? `last ${gate.lastResult}` : 'not run yet'}`,
+    );
+  return { gate: name, gateId: gate.id, lastResult: gate.lastResult, lastRunAt: gate.lastRunAt };
+}
+
+function readinessStep(definition: ReadinessCheck): SagaStep<ReleaseContext> {
+  const { level, gate } = definition;
   return {
     name: definition.name,
-    title: definition.title ?? `Readiness ${definition.level} or better`,
+    title: definition.title ?? (gate ? `Quality gate ${gate} passed` : `Readiness ${level} or better`),
     retry: { attempts: 1, backoffMs: 1 },
-    run: async (step: Step) => {
-      const scorecard = await readinessOf(step.scope, { area: definition.area });
-      if (levelOrder.indexOf(scorecard.level) < levelOrder.indexOf(definition.level))
-        throw new Error(
-          `the project${definition.area ? `'s ${definition.area} area` : ''} is at readiness ${scorecard.level}, below ${definition.level}`,
-        );
-      return { level: scorecard.level, required: definition.level };
-    },
+    run: (step: Step) => (gate ? checkGate(step, gate) : checkLevel(step, definition, level ?? 'bronze')),
   };
 }
 

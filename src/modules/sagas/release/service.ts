@@ -1,5 +1,5 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { notFound } from '../../../core/errors/app-error.ts';
+import { AppError, notFound } from '../../../core/errors/app-error.ts';
 import type { Scope } from '../../../core/resource/scope.ts';
 import { assertProjectVisible, toOutput } from '../../../core/resource/service.ts';
 import { changeRow, createRow, deleteRow, lockRow } from '../../../core/resource/writes.ts';
@@ -44,6 +44,11 @@ const answer = (row: ReleaseWorkflowRow) => toOutput(releaseWorkflowResource, ro
 
 export async function createWorkflow(tx: Transaction, scope: Scope, body: WorkflowCreate) {
   await assertProjectVisible(tx, scope);
+  if ((body.definition === undefined) === (body.template === undefined))
+    throw new AppError('unprocessable', 'Give a definition or a template, one of them.', {
+      code: 'release.invalid_definition',
+      errors: [{ path: 'definition', message: 'give a definition or a template (one of them)' }],
+    });
   const definition =
     body.template === 'deploy-waves'
       ? deployWaves(deployWavesOptions.parse(body.templateOptions ?? {}))
