@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('sagas and release workflows in the web UI', () =>
     await new Promise((resolve) => deploys.server.close(resolve));
   });
 
-  it('defines a release workflow, runs it, approves it from the home page, and shows a failed run undone', async () => {
+  it('defines a release workflow, runs it, approves it from the home page, shows a failed run undone and cancels one', async () => {
     browser.saveFailures();
     const project = await api<{ id: string }>(server, 'POST', '/api/v1/projects', {
       name: 'Payments',
@@ -208,6 +208,20 @@ describe.skipIf(!hasChromium)('sagas and release workflows in the web UI', () =>
       '/rollback-api',
     ]);
     const undoneUrl = page.url();
+
+    // A third run, cancelled with a reason while it waits: the first deploy is rolled back.
+    await page.goto(`${server.url}/projects/${project.id}/release-workflows/ship-payments`);
+    await run.getByLabel(/^version/).fill('2.6.0');
+    await run.getByRole('button', { name: 'Run Ship payments' }).click();
+    await page.waitForURL(/\/sagas\/[0-9a-f-]+$/);
+    await page.getByText('Ship 2.6.0 to the web?').waitFor(patience);
+    await actions.getByRole('button', { name: 'Cancel saga' }).click();
+    const cancel = actions.getByRole('form', { name: 'Cancel the saga' });
+    await cancel.getByLabel('Reason').fill('Wrong build');
+    await cancel.getByRole('button', { name: 'Cancel and undo' }).click();
+    await page.locator('h1 .status-cancelled').waitFor(patience);
+    await undone.getByText('Undo deploy-api').waitFor();
+    expect(deploys.calls.slice(-2).map((call) => call.path)).toEqual(['/deploy-api', '/rollback-api']);
 
     // The list with a filter: only the failed run.
     await page.getByRole('link', { name: 'Sagas', exact: true }).first().click();
