@@ -238,8 +238,15 @@ describe.skipIf(!hasChromium)('sagas and release workflows in the web UI', () =>
     await phone.page.goto(undoneUrl);
     await phone.page.getByRole('heading', { name: 'Undone, in reverse order' }).waitFor(patience);
     await screenshot(phone.page, 'saga-timeline-phone');
-    const overflow = await phone.page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
-    expect(overflow).toBeLessThanOrEqual(0);
+    const overflow = () => phone.page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // The list and the release workflows fit a phone too.
+    await phone.page.goto(`${server.url}/projects/${project.id}/sagas`);
+    await phone.page.getByRole('link', { name: 'Ship payments' }).first().waitFor(patience);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await phone.page.goto(`${server.url}/projects/${project.id}/release-workflows`);
+    await phone.page.getByRole('form', { name: 'Add a secret' }).waitFor(patience);
+    expect(await overflow()).toBeLessThanOrEqual(0);
     expect([...errors, ...phone.errors]).toEqual([]);
   });
 });
