@@ -1,6 +1,7 @@
 // Sagas through the API: started, listed with filters and pages, read with their timeline, and
 // acted on (signal, approval, cancel, retry, resume) by the roles that may, in one workspace only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sagaSteps, workflowSagas } from '../../core/sagas/tables.ts';
 import { type Caller, createTestApp, type JsonBody, type TestApp } from '../../test-support/app.ts';
 import { sagaApiTestModule, settleSaga, startTestSaga } from './test-helpers.ts';
 
@@ -37,6 +38,38 @@ describe('starting and reading sagas', () => {
       expect(step.idempotencyKey).toContain(started.id);
     }
     expect(done.completedAt).not.toBeNull();
+  });
+
+  it('names the steps of a saga whose type this process does not know from the steps it ran', async () => {
+    const [row] = await t.database.db
+      .insert(workflowSagas)
+      .values({
+        workspaceId: owner.workspaceId,
+        sagaType: 'test.retired-type',
+        title: 'From an older version',
+        status: 'failed',
+        context: {},
+        stepCount: 3,
+      })
+      .returning();
+    if (!row) throw new Error('no saga inserted');
+    for (const [stepIndex, stepName] of ['export', 'upload'].entries())
+      await t.database.db.insert(sagaSteps).values({
+        workspaceId: owner.workspaceId,
+        sagaId: row.id,
+        stepIndex,
+        stepName,
+        phase: 'action',
+        attempt: 1,
+        status: 'succeeded',
+        idempotencyKey: `${row.id}:action:${stepName}`,
+      });
+    const read = await owner.get(sagaPath(row.id));
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ stepNames: ['export', 'upload'], stepCount: 3 });
+    expect(read.body.steps[0].durationMs).toBeNull();
+    const listed = await owner.get('/api/v1/sagas', { query: { type: 'test.retired-type' } });
+    expect(listed.body.data[0].stepNames).toEqual(['export', 'upload']);
   });
 
   it('refuses types that are not startable and contexts that do not fit, with the paths at fault', async () => {
