@@ -73,9 +73,9 @@ export const workflowVersionSchema = z
 
 export const runBodySchema = z.strictObject({
   inputs: z
-    .record(z.string().max(60), z.string().max(2000))
+    .record(z.string().max(60), z.union([z.string().max(2000), z.number(), z.boolean()]))
     .default({})
-    .describe("Values of the workflow's inputs"),
+    .describe("Values of the workflow's inputs (numbers and booleans are taken as their text)"),
 });
 
 export const workflowParams = z.object({

@@ -104,7 +104,7 @@ const deployStep = (wave: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function defineAndRun(projectId: string, steps: unknown[], inputs: Record<string, string> = {}) {
+async function defineAndRun(projectId: string, steps: unknown[], inputs: Record<string, unknown> = {}) {
   const key = `wf-${++sequence}`;
   const created = await owner.post(workflows(projectId), {
     key,
@@ -431,12 +431,16 @@ describe('release runs', () => {
 
   it('wait for an approval, then go on once approved', async () => {
     const projectId = await project();
-    const run = await defineAndRun(projectId, [
-      { name: 'sign-off', kind: 'approval', role: 'admin', prompt: 'Ship {{inputs.version}}?' },
-      deployStep('one'),
-    ]);
+    const run = await defineAndRun(
+      projectId,
+      [
+        { name: 'sign-off', kind: 'approval', role: 'admin', prompt: 'Ship {{inputs.version}}?' },
+        deployStep('one'),
+      ],
+      { version: 2 },
+    );
     const waiting = await settle(run.id, ['waiting']);
-    expect(waiting.waitingFor).toMatchObject({ kind: 'approval', role: 'admin', prompt: 'Ship 1.0.0?' });
+    expect(waiting.waitingFor).toMatchObject({ kind: 'approval', role: 'admin', prompt: 'Ship 2?' });
     expect(hits).toHaveLength(0);
     await decideApproval(systemScope(t.services, owner.workspaceId, owner.userId), t.services.sagas, run.id, {
       approved: true,

@@ -127,7 +127,7 @@ export async function startRun(
   tx: Transaction,
   scope: Scope,
   key: string,
-  given: Record<string, string>,
+  given: Record<string, string | number | boolean>,
   idempotencyKey?: string,
 ) {
   await assertProjectVisible(tx, scope);
@@ -138,7 +138,10 @@ export async function startRun(
     workflowKey: workflow.key,
     workflowVersion: workflow.version,
     definition,
-    inputs: runInputs(definition, given),
+    inputs: runInputs(
+      definition,
+      Object.fromEntries(Object.entries(given).map(([name, value]) => [name, String(value)])),
+    ),
   };
   const { saga } = await engine.start(
     scope,
