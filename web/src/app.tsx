@@ -13,6 +13,7 @@ import { planFeature } from './features/plan/feature';
 import { prdsFeature } from './features/prds/feature';
 import { projectsFeature } from './features/projects/feature';
 import { readinessFeature } from './features/readiness/feature';
+import { sagasFeature } from './features/sagas/feature';
 import { searchFeature } from './features/search/feature';
 import { AcceptInvitation } from './features/session/accept-invitation';
 import { useMe } from './features/session/queries';
@@ -34,6 +35,7 @@ const features: Feature[] = [
   flagsFeature,
   testEvidenceFeature,
   tasksFeature,
+  sagasFeature,
   findingsFeature,
   planFeature,
   readinessFeature,

@@ -1,5 +1,6 @@
 import { Page, Section } from '../../components/layout';
 import { RecentActivity } from '../audit/recent-activity';
+import { ApprovalsSection } from '../sagas/approvals-section';
 import { DecisionsSection } from './decisions-section';
 import { PortfolioSection } from './portfolio-section';
 import { PrdListSection } from './prd-list-section';
@@ -28,6 +29,7 @@ export function Home() {
             list={requests}
             empty="No PRD is waiting for your review."
           />
+          <ApprovalsSection />
           <DecisionsSection />
           <PrdListSection
             id="my-prds"

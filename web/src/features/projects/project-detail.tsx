@@ -10,6 +10,7 @@ import { ProjectMigrations } from '../migrations/project-migrations';
 import { ProjectPlan } from '../plan/project-plan';
 import { ProjectPrds } from '../prds/project-prds';
 import { ProjectReadinessSummary } from '../readiness/project-summary';
+import { ProjectSagas } from '../sagas/project-sagas';
 import { ProjectTasks } from '../tasks/project-tasks';
 import { ProjectTests } from '../test-evidence/project-tests';
 import { ProjectForm } from './project-form';
@@ -70,6 +71,7 @@ function ProjectOverview(props: { project: Project }) {
       <ProjectContracts projectId={p.id} />
       <ProjectFlags projectId={p.id} />
       <ProjectTasks projectId={p.id} />
+      <ProjectSagas projectId={p.id} />
       <ProjectTests projectId={p.id} />
       <ProjectFindings projectId={p.id} />
       <ProjectPlan projectId={p.id} />
