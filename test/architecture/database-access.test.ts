@@ -39,8 +39,8 @@ const unboundUses: Record<string, string> = {
   'src/modules/plan/history.ts': 'job: finds the projects of every workspace due a daily score',
   'src/modules/prd-reviews/cache.ts': 'job: purges expired cache entries of every workspace',
   'src/modules/tasks/expiry.ts': 'job: finds the lapsed task claims of every workspace',
-  'src/modules/test-evidence/import-worker.ts':
-    'job: claims the next queued test run of any workspace, and removes abandoned uploads',
+  'src/modules/test-evidence/abandoned-uploads.ts':
+    'job: removes the cut-off uploads and leftover stored uploads of every workspace',
   'src/modules/search/settings.ts': 'ANALYZE after a rebuild needs the table owner, not the tenant role',
 };
 

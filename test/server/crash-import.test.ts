@@ -97,11 +97,15 @@ describe('a server killed during an import', () => {
     const second = await serve();
     let final: JsonBody;
     try {
-      // The dead process's lease lapses, and the next drain (every minute) takes the run again.
+      // The run's import saga: the dead process's lease on it lapses, and this process takes it
+      // over, the import starting over; the saga then deletes the stored upload.
       await vi.waitFor(
         async () => {
           final = (await call(second, 'GET', `${projectPath}/${runId}`)).body;
           expect(['imported', 'failed']).toContain(final.status);
+          const sagas = await call(second, 'GET', '/api/v1/sagas?type=test-evidence.import');
+          const saga = sagas.body.data.find((each: JsonBody) => each.context.runId === runId);
+          expect(['completed', 'failed']).toContain(saga?.status);
         },
         { timeout: 240_000, interval: 500 },
       );

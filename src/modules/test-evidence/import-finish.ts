@@ -4,10 +4,9 @@ import { changeRow } from '../../core/resource/writes.ts';
 import type { WorkspaceDatabase } from '../../core/tenancy/workspace-database.ts';
 import type { FileProblem } from '../../engines/test-results/model.ts';
 import { removeRunAttachments } from './attachments.ts';
-import type { ClaimedRun } from './import-worker.ts';
+import type { ClaimedRun } from './importer.ts';
 import { testRunResource } from './resource.ts';
 import { allureReport, allureScenarios, type RunRow, type StatusTotals } from './tables.ts';
-import { deleteChunks } from './upload-chunks.ts';
 
 // The end of an import: retries folded into one scenario per test, each test compared with the
 // branch's previous run, totals counted, and the run marked imported (one audited event). Or, on
@@ -98,7 +97,7 @@ export interface RunDetails {
 /** Marks the run imported with its totals (audited once), if it is still this attempt's. */
 export async function markImported(scope: Scope, run: ClaimedRun, details: RunDetails): Promise<boolean> {
   const facts = await factsOf(scope.db, run.id);
-  const done = await scope.db.transaction(async (tx) => {
+  return scope.db.transaction(async (tx) => {
     const current = await lockedAttempt(tx, run);
     if (!current) return false;
     await changeRow(tx, testRunResource, scope, current, {
@@ -119,8 +118,6 @@ export async function markImported(scope: Scope, run: ClaimedRun, details: RunDe
     });
     return true;
   });
-  if (done) await deleteChunks(scope.db, run.id);
-  return done;
 }
 
 /** The run, locked, if it is still held by this attempt (not deleted, not taken over by another process). */
@@ -140,9 +137,9 @@ export async function clearImportedRows(db: WorkspaceDatabase, runId: string): P
 }
 
 /** Marks the run failed with the reasons, its rows removed (all or nothing), audited. */
-export async function markFailed(scope: Scope, run: ClaimedRun, errors: FileProblem[]): Promise<void> {
+export async function markFailed(scope: Scope, run: ClaimedRun, errors: FileProblem[]): Promise<boolean> {
   await clearImportedRows(scope.db, run.id);
-  const failed = await scope.db.transaction(async (tx) => {
+  return scope.db.transaction(async (tx) => {
     const current = await lockedAttempt(tx, run);
     if (!current) return false;
     await changeRow(tx, testRunResource, scope, current, {
@@ -153,5 +150,4 @@ export async function markFailed(scope: Scope, run: ClaimedRun, errors: FileProb
     });
     return true;
   });
-  if (failed) await deleteChunks(scope.db, run.id);
 }

@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { WorkspaceDatabase } from '../../core/tenancy/workspace-database.ts';
-import type { ClaimedRun } from './import-worker.ts';
+import type { ClaimedRun } from './importer.ts';
 import { allureReport } from './tables.ts';
 
 /** The import stops: the app is closing, or the run is no longer this attempt's (deleted, or taken over). */
@@ -8,7 +8,7 @@ export class ImportInterrupted extends Error {
   override readonly name = 'ImportInterrupted';
 }
 
-/** How often progress is written (and the lease renewed) at most. */
+/** How often progress is written at most. */
 const recordEveryMs = 1000;
 /**
  * How long reading may run before it lets the event loop serve requests: unpacked entries arrive
@@ -17,7 +17,7 @@ const recordEveryMs = 1000;
 const yieldEveryMs = 20;
 
 export interface ImportProgress {
-  /** One more file read (or skipped); now and then records progress and renews the lease. */
+  /** One more file read (or skipped); now and then records progress. */
   fileRead(): Promise<void>;
   /** The number of files, once known. */
   setTotal(files: number): Promise<void>;
@@ -26,15 +26,10 @@ export interface ImportProgress {
 }
 
 /**
- * Keeps the run's progress and this attempt's lease: each write renews the lease and finds out
- * whether the run is still this attempt's, so an importer that lost it stops writing.
+ * Keeps the run's progress: each write finds out whether the run is still this try's, so a try
+ * whose saga another process took over (a newer try) stops writing.
  */
-export function createProgress(
-  db: WorkspaceDatabase,
-  run: ClaimedRun,
-  signal: AbortSignal,
-  leaseSeconds: number,
-): ImportProgress {
+export function createProgress(db: WorkspaceDatabase, run: ClaimedRun, signal: AbortSignal): ImportProgress {
   let filesRead = 0;
   let filesTotal: number | null = null;
   let recordedAt = Date.now();
@@ -53,11 +48,7 @@ export function createProgress(
     const renewed = await db.read((executor) =>
       executor
         .update(allureReport)
-        .set({
-          filesRead,
-          filesTotal,
-          leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
-        })
+        .set({ filesRead, filesTotal })
         .where(
           and(
             eq(allureReport.id, run.id),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { produceAllureSample } from '../../test-support/allure-sample.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
-import { importJob } from './import-worker.ts';
+import { abandonedUploadsJob } from './abandoned-uploads.ts';
 import {
   type Folder,
   folderOf,
@@ -60,7 +60,7 @@ describe('importing what test reporters write', () => {
       [run.id],
     );
     expect(await rowsLeft(t, 'test_run_upload_chunks', run.id)).toBe(1);
-    await importJob.run(t.services);
+    await abandonedUploadsJob.run(t.services);
     expect(await rowsLeft(t, 'test_run_upload_chunks', run.id)).toBe(0);
     expect(await rowsLeft(t, 'allure_scenarios', run.id)).toBe(1);
   });

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppServices } from '../../core/http/route.ts';
-import { systemScope } from '../../core/resource/scope.ts';
+import type { Scope } from '../../core/resource/scope.ts';
 import type { WorkspaceDatabase } from '../../core/tenancy/workspace-database.ts';
 import { ArchiveRefused } from '../../engines/test-results/index.ts';
 import type { FileProblem } from '../../engines/test-results/model.ts';
@@ -13,7 +13,7 @@ import {
   type RunDetails,
   setPreviousStatus,
 } from './import-finish.ts';
-import { createProgress, ImportInterrupted, type ImportProgress } from './import-progress.ts';
+import { createProgress, type ImportProgress } from './import-progress.ts';
 import {
   entriesOf,
   type FolderInfo,
@@ -23,15 +23,24 @@ import {
   readSupportingFiles,
 } from './import-read.ts';
 import { createRowBatcher } from './import-rows.ts';
-import { type ClaimedRun, leaseSeconds, maxAttempts } from './import-worker.ts';
-import { allureReport, type RunRow } from './tables.ts';
+import { allureReport, type RunFormat, type RunRow } from './tables.ts';
 import { archiveLimitsOf } from './upload.ts';
 import { readChunks } from './upload-chunks.ts';
 
-// One import attempt of one claimed run: start over from the stored upload (removing whatever an
-// earlier attempt wrote), read it, write its rows in batches, and end imported or failed. A run
-// that fails leaves no rows; a process that dies mid-way leaves its lease to lapse and the next
-// attempt starts over.
+// One try of a run's import (the `import` step of its saga, import-saga.ts): start over from the
+// stored upload (removing whatever an earlier try wrote), read it, write its rows in batches, and
+// end imported or failed. A run that fails leaves no rows; a try cut off mid-way (its process died
+// or is closing) is tried again by the saga, which starts over.
+
+/** The run a try imports; `attempt` is the saga step's attempt, kept on the run as `import_attempts`. */
+export interface ClaimedRun {
+  id: string;
+  workspaceId: string;
+  projectId: string;
+  format: RunFormat;
+  skipInvalid: boolean;
+  attempt: number;
+}
 
 /** Reasons kept per run: enough to act on, bounded for a folder of a million bad files. */
 const maxProblems = 100;
@@ -42,28 +51,30 @@ class ImportFailed extends Error {
   }
 }
 
-export async function importRun(app: AppServices, run: ClaimedRun, signal: AbortSignal): Promise<void> {
-  if (!run.createdBy) throw new Error(`test run ${run.id} has no uploader to act as`);
-  const scope = systemScope(app, run.workspaceId, run.createdBy, run.projectId);
+/**
+ * Imports the run, answering how it ended: imported, or failed for files at fault (the run marked
+ * failed with the reasons). Anything else (an unexpected error, the process closing) throws, the
+ * rows it wrote left for the next try to remove.
+ */
+export async function importRun(
+  app: AppServices,
+  scope: Scope,
+  run: ClaimedRun,
+  signal: AbortSignal,
+): Promise<'imported' | 'failed'> {
   try {
-    if (run.attempt > maxAttempts)
-      throw new ImportFailed([
-        {
-          file: '',
-          message: `the import stopped before its end ${maxAttempts} times (the server stopped or crashed)`,
-        },
-      ]);
     await clearImportedRows(scope.db, run.id);
-    const progress = createProgress(scope.db, run, signal, leaseSeconds);
+    const progress = createProgress(scope.db, run, signal);
     const details = await readRun(app, scope.db, run, progress);
     await foldRetries(scope.db, run.id);
     const row = await runRow(scope.db, run.id);
     if (row) await setPreviousStatus(scope.db, row);
     await markImported(scope, run, details);
+    return 'imported';
   } catch (error) {
-    if (error instanceof ImportInterrupted) return requeue(scope.db, run, signal);
-    await markFailed(scope, run, problemsOf(error));
     if (!(error instanceof ImportFailed) && !(error instanceof ArchiveRefused)) throw error;
+    await markFailed(scope, run, problemsOf(error));
+    return 'failed';
   }
 }
 
@@ -128,28 +139,7 @@ function detailsOf(info: FolderInfo, formats: Set<'allure' | 'junit'>, skipped: 
   };
 }
 
-function problemsOf(error: unknown): FileProblem[] {
+function problemsOf(error: ImportFailed | ArchiveRefused): FileProblem[] {
   if (error instanceof ImportFailed) return error.problems;
-  if (error instanceof ArchiveRefused) return [{ file: error.path ?? '', message: error.message }];
-  return [{ file: '', message: 'the import failed on the server; try the upload again' }];
-}
-
-/**
- * The app is closing: a run still this attempt's is queued again, to be taken at once by the next
- * drain (which removes what this attempt wrote). A run taken over by another process is left to it.
- */
-async function requeue(db: WorkspaceDatabase, run: ClaimedRun, signal: AbortSignal): Promise<void> {
-  if (!signal.aborted) return;
-  await db.read((executor) =>
-    executor
-      .update(allureReport)
-      .set({ status: 'queued', leaseUntil: null, importAttempts: run.attempt - 1 })
-      .where(
-        and(
-          eq(allureReport.id, run.id),
-          eq(allureReport.status, 'importing'),
-          eq(allureReport.importAttempts, run.attempt),
-        ),
-      ),
-  );
+  return [{ file: error.path ?? '', message: error.message }];
 }

@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/app/module.ts';
-import { importJob } from './import-worker.ts';
+import { abandonedUploadsJob } from './abandoned-uploads.ts';
+import { testRunImportSaga } from './import-saga.ts';
 import { testRunResource } from './resource.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { getTestAttachmentRoute } from './routes/runs.ts';
@@ -16,13 +17,14 @@ import {
 
 /**
  * Test evidence: the runs a project's CI uploads (Allure results folders, JUnit reports), imported
- * by a job, and what they answer — failures by category, new failures, flaky tests, history, gates.
+ * by a saga each (`test-evidence.import`), and what they answer — failures by category, new failures, flaky tests, history, gates.
  */
 export const testEvidenceModule = defineModule({
   name: 'test-evidence',
   resources: [testRunResource],
   routes: [uploadTestRunRoute, getTestAttachmentRoute, ...analysisRoutes],
-  jobs: [importJob],
+  jobs: [abandonedUploadsJob],
+  sagas: [testRunImportSaga],
   tables: [
     allureReport,
     testRunUploadChunks,

@@ -98,9 +98,9 @@ export const allureReport = pgTable(
     importErrors: jsonb('import_errors').$type<FileProblem[]>().notNull().default(sql`'[]'::jsonb`),
     /** Files left out because skipInvalid was asked for, with why. */
     skippedFiles: jsonb('skipped_files').$type<FileProblem[]>().notNull().default(sql`'[]'::jsonb`),
-    /** Import attempts so far (a crash or a retry starts over from the staged upload). */
+    /** The attempt of the import saga's step that holds the run (each try starts over from the stored upload). */
     importAttempts: integer('import_attempts').notNull().default(0),
-    /** The importing process holds the run until then, renewing it as it goes; a dead one's lapses. */
+    /** Unused since imports run as sagas (the saga's lease holds the run): left empty. */
     leaseUntil: at('lease_until'),
     importedAt: at('imported_at'),
     startedAt: at('started_at'),

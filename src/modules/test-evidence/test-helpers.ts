@@ -7,7 +7,6 @@ import { uuidv7 } from 'uuidv7';
 import { expect } from 'vitest';
 import type { Label, TestStatus } from '../../engines/test-results/model.ts';
 import type { Caller, JsonBody, TestApp } from '../../test-support/app.ts';
-import { importLane } from './import-worker.ts';
 import {
   allureReport,
   allureScenarios,
@@ -137,7 +136,7 @@ export async function imported(
   projectId: string,
   runId: string,
 ): Promise<JsonBody> {
-  await t.services.background.idle(importLane);
+  await t.services.sagas.idle();
   const run = await caller.get(runs(projectId, runId));
   expect(run.status, JSON.stringify(run.body)).toBe(200);
   return run.body;

@@ -5,12 +5,14 @@ import { AppError } from '../../core/errors/app-error.ts';
 import type { AppSettings } from '../../core/http/route.ts';
 import type { Scope } from '../../core/resource/scope.ts';
 import { assertProjectVisible } from '../../core/resource/service.ts';
+import type { SagaEngine } from '../../core/sagas/engine.ts';
 import {
   type ArchiveLimits,
   archiveEntries,
   defaultArchiveLimits,
 } from '../../engines/test-results/index.ts';
 import { type UploadKind, type UploadQuery, uploadKindOf, uploadMediaTypes } from './contracts.ts';
+import { startImport } from './import-saga.ts';
 import { allureReport, type RunRow } from './tables.ts';
 import { type ChunkWriter, createChunkWriter } from './upload-chunks.ts';
 import { refusalOf } from './upload-refusals.ts';
@@ -40,7 +42,12 @@ export function archiveLimitsOf(limits: Limits): ArchiveLimits {
 }
 
 /** Takes an upload in whole (refusing it with 413/415/422, leaving nothing) and answers the queued run. */
-export async function receiveUpload(scope: Scope, request: UploadRequest, limits: Limits): Promise<RunRow> {
+export async function receiveUpload(
+  scope: Scope,
+  request: UploadRequest,
+  limits: Limits,
+  sagas: SagaEngine,
+): Promise<RunRow> {
   await scope.db.read((db) => assertProjectVisible(db, scope));
   const kind = uploadKindOf(request.mediaType);
   if (!kind || !request.body)
@@ -54,7 +61,7 @@ export async function receiveUpload(scope: Scope, request: UploadRequest, limits
   const run = await createRun(scope, projectOf(scope), request.query, kind);
   try {
     const uploadBytes = await storeAndCheck(scope, run.id, request.body, kind, limits);
-    return await markQueued(scope, run.id, uploadBytes);
+    return await markQueued(scope, sagas, run.id, uploadBytes);
   } catch (error) {
     // The run and its chunks go (chunks with the run); what the client sent is refused whole.
     await scope.db.read((db) => db.delete(allureReport).where(eq(allureReport.id, run.id)));
@@ -171,14 +178,21 @@ function tooLarge(maxBytes: number): AppError {
   );
 }
 
-async function markQueued(scope: Scope, runId: string, uploadBytes: number): Promise<RunRow> {
-  const [run] = await scope.db.read((db) =>
-    db
+/** Queues the stored upload and starts its import's saga, together: a queued run always has one. */
+async function markQueued(
+  scope: Scope,
+  sagas: SagaEngine,
+  runId: string,
+  uploadBytes: number,
+): Promise<RunRow> {
+  return scope.db.transaction(async (tx) => {
+    const [run] = await tx
       .update(allureReport)
       .set({ status: 'queued', uploadBytes })
       .where(and(eq(allureReport.id, runId), eq(allureReport.status, 'uploading')))
-      .returning(),
-  );
-  if (!run) throw new AppError('conflict', 'The run was deleted while it was uploaded.');
-  return run;
+      .returning();
+    if (!run) throw new AppError('conflict', 'The run was deleted while it was uploaded.');
+    await startImport(sagas, scope, tx, run);
+    return run;
+  });
 }
