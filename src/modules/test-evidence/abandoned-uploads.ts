@@ -27,6 +27,7 @@ export async function removeAbandonedUploads(app: AppServices): Promise<void> {
 
 /** Every minute, on one process (and at start): what a dead process left of its uploads. */
 export const abandonedUploadsJob: ModuleJob = {
+  // The name the job had when it also drained the imports, kept for the schedule it is known by.
   name: 'test-evidence-imports',
   schedule: () => '* * * * *',
   runAtStart: true,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/resource/scope.ts';
 import { createTestApp, type JsonBody, type TestApp } from '../../test-support/app.ts';
-import { importSagaType } from './import-saga.ts';
+import { importSagaType, importTries } from './import-saga.ts';
 import { folderOf, newProject, result, rowsLeft, upload, uploadAndImport, zipOf } from './test-helpers.ts';
 
 let t: TestApp;
@@ -80,5 +80,36 @@ describe('the import of a stored upload runs as a saga', () => {
     expect(answer.body.status).toBe('queued');
     await t.services.sagas.idle();
     expect(await importSagasOf(answer.body.id)).toHaveLength(1);
+  });
+
+  it('fails the run, with no rows left, once every try was cut off by a process that stopped', async () => {
+    const done = await uploadAndImport(t, t.owner, projectId, zipOf(folderOf([result({ name: 'once' })])));
+    // A queued run whose saga's import step was already tried as often as its policy allows, each
+    // try cut off (as when the process importing it was killed every time).
+    const [run] = await t.database.query<{ id: string }>(
+      `insert into allure_report (id, workspace_id, project_id, name, format, status, created_by)
+        select gen_random_uuid(), workspace_id, project_id, 'cut off', format, 'queued', created_by
+        from allure_report where id = $1 returning id`,
+      [done.id],
+    );
+    const runId = run?.id ?? '';
+    const scope = systemScope(t.services, t.owner.workspaceId, t.owner.userId, projectId);
+    const { saga } = await scope.db.transaction((tx) =>
+      t.services.sagas.start(scope, importSagaType, { runId }, { projectId, idempotencyKey: runId }, tx),
+    );
+    await t.database.query(
+      `update workflow_sagas set status = 'running', step_attempts = ${importTries} where id = $1`,
+      [saga.id],
+    );
+    t.services.sagas.kick();
+    await t.services.sagas.idle();
+    const failed = await t.owner.get(`/api/v1/projects/${projectId}/test-runs/${runId}`);
+    expect(failed.body).toMatchObject({
+      status: 'failed',
+      importErrors: [{ file: '', message: expect.stringContaining(`${importTries} times`) }],
+    });
+    expect(await rowsLeft(t, 'allure_scenarios', runId)).toBe(0);
+    const [ended] = await importSagasOf(runId);
+    expect(ended).toMatchObject({ status: 'completed', outputs: { import: { status: 'failed' } } });
   });
 });

@@ -19,7 +19,7 @@ const failureText = sql`(select string_agg(f.full_name || ' ' || coalesce(f.stat
 
 /**
  * A test run, served by the resource layer: list, get and delete. An upload creates it and its
- * import job writes it, so it has no generic create or update.
+ * import saga writes it, so it has no generic create or update.
  */
 export const testRunResource = defineResource({
   name: 'test_run',

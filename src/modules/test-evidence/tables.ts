@@ -27,8 +27,8 @@ import {
 } from '../../engines/test-results/model.ts';
 
 // Test evidence: every run a project's CI uploads (an Allure results folder or a JUnit report), its
-// test results and their steps, and the attachments they carry. A run is written by its import job
-// and shown only once `imported`: until then its rows are the import's scratch work, removed if the
+// test results and their steps, and the attachments they carry. A run is written by its import (a saga
+// of its own, import-saga.ts) and shown only once `imported`: until then its rows are the import's scratch work, removed if the
 // import fails or starts over, so a run is all or nothing.
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -53,7 +53,7 @@ export type RunFormat = (typeof runFormats)[number];
 
 /**
  * uploading → queued → importing → imported | failed. Only imported runs are evidence; an upload
- * that never finished (its process died) is removed by the import job after a while.
+ * that never finished (its process died) is removed by the abandoned-uploads job after a while.
  */
 export const runStatuses = ['uploading', 'queued', 'importing', 'imported', 'failed'] as const;
 export type RunStatus = (typeof runStatuses)[number];
