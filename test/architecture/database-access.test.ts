@@ -61,7 +61,12 @@ describe('the one database path', () => {
   it('opens transactions through scope.db (or savepoints in one), elsewhere only where listed', () => {
     // Files whose `db` is a WorkspaceDatabase handed in by a service (idempotent creates), or bound
     // to the workspace of the saga being driven.
-    const boundParameters = ['src/core/http/idempotency.ts', 'src/core/sagas/driver.ts'];
+    const boundParameters = [
+      'src/core/http/idempotency.ts',
+      'src/core/sagas/driver.ts',
+      'src/core/sagas/driving.ts',
+      'src/core/sagas/waits.ts',
+    ];
     const sites: string[] = [];
     for (const file of productionFiles()) {
       if (
