@@ -106,13 +106,15 @@ describe('access-log retention as a saga', () => {
     });
     expect(await counts(owner.workspaceId)).toEqual({ hot: 65, archived: 30, distinctArchived: 30 });
     const nextHour = new Date(Date.now() + 60 * 60 * 1000);
-    const [id] = await startRetentionSagas(t.services, nextHour);
-    const again = await startRetentionSagas(t.services, nextHour);
-    expect(again).toContain(id);
+    // Started twice for the hour (the second start may come after the first saga archived all).
+    await startRetentionSagas(t.services, nextHour);
+    await startRetentionSagas(t.services, nextHour);
     await t.services.sagas.idle();
-    const [saga] = (await sagasOf(owner.workspaceId)).filter((row) => row.id === id);
+    const key = `access-log-retention:${retentionPeriod(nextHour)}`;
+    const started = (await sagasOf(owner.workspaceId)).filter((row) => row.idempotencyKey === key);
+    expect(started).toHaveLength(1);
+    const [saga] = started;
     expect(saga?.status).toBe('completed');
-    expect(saga?.idempotencyKey).toBe(`access-log-retention:${retentionPeriod(nextHour)}`);
     expect(saga?.outputs).toMatchObject({ archive: { archived: 65 } });
     expect(await counts(owner.workspaceId)).toEqual({ hot: 0, archived: 95, distinctArchived: 95 });
   });
