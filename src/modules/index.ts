@@ -3,6 +3,7 @@ import { auditModule } from './audit/index.ts';
 import { backupModule } from './backup/index.ts';
 import { contractsModule } from './contracts/index.ts';
 import { decisionLogsModule } from './decision-logs/index.ts';
+import { deliveryModule } from './delivery/index.ts';
 import { findingsModule } from './findings/index.ts';
 import { flagsModule } from './flags/index.ts';
 import { identityModule } from './identity/index.ts';
@@ -31,6 +32,7 @@ export const shipshapeModules: readonly ModuleDefinition[] = [
   contractsModule,
   flagsModule,
   testEvidenceModule,
+  deliveryModule,
   findingsModule,
   tasksModule,
   sagasModule,

@@ -1,0 +1,208 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Scope } from '../../core/resource/scope.ts';
+import { defineSaga } from '../../core/sagas/define.ts';
+import type { Executor } from '../../db/connection.ts';
+import { refreshDerived } from './derive.ts';
+import { ingestDeployments, ingestJiraIssues, ingestMergeRequests, type PageOutcome } from './ingest.ts';
+import { connectionReader, type SourceRow, sourceWithConnection } from './reader.ts';
+import { RemoteError } from './remote/remote-error.ts';
+import { type DeliverySettings, settingsOf } from './settings.ts';
+import type { Target } from './store.ts';
+import { syncSagaType } from './sync-start.ts';
+import { deliverySources, deliverySyncRuns, gitlabMrLeadTimes } from './tables.ts';
+
+// A sync as a saga. `read` reads each listing page by page; every page's rows and the run's
+// checkpoint (listing, next cursor, counts) commit in one transaction, so a sync stopped anywhere
+// — a crash, a deploy, a network failure past the retries — resumes at the page after the last one
+// committed, and a page read twice changes nothing (upserts on natural keys). `finish` derives what
+// spans rows (first deployments, monthly contributions) and moves the source's watermark.
+
+const readTries = 4;
+const maxKeptErrors = 100;
+
+type SyncRun = typeof deliverySyncRuns.$inferSelect;
+
+async function runOf(db: Executor, runId: string): Promise<SyncRun | undefined> {
+  const [run] = await db.select().from(deliverySyncRuns).where(eq(deliverySyncRuns.id, runId));
+  return run;
+}
+
+function keptErrors(run: SyncRun, messages: string[]) {
+  const at = new Date().toISOString();
+  return [...run.errors, ...messages.map((message) => ({ at, message }))].slice(-maxKeptErrors);
+}
+
+/** The numeric GitLab project deployments belong to: the source's id, else that of its synced MRs. */
+async function gitlabProjectIdOf(db: Executor, source: SourceRow): Promise<number | null> {
+  if (source.gitlabProject && /^\d+$/.test(source.gitlabProject)) return Number(source.gitlabProject);
+  const [row] = await db
+    .select({ id: gitlabMrLeadTimes.gitlabProjectId })
+    .from(gitlabMrLeadTimes)
+    .where(eq(gitlabMrLeadTimes.sourceId, source.id))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+async function ingestPage(
+  db: Executor,
+  phase: string,
+  items: unknown[],
+  context: { target: Target; source: SourceRow; settings: DeliverySettings },
+): Promise<PageOutcome> {
+  const { target, source, settings } = context;
+  if (phase === 'merge_requests') return ingestMergeRequests(db, target, items);
+  if (phase === 'deployments')
+    return ingestDeployments(db, target, await gitlabProjectIdOf(db, source), items, settings);
+  return ingestJiraIssues(db, target, items, settings, new Date());
+}
+
+/** Reads every page from the run's checkpoint on, committing each with the next checkpoint. */
+async function readPages(scope: Scope, runId: string, signal: AbortSignal): Promise<void> {
+  let run = await scope.db.read((db) => runOf(db, runId));
+  if (!run || run.status === 'completed') return;
+  // A run failed for good (a refused token) stays failed: the saga's remaining tries end at once.
+  if (run.status === 'failed') throw new Error(run.errors.at(-1)?.message ?? 'the sync failed');
+  const { source, connection } = await sourceWithConnection(scope, run.sourceId);
+  const reader = connectionReader(scope, connection, source);
+  const settings = await scope.db.read((db) => settingsOf(db, source.projectId));
+  const target: Target = {
+    workspaceId: scope.ctx.workspaceId,
+    projectId: source.projectId,
+    sourceId: source.id,
+  };
+  const since = run.since?.toISOString() ?? null;
+  let phaseIndex = Math.max(0, reader.phases.indexOf(run.phase ?? reader.phases[0] ?? ''));
+  let cursor = run.cursor;
+  while (phaseIndex < reader.phases.length) {
+    const phase = reader.phases[phaseIndex] ?? '';
+    const page = await reader.page(phase, since, cursor, signal);
+    const atEnd = page.next === null;
+    const nextPhase = atEnd ? (reader.phases[phaseIndex + 1] ?? 'done') : phase;
+    const current: SyncRun = run;
+    run = await scope.db.transaction(async (tx) => {
+      const outcome = await ingestPage(tx, phase, page.items, { target, source, settings });
+      const [saved] = await tx
+        .update(deliverySyncRuns)
+        .set({
+          status: 'running',
+          startedAt: current.startedAt ?? new Date(),
+          phase: nextPhase,
+          cursor: atEnd ? null : page.next,
+          pages: sql`${deliverySyncRuns.pages} + 1`,
+          created: sql`${deliverySyncRuns.created} + ${outcome.created}`,
+          updated: sql`${deliverySyncRuns.updated} + ${outcome.updated}`,
+          seenUpTo: outcome.latest
+            ? sql`greatest(${deliverySyncRuns.seenUpTo}, ${outcome.latest}::timestamptz)`
+            : deliverySyncRuns.seenUpTo,
+          errors: keptErrors(
+            current,
+            outcome.errors.map((error) => `${phase} ${error.path}: ${error.message}`),
+          ),
+          updatedAt: new Date(),
+        })
+        .where(eq(deliverySyncRuns.id, runId))
+        .returning();
+      return saved ?? current;
+    });
+    if (atEnd) phaseIndex += 1;
+    cursor = atEnd ? null : page.next;
+  }
+}
+
+/** The run ends failed, with the reason, and the source says so. */
+async function failRun(scope: Scope, runId: string, message: string): Promise<void> {
+  await scope.db.transaction(async (tx) => {
+    const run = await runOf(tx, runId);
+    if (!run || run.status === 'completed' || run.status === 'failed') return;
+    const finishedAt = new Date();
+    await tx
+      .update(deliverySyncRuns)
+      .set({
+        status: 'failed',
+        errors: keptErrors(run, [message]),
+        finishedAt,
+        durationMs: run.startedAt ? finishedAt.getTime() - run.startedAt.getTime() : 0,
+        updatedAt: finishedAt,
+      })
+      .where(eq(deliverySyncRuns.id, runId));
+    await tx
+      .update(deliverySources)
+      .set({ lastSyncAt: finishedAt, lastSyncStatus: 'failed' })
+      .where(eq(deliverySources.id, run.sourceId));
+  });
+}
+
+/** Errors no retry mends: a refused token, a missing project. The run fails at once. */
+function isFinal(error: unknown): boolean {
+  return error instanceof RemoteError && ['auth', 'forbidden', 'not_found'].includes(error.kind);
+}
+
+async function finishRun(scope: Scope, runId: string, tx: Executor): Promise<Record<string, unknown>> {
+  const run = await runOf(tx, runId);
+  if (!run) return { status: 'deleted' };
+  if (run.status !== 'running') return { status: run.status };
+  await refreshDerived(tx, scope.ctx.workspaceId, run.projectId);
+  const finishedAt = new Date();
+  await tx
+    .update(deliverySyncRuns)
+    .set({
+      status: 'completed',
+      phase: 'done',
+      finishedAt,
+      durationMs: run.startedAt ? finishedAt.getTime() - run.startedAt.getTime() : 0,
+      updatedAt: finishedAt,
+    })
+    .where(eq(deliverySyncRuns.id, runId));
+  await tx
+    .update(deliverySources)
+    .set({
+      lastSyncAt: finishedAt,
+      lastSyncStatus: 'completed',
+      syncedUpTo: sql`greatest(${deliverySources.syncedUpTo}, ${run.seenUpTo?.toISOString() ?? null}::timestamptz)`,
+    })
+    .where(eq(deliverySources.id, run.sourceId));
+  return { status: 'completed', pages: run.pages, created: run.created, updated: run.updated };
+}
+
+export const deliverySyncSaga = defineSaga({
+  type: syncSagaType,
+  title: 'Delivery sync',
+  context: z.object({ runId: z.uuid() }),
+  steps: [
+    {
+      name: 'read',
+      title: 'Read the source page by page, committing each page with its checkpoint',
+      retry: { attempts: readTries, backoffMs: 2_000, maxBackoffMs: 60_000 },
+      async run({ scope, context, signal, saga }) {
+        try {
+          await readPages(scope, context.runId, signal);
+          return { read: true };
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          if (isFinal(error) || (saga.stepAttempts >= readTries && !signal.aborted))
+            await failRun(scope, context.runId, message);
+          else
+            await scope.db.transaction(async (tx) => {
+              const run = await runOf(tx, context.runId);
+              if (run)
+                await tx
+                  .update(deliverySyncRuns)
+                  .set({ errors: keptErrors(run, [message]) })
+                  .where(eq(deliverySyncRuns.id, context.runId));
+            });
+          throw error;
+        }
+      },
+    },
+    {
+      name: 'finish',
+      title: 'Derive first deployments and monthly contributions; move the watermark',
+      transactional: true,
+      async run({ scope, context }, tx) {
+        if (!tx) throw new Error('the finish step runs in the saga’s transaction');
+        return finishRun(scope, context.runId, tx);
+      },
+    },
+  ],
+});
