@@ -33,6 +33,8 @@ export interface Seed {
   findingSetId: string;
   /** A saga: a run of the seed release workflow (it stops at its readiness check, undone). */
   sagaId: string;
+  /** Delivery: a source, its sync run, and a merge request and Jira issue imported from files. */
+  delivery: { sourceId: string; syncRunId: string; mergeRequestId: string; jiraIssueId: string };
   /** Ids of resources created generically from the OpenAPI document, by `<segment>/{id}`. */
   created: Record<string, string>;
 }
@@ -132,7 +134,73 @@ export async function seedWorkspace(owner: Caller): Promise<Seed> {
     ...testRun,
     findingSetId: String((findingSet.data as { id: string }[])[0]?.id),
     sagaId: String(releaseRun.id),
+    delivery: await seedDelivery(owner, projectId),
     created: {},
+  };
+}
+
+/** A GitLab connection (never called: the address refuses), its source, a sync, and imported rows. */
+async function seedDelivery(owner: Caller, projectId: string) {
+  const connection = await created(
+    owner.post('/api/v1/delivery-connections', {
+      kind: 'gitlab',
+      name: `Seed GitLab ${sequence}`,
+      baseUrl: 'http://127.0.0.1:9',
+      secret: 'glpat-seed',
+    }),
+    'a delivery connection',
+  );
+  const base = `/api/v1/projects/${projectId}`;
+  const source = await created(
+    owner.post(`${base}/delivery-sources`, { connectionId: connection.id, gitlabProject: 'seed/app' }),
+    'a delivery source',
+  );
+  const sync = await created(owner.post(`${base}/delivery/sync`, { sourceId: source.id }), 'a delivery sync');
+  const author = { id: 1, username: 'seed', name: 'Seed' };
+  const at = '2024-03-04T10:00:00.000Z';
+  await created(
+    owner.post(`${base}/delivery/imports`, {
+      gitlabMergeRequests: [
+        {
+          id: 1,
+          iid: 1,
+          project_id: 7,
+          title: 'Seed',
+          state: 'opened',
+          created_at: at,
+          updated_at: at,
+          merged_at: null,
+          target_branch: 'main',
+          labels: [],
+          author,
+          commits: [],
+          notes: [],
+        },
+      ],
+      jiraIssues: [
+        {
+          id: '1',
+          key: 'SEED-1',
+          fields: {
+            summary: 'Seed',
+            created: at,
+            updated: at,
+            issuetype: { name: 'Task' },
+            status: { name: 'To Do', statusCategory: { key: 'new' } },
+          },
+          changelog: { histories: [] },
+        },
+      ],
+    }),
+    'a delivery import',
+  );
+  const mergeRequests = await owner.get(`${base}/delivery/merge-requests`);
+  const issues = await owner.get(`${base}/delivery/jira-issues`);
+  return {
+    sourceId: String(source.id),
+    syncRunId: String((sync.runs as { id: string }[])[0]?.id),
+    mergeRequestId: String(mergeRequests.body.data[0]?.id),
+    jiraIssueId: String(issues.body.data[0]?.id),
   };
 }
 
@@ -283,6 +351,10 @@ export const parameterFixtures: Record<string, (seed: Seed) => string> = {
   'finding-sets/{id}': (seed) => seed.findingSetId,
   'release-workflows/{key}': () => 'seed-release',
   'sagas/{sagaId}': (seed) => seed.sagaId,
+  'delivery-sources/{id}': (seed) => seed.delivery.sourceId,
+  'delivery-sync-runs/{id}': (seed) => seed.delivery.syncRunId,
+  'merge-requests/{id}': (seed) => seed.delivery.mergeRequestId,
+  'jira-issues/{id}': (seed) => seed.delivery.jiraIssueId,
   'signals/{name}': () => 'go',
 };
 

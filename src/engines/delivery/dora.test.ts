@@ -3,7 +3,7 @@ import { doraKeys, type Incident } from './dora.ts';
 import { jiraLeadTime } from './jira.ts';
 import { deployment, mergeRequestLeadTime } from './merge-requests.ts';
 import type { Deployment } from './model.ts';
-import { fixtureBundles, fixtureDeployments, fixtureIssues, nth } from './test-fixtures.ts';
+import { fixtureBundles, fixtureDeployments, fixtureIssues, nth } from './test-helpers.ts';
 
 const hour = 3_600_000;
 const from = '2024-03-01T00:00:00.000Z';

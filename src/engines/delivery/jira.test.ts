@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jiraHistory, jiraLeadTime } from './jira.ts';
 import type { JiraIssue } from './jira-shapes.ts';
 import type { StatusCategories } from './model.ts';
-import { fixtureIssues, nth } from './test-fixtures.ts';
+import { fixtureIssues, nth } from './test-helpers.ts';
 
 // Fixture shape: https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/
 // (GET /rest/api/3/search/jql?expand=changelog).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deployment, mergeRequestContributions, mergeRequestLeadTime } from './merge-requests.ts';
 import type { Deployment } from './model.ts';
-import { fixtureBundles, fixtureDeployments, nth } from './test-fixtures.ts';
+import { fixtureBundles, fixtureDeployments, nth } from './test-helpers.ts';
 
 // Fixture shapes: https://docs.gitlab.com/api/merge_requests/, https://docs.gitlab.com/api/notes/,
 // https://docs.gitlab.com/api/deployments/

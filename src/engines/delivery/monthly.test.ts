@@ -4,7 +4,7 @@ import { deployment, mergeRequestContributions, mergeRequestLeadTime } from './m
 import type { MergeRequestContribution } from './model.ts';
 import { monthlyContributions } from './monthly.ts';
 import { defaultPersonKey } from './report.ts';
-import { fixtureBundles, fixtureDeployments, fixtureIssues } from './test-fixtures.ts';
+import { fixtureBundles, fixtureDeployments, fixtureIssues } from './test-helpers.ts';
 
 const zero = { mrsOpened: 0, mrsMerged: 0, reviews: 0, comments: 0, commits: 0, issuesResolved: 0 };
 

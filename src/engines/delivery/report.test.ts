@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryReport } from './report.ts';
-import { fixtureBundles, fixtureDeployments, fixtureIssues, nth } from './test-fixtures.ts';
+import { fixtureBundles, fixtureDeployments, fixtureIssues, nth } from './test-helpers.ts';
 
 const hour = 3_600_000;
 const day = 24 * hour;

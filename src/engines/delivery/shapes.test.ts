@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeployments, parseMergeRequestBundles } from './gitlab-shapes.ts';
 import { parseJiraIssues } from './jira-shapes.ts';
-import { fixtureBundles, fixtureDeployments, fixtureIssues, fixtureJson, nth } from './test-fixtures.ts';
+import { fixtureBundles, fixtureDeployments, fixtureIssues, fixtureJson, nth } from './test-helpers.ts';
 import { toUtcIso } from './time.ts';
 
 // Fixture shapes: https://docs.gitlab.com/api/merge_requests/, https://docs.gitlab.com/api/notes/,

@@ -103,10 +103,7 @@ export const sourceCreateSchema = z
     jql: z.string().trim().min(1).max(2000).optional().describe('e.g. `project = PAY`'),
     enabled: z.boolean().default(true),
   })
-  .refine((value) => Boolean(value.gitlabProject) !== Boolean(value.jql), {
-    message: 'give gitlabProject for a GitLab connection or jql for a Jira one',
-    path: ['gitlabProject'],
-  });
+  .describe('gitlabProject for a GitLab connection, jql for a Jira one');
 
 export const sourceUpdateSchema = z.strictObject({
   gitlabProject: z.string().trim().min(1).max(300).optional(),

@@ -96,3 +96,27 @@ export async function sourceWithConnection(scope: Scope, sourceId: string) {
   if (!row) throw new AppError('not_found', 'No such delivery source.');
   return row;
 }
+
+/** Asks the remote who the token belongs to: the exact error when it cannot. */
+export async function testConnection(scope: Scope, id: string) {
+  const [connection] = await scope.db.read((db) =>
+    db
+      .select()
+      .from(deliveryConnections)
+      .where(and(eq(deliveryConnections.id, id), eq(deliveryConnections.workspaceId, scope.ctx.workspaceId))),
+  );
+  if (!connection) throw new AppError('not_found', 'No such delivery connection.');
+  try {
+    const { user, scopes } = await connectionReader(scope, connection, null).whoAmI(
+      AbortSignal.timeout(30_000),
+    );
+    return { ok: true, user, scopes, error: null };
+  } catch (error) {
+    return {
+      ok: false,
+      user: null,
+      scopes: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}

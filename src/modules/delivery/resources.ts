@@ -88,7 +88,16 @@ async function checkSource(
     throw new AppError('unprocessable', 'The source names no connection of this workspace.', {
       errors: [{ path: 'connectionId', message: 'no such connection' }],
     });
-  const wanted = connection.kind === 'gitlab' ? 'gitlabProject' : 'jql';
+  const [wanted, unwanted] =
+    connection.kind === 'gitlab' ? (['gitlabProject', 'jql'] as const) : (['jql', 'gitlabProject'] as const);
+  if (values[unwanted])
+    throw new AppError(
+      'unprocessable',
+      `A ${connection.kind} connection's source takes ${wanted}, not ${unwanted}.`,
+      {
+        errors: [{ path: unwanted, message: `not for a ${connection.kind} connection` }],
+      },
+    );
   if (!values[wanted])
     throw new AppError('unprocessable', `A ${connection.kind} connection's source needs ${wanted}.`, {
       errors: [{ path: wanted, message: `required for a ${connection.kind} connection` }],

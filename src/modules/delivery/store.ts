@@ -119,7 +119,6 @@ export async function writeMergeRequests(
       set: {
         ...excludedAll(mergeRequestColumns),
         updatedAt: sql`now()`,
-        version: sql`${gitlabMrLeadTimes.version} + 1`,
       },
     })
     .returning({ inserted: insertedFlag });
@@ -253,7 +252,6 @@ export async function writeJiraIssues(
       set: {
         ...excludedAll(issueColumns),
         updatedAt: sql`now()`,
-        version: sql`${jiraLeadTimes.version} + 1`,
       },
     })
     .returning({ inserted: insertedFlag });

@@ -133,9 +133,19 @@ async function failRun(scope: Scope, runId: string, message: string): Promise<vo
   });
 }
 
-/** Errors no retry mends: a refused token, a missing project. The run fails at once. */
+/** Errors no retry mends: a refused token, a missing project, a query the remote refuses. The run fails at once. */
 function isFinal(error: unknown): boolean {
-  return error instanceof RemoteError && ['auth', 'forbidden', 'not_found'].includes(error.kind);
+  return error instanceof RemoteError && ['auth', 'forbidden', 'not_found', 'rejected'].includes(error.kind);
+}
+
+/**
+ * Where the next sync starts: when this one started reading, less a margin for the remote's clock.
+ * Not the latest time read: an item changed while another listing was read could be older than it
+ * and be missed for good; anything changed after the read began is asked for again next time.
+ */
+export const clockMarginMs = 10 * 60_000;
+function watermarkOf(run: SyncRun): string | null {
+  return run.startedAt ? new Date(run.startedAt.getTime() - clockMarginMs).toISOString() : null;
 }
 
 async function finishRun(scope: Scope, runId: string, tx: Executor): Promise<Record<string, unknown>> {
@@ -159,7 +169,7 @@ async function finishRun(scope: Scope, runId: string, tx: Executor): Promise<Rec
     .set({
       lastSyncAt: finishedAt,
       lastSyncStatus: 'completed',
-      syncedUpTo: sql`greatest(${deliverySources.syncedUpTo}, ${run.seenUpTo?.toISOString() ?? null}::timestamptz)`,
+      syncedUpTo: sql`greatest(${deliverySources.syncedUpTo}, ${watermarkOf(run)}::timestamptz)`,
     })
     .where(eq(deliverySources.id, run.sourceId));
   return { status: 'completed', pages: run.pages, created: run.created, updated: run.updated };

@@ -1,11 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { AppError } from '../../../core/errors/app-error.ts';
 import { runIdempotentWrite } from '../../../core/http/idempotency.ts';
 import { commonProblemStatuses, problemResponses } from '../../../core/http/problem-schema.ts';
 import { createHeaders, sendStored } from '../../../core/http/resource-routes.ts';
 import { defineRoute } from '../../../core/http/route.ts';
-import type { Scope } from '../../../core/resource/scope.ts';
 import {
   connectionTestSchema,
   deliveryPermissions,
@@ -15,37 +12,12 @@ import {
 } from '../contracts.ts';
 import { importDelivery } from '../import.ts';
 import { importAnswerSchema, importBodySchema, syncBodySchema } from '../metrics-contracts.ts';
-import { connectionReader } from '../reader.ts';
+import { testConnection } from '../reader.ts';
 import { readSettings, saveSettings } from '../settings.ts';
 import { startSyncs } from '../sync-start.ts';
-import { deliveryConnections } from '../tables.ts';
 import { projectParams, tags, visibleProject } from './metrics.ts';
 
 const base = '/projects/:projectId/delivery';
-
-/** Asks the remote who the token belongs to: the exact error when it cannot. */
-async function testConnection(scope: Scope, id: string) {
-  const [connection] = await scope.db.read((db) =>
-    db
-      .select()
-      .from(deliveryConnections)
-      .where(and(eq(deliveryConnections.id, id), eq(deliveryConnections.workspaceId, scope.ctx.workspaceId))),
-  );
-  if (!connection) throw new AppError('not_found', 'No such delivery connection.');
-  try {
-    const { user, scopes } = await connectionReader(scope, connection, null).whoAmI(
-      AbortSignal.timeout(30_000),
-    );
-    return { ok: true, user, scopes, error: null };
-  } catch (error) {
-    return {
-      ok: false,
-      user: null,
-      scopes: null,
-      error: error instanceof Error ? error.message : String(error),
-    };
-  }
-}
 
 const testConnectionRoute = defineRoute({
   method: 'POST',
