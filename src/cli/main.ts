@@ -4,6 +4,7 @@ import { registerBackupCommands } from './backup-commands.ts';
 import { registerContractCommands } from './contract-commands.ts';
 import { registerContractUploadCommand } from './contract-upload-command.ts';
 import { registerDecisionCommands } from './decision-commands.ts';
+import { registerDeliveryCommands } from './delivery-commands.ts';
 import { registerFindingsCommands } from './findings-commands.ts';
 import { registerFlagCommands } from './flag-commands.ts';
 import { registerIdentityCommands } from './identity-commands.ts';
@@ -39,6 +40,7 @@ export function buildCli(): Command {
   registerFlagCommands(program);
   registerTestCommands(program);
   registerFindingsCommands(program);
+  registerDeliveryCommands(program);
   registerMcpCommands(program);
   return program;
 }

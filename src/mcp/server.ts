@@ -4,6 +4,7 @@ import { registerPrompts } from './prompt.ts';
 import { registerResources } from './resources.ts';
 import type { Registration } from './tool.ts';
 import { decisionTools } from './tools/decisions.ts';
+import { deliveryTools } from './tools/delivery.ts';
 import { findingTools } from './tools/findings.ts';
 import { projectTools } from './tools/projects.ts';
 import { sagaTools } from './tools/sagas.ts';
@@ -17,6 +18,7 @@ export const toolRegistrations: readonly Registration[] = [
   ...findingTools,
   ...testTools,
   ...sagaTools,
+  ...deliveryTools,
 ];
 
 export const mcpServerVersion = '0.1.0';
