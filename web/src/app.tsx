@@ -5,6 +5,7 @@ import { ErrorState, Loading } from './components/ui';
 import { auditFeature } from './features/audit/feature';
 import { contractsFeature } from './features/contracts/feature';
 import { decisionsFeature } from './features/decisions/feature';
+import { deliveryFeature } from './features/delivery/feature';
 import { findingsFeature } from './features/findings/feature';
 import { flagsFeature } from './features/flags/feature';
 import { homeFeature } from './features/home/feature';
@@ -34,6 +35,7 @@ const features: Feature[] = [
   contractsFeature,
   flagsFeature,
   testEvidenceFeature,
+  deliveryFeature,
   tasksFeature,
   sagasFeature,
   findingsFeature,

@@ -4,6 +4,7 @@ import { Page } from '../../components/layout';
 import { FormError, Query, Status } from '../../components/ui';
 import { ProjectContracts } from '../contracts/project-contracts';
 import { ProjectDecisions } from '../decisions/project-decisions';
+import { ProjectDelivery } from '../delivery/project-delivery';
 import { ProjectFindings } from '../findings/project-findings';
 import { ProjectFlags } from '../flags/project-flags';
 import { ProjectMigrations } from '../migrations/project-migrations';
@@ -73,6 +74,7 @@ function ProjectOverview(props: { project: Project }) {
       <ProjectTasks projectId={p.id} />
       <ProjectSagas projectId={p.id} />
       <ProjectTests projectId={p.id} />
+      <ProjectDelivery projectId={p.id} />
       <ProjectFindings projectId={p.id} />
       <ProjectPlan projectId={p.id} />
     </>

@@ -11,6 +11,7 @@ export const settingsPages = [
   { href: '/settings/readiness-checks', label: 'Readiness checks' },
   { href: '/settings/audit-retention', label: 'Audit retention' },
   { href: '/settings/search', label: 'Search' },
+  { href: '/settings/delivery-connections', label: 'Delivery connections' },
 ] as const;
 
 /** A settings page: the side navigation between the pages, and the page's own title and content. */
