@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Scope } from '../../core/resource/scope.ts';
 import { defineSaga } from '../../core/sagas/define.ts';
@@ -110,26 +110,39 @@ async function readPages(scope: Scope, runId: string, signal: AbortSignal): Prom
   }
 }
 
+/** The run ends (completed or failed) and its source records how and when. */
+async function endRun(
+  tx: Executor,
+  run: SyncRun,
+  ending: { status: 'completed' | 'failed'; errors?: SyncRun['errors']; syncedUpTo?: SQL },
+): Promise<void> {
+  const finishedAt = new Date();
+  await tx
+    .update(deliverySyncRuns)
+    .set({
+      status: ending.status,
+      ...(ending.errors ? { errors: ending.errors } : { phase: 'done' }),
+      finishedAt,
+      durationMs: run.startedAt ? finishedAt.getTime() - run.startedAt.getTime() : 0,
+      updatedAt: finishedAt,
+    })
+    .where(eq(deliverySyncRuns.id, run.id));
+  await tx
+    .update(deliverySources)
+    .set({
+      lastSyncAt: finishedAt,
+      lastSyncStatus: ending.status,
+      ...(ending.syncedUpTo ? { syncedUpTo: ending.syncedUpTo } : {}),
+    })
+    .where(eq(deliverySources.id, run.sourceId));
+}
+
 /** The run ends failed, with the reason, and the source says so. */
 async function failRun(scope: Scope, runId: string, message: string): Promise<void> {
   await scope.db.transaction(async (tx) => {
     const run = await runOf(tx, runId);
     if (!run || run.status === 'completed' || run.status === 'failed') return;
-    const finishedAt = new Date();
-    await tx
-      .update(deliverySyncRuns)
-      .set({
-        status: 'failed',
-        errors: keptErrors(run, [message]),
-        finishedAt,
-        durationMs: run.startedAt ? finishedAt.getTime() - run.startedAt.getTime() : 0,
-        updatedAt: finishedAt,
-      })
-      .where(eq(deliverySyncRuns.id, runId));
-    await tx
-      .update(deliverySources)
-      .set({ lastSyncAt: finishedAt, lastSyncStatus: 'failed' })
-      .where(eq(deliverySources.id, run.sourceId));
+    await endRun(tx, run, { status: 'failed', errors: keptErrors(run, [message]) });
   });
 }
 
@@ -153,25 +166,10 @@ async function finishRun(scope: Scope, runId: string, tx: Executor): Promise<Rec
   if (!run) return { status: 'deleted' };
   if (run.status !== 'running') return { status: run.status };
   await refreshDerived(tx, scope.ctx.workspaceId, run.projectId);
-  const finishedAt = new Date();
-  await tx
-    .update(deliverySyncRuns)
-    .set({
-      status: 'completed',
-      phase: 'done',
-      finishedAt,
-      durationMs: run.startedAt ? finishedAt.getTime() - run.startedAt.getTime() : 0,
-      updatedAt: finishedAt,
-    })
-    .where(eq(deliverySyncRuns.id, runId));
-  await tx
-    .update(deliverySources)
-    .set({
-      lastSyncAt: finishedAt,
-      lastSyncStatus: 'completed',
-      syncedUpTo: sql`greatest(${deliverySources.syncedUpTo}, ${watermarkOf(run)}::timestamptz)`,
-    })
-    .where(eq(deliverySources.id, run.sourceId));
+  await endRun(tx, run, {
+    status: 'completed',
+    syncedUpTo: sql`greatest(${deliverySources.syncedUpTo}, ${watermarkOf(run)}::timestamptz)`,
+  });
   return { status: 'completed', pages: run.pages, created: run.created, updated: run.updated };
 }
 
