@@ -6,6 +6,7 @@ import type { Scope } from '../../core/resource/scope.ts';
 import type { Transaction } from '../../db/connection.ts';
 import { parseDeployments, parseJiraIssues, parseMergeRequestBundles } from '../../engines/delivery/index.ts';
 import { refreshDerived } from './derive.ts';
+import { measureQualityGates } from './gates.ts';
 import { ingestDeployments, ingestJiraIssues, ingestMergeRequests } from './ingest.ts';
 import type { importAnswerSchema, importBodySchema } from './metrics-contracts.ts';
 import { settingsOf } from './settings.ts';
@@ -80,6 +81,7 @@ export async function importDelivery(
     );
     const jiraIssues = await ingestJiraIssues(tx, target, body.jiraIssues ?? [], settings, new Date());
     await refreshDerived(tx, scope.ctx.workspaceId, projectId);
+    await measureQualityGates(tx, scope, projectId);
     const counts = (outcome: { created: number; updated: number }) => ({
       created: outcome.created,
       updated: outcome.updated,

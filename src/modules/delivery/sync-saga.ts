@@ -2,8 +2,9 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Scope } from '../../core/resource/scope.ts';
 import { defineSaga } from '../../core/sagas/define.ts';
-import type { Executor } from '../../db/connection.ts';
+import type { Executor, Transaction } from '../../db/connection.ts';
 import { refreshDerived } from './derive.ts';
+import { measureQualityGates } from './gates.ts';
 import { ingestDeployments, ingestJiraIssues, ingestMergeRequests, type PageOutcome } from './ingest.ts';
 import { connectionReader, type SourceRow, sourceWithConnection } from './reader.ts';
 import { RemoteError } from './remote/remote-error.ts';
@@ -161,11 +162,12 @@ function watermarkOf(run: SyncRun): string | null {
   return run.startedAt ? new Date(run.startedAt.getTime() - clockMarginMs).toISOString() : null;
 }
 
-async function finishRun(scope: Scope, runId: string, tx: Executor): Promise<Record<string, unknown>> {
+async function finishRun(scope: Scope, runId: string, tx: Transaction): Promise<Record<string, unknown>> {
   const run = await runOf(tx, runId);
   if (!run) return { status: 'deleted' };
   if (run.status !== 'running') return { status: run.status };
   await refreshDerived(tx, scope.ctx.workspaceId, run.projectId);
+  await measureQualityGates(tx, scope, run.projectId);
   await endRun(tx, run, {
     status: 'completed',
     syncedUpTo: sql`greatest(${deliverySources.syncedUpTo}, ${watermarkOf(run)}::timestamptz)`,

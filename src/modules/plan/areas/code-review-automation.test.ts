@@ -24,6 +24,12 @@ describeCheckCases('code-review-automation', {
     'review.flaky-rate-within-threshold': (fixture) => {
       fixtureRow(fixture, 'quality-gates').flakyRate = 7.5;
     },
+    'review.merged-mrs-reviewed': (fixture) => {
+      fixtureRow(fixture, 'quality-gates').unreviewedMerged = 2;
+    },
+    'review.pickup-within-target': (fixture) => {
+      fixtureRow(fixture, 'quality-gates').pickupHours = 30;
+    },
     'review.no-open-blocking-findings': (fixture) => {
       fixtureRow(fixture, 'review-findings', 1).status = 'open';
     },

@@ -55,6 +55,26 @@ export const qualityGates = planTable('quality_gates', {
       0,
       100,
     ),
+    requireReviewer: field.flag(
+      'Whether every merge request merged in the last 30 days must have had a reviewer (checked against synced GitLab merge requests)',
+      { default: false },
+    ),
+    maxPickupHours: field.decimal(
+      'The longest median pickup time (merge request opened → first review) it accepts, in hours',
+      0,
+      10_000,
+    ),
+    unreviewedMerged: field.int(
+      'Merge requests merged without a reviewer in the last 30 days, measured by the last delivery sync',
+      0,
+      1_000_000,
+    ),
+    pickupHours: field.decimal(
+      'The median pickup time (hours) of the last 30 days, measured by the last delivery sync',
+      0,
+      1_000_000,
+    ),
+    deliveryCheckedAt: field.time('When a delivery sync or import last measured it'),
   },
 });
 
@@ -111,6 +131,20 @@ export const autoFixHistory = planTable('auto_fix_history', {
     appliedAt: field.time('When it was applied'),
   },
 });
+
+/** A gate's delivery figures count when a sync or import measured them within the test window. */
+function measuredFault(gate: { deliveryCheckedAt?: unknown }, now: Date): string | null {
+  const checkedAt = gate.deliveryCheckedAt;
+  if (!(typeof checkedAt === 'string' || checkedAt instanceof Date))
+    return 'never measured by a delivery sync';
+  return daysBetween(checkedAt, now) > testWindowDays
+    ? `last measured by a delivery sync over ${testWindowDays} days ago`
+    : null;
+}
+
+function unreviewedFault(count: unknown): string | null {
+  return typeof count === 'number' && count > 0 ? `${count} merged without a reviewer` : null;
+}
 
 export const codeReviewAutomation = defineArea({
   number: 1,
@@ -206,6 +240,39 @@ export const codeReviewAutomation = defineArea({
             if (typeof gate.flakyRate !== 'number') return 'flaky rate not measured';
             return gate.flakyRate > gate.maxFlakyRate
               ? `${gate.flakyRate.toFixed(1)}% flaky, above ${gate.maxFlakyRate}%`
+              : null;
+          },
+        ),
+    },
+    {
+      id: 'review.merged-mrs-reviewed',
+      level: 'gold',
+      title: 'Every merge request merged in the last 30 days had a reviewer, where a gate requires one',
+      why: 'A gate that requires review proves nothing if merge requests reach the main branch unreviewed.',
+      evaluate: ({ qualityGates }, { now }) =>
+        everyRow(
+          'quality_gates',
+          qualityGates.filter((gate) => gate.requireReviewer === true),
+          'quality gates that require a reviewer',
+          (gate) => measuredFault(gate, now) ?? unreviewedFault(gate.unreviewedMerged),
+        ),
+    },
+    {
+      id: 'review.pickup-within-target',
+      level: 'gold',
+      title: 'The median pickup time of the last 30 days is within what each gate accepts',
+      why: 'Work waiting for review is work not shipping; slow pickup also invites merging unreviewed.',
+      evaluate: ({ qualityGates }, { now }) =>
+        everyRow(
+          'quality_gates',
+          qualityGates.filter((gate) => typeof gate.maxPickupHours === 'number'),
+          'quality gates with a pickup target',
+          (gate) => {
+            const stale = measuredFault(gate, now);
+            if (stale) return stale;
+            if (typeof gate.pickupHours !== 'number') return 'no reviewed merge request to measure';
+            return typeof gate.maxPickupHours === 'number' && gate.pickupHours > gate.maxPickupHours
+              ? `median pickup ${gate.pickupHours.toFixed(1)} h, above ${gate.maxPickupHours} h`
               : null;
           },
         ),
