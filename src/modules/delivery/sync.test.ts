@@ -8,6 +8,7 @@ import {
   startDeliveryReplay,
   syntheticDelivery,
 } from '../../test-support/delivery-replay/index.ts';
+import { startDueSyncs } from './sync-start.ts';
 
 const dataset = syntheticDelivery({ mergeRequests: 150, jiraIssues: 220, seed: 7 });
 const projectPath = Object.keys(dataset.gitlab.projects)[0] ?? '';
@@ -150,6 +151,22 @@ describe('a delivery sync', () => {
     replay.setFaults({});
     expect(refused.body).toMatchObject({ ok: false, user: null });
     expect(refused.body.error).toMatch(/401/);
+  });
+
+  it('starts a scheduled sync of each source whose connection’s interval has passed, once', async () => {
+    await t.database.query(
+      `update delivery_sources set last_sync_at = now() - interval '2 hours' where id = $1`,
+      [sources.gitlab],
+    );
+    expect(await startDueSyncs(t.services)).toBe(1);
+    // Already syncing: not started again; the Jira source synced minutes ago: not due.
+    expect(await startDueSyncs(t.services)).toBe(0);
+    await t.services.sagas.idle();
+    const runs = await owner.get(`${base()}/delivery-sync-runs`, {
+      query: { 'filter[sourceId]': sources.gitlab, limit: '1' },
+    });
+    expect(runs.body.data[0]).toMatchObject({ trigger: 'schedule', status: 'completed', startedBy: null });
+    expect(await startDueSyncs(t.services)).toBe(0);
   });
 
   it('is invisible to another workspace', async () => {
