@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeliveryReplay, syntheticDelivery } from '../../src/test-support/delivery-replay/index.ts';
 import {
   api,
   type BrowserSession,
@@ -293,5 +294,43 @@ describe.skipIf(!hasChromium)('delivery metrics in the web UI', () => {
       .waitFor();
     await screenshot(page, 'delivery-settings');
     expect(errors).toEqual([]);
+  });
+
+  it('syncs a replayed GitLab from the settings screen and shows the run complete', async () => {
+    browser.saveFailures();
+    const dataset = syntheticDelivery({ mergeRequests: 30, jiraIssues: 0, seed: 5 });
+    const [path = '', gitlabProject] = Object.entries(dataset.gitlab.projects)[0] ?? [];
+    const replay = await startDeliveryReplay(dataset);
+    try {
+      const project = await api<{ id: string }>(server, 'POST', '/api/v1/projects', {
+        name: 'Sync',
+        key: 'SYNC',
+      });
+      const connection = await api<{ id: string }>(server, 'POST', '/api/v1/delivery-connections', {
+        kind: 'gitlab',
+        name: 'Replayed GitLab',
+        baseUrl: replay.url,
+        secret: dataset.gitlab.token,
+      });
+      await api(server, 'POST', `/api/v1/projects/${project.id}/delivery-sources`, {
+        connectionId: connection.id,
+        gitlabProject: path,
+      });
+      const { page, errors } = await browser.signIn(owner);
+      await page.goto(`${server.url}/projects/${project.id}/delivery/settings`);
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      const runs = page.getByRole('table', { name: 'Sync runs, newest first' });
+      // Refreshed every 2 s while the run is queued or running, until it settles.
+      const run = runs.getByRole('row').nth(1);
+      await run.getByText('completed').waitFor({ timeout: 60_000 });
+      const items = (gitlabProject?.mergeRequests.length ?? 0) + (gitlabProject?.deployments.length ?? 0);
+      // Started, status, phase, pages, created, updated, took, errors.
+      const cells = await run.getByRole('cell').allTextContents();
+      expect(cells.slice(1, 6)).toEqual(['completed', 'done', '2', String(items), '0']);
+      expect(cells[7]).toBe('None');
+      expect(errors).toEqual([]);
+    } finally {
+      await replay.close();
+    }
   });
 });
