@@ -27,6 +27,8 @@ export interface SourceReader {
   ): Promise<RemotePageRead>;
   /** Who the token belongs to, and its scopes where the source tells them. */
   whoAmI(signal?: AbortSignal): Promise<{ user: string; scopes: string[] | null }>;
+  /** GitLab: the numeric id of the source's project (deployments do not say it); null for Jira. */
+  gitlabProjectId(signal: AbortSignal): Promise<number | null>;
 }
 
 /** The connection's token in clear, held only for the work that calls out. */
@@ -65,6 +67,8 @@ export function connectionReader(
         const user = await client.currentUser(signal);
         return { user: user.username, scopes: user.scopes };
       },
+      gitlabProjectId: (signal) =>
+        /^\d+$/.test(project) ? Promise.resolve(Number(project)) : client.projectId(project, signal),
     };
   }
   const client = jiraClient({
@@ -81,6 +85,7 @@ export function connectionReader(
       const user = await client.currentUser(signal);
       return { user: user.email ?? user.displayName ?? user.accountId, scopes: null };
     },
+    gitlabProjectId: () => Promise.resolve(null),
   };
 }
 

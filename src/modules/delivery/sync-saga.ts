@@ -6,12 +6,12 @@ import type { Executor, Transaction } from '../../db/connection.ts';
 import { refreshDerived } from './derive.ts';
 import { measureQualityGates } from './gates.ts';
 import { ingestDeployments, ingestJiraIssues, ingestMergeRequests, type PageOutcome } from './ingest.ts';
-import { connectionReader, type SourceRow, sourceWithConnection } from './reader.ts';
+import { connectionReader, sourceWithConnection } from './reader.ts';
 import { RemoteError } from './remote/remote-error.ts';
 import { type DeliverySettings, settingsOf } from './settings.ts';
 import type { Target } from './store.ts';
 import { syncSagaType } from './sync-start.ts';
-import { deliverySources, deliverySyncRuns, gitlabMrLeadTimes } from './tables.ts';
+import { deliverySources, deliverySyncRuns } from './tables.ts';
 
 // A sync as a saga. `read` reads each listing page by page; every page's rows and the run's
 // checkpoint (listing, next cursor, counts) commit in one transaction, so a sync stopped anywhere
@@ -34,27 +34,15 @@ function keptErrors(run: SyncRun, messages: string[]) {
   return [...run.errors, ...messages.map((message) => ({ at, message }))].slice(-maxKeptErrors);
 }
 
-/** The numeric GitLab project deployments belong to: the source's id, else that of its synced MRs. */
-async function gitlabProjectIdOf(db: Executor, source: SourceRow): Promise<number | null> {
-  if (source.gitlabProject && /^\d+$/.test(source.gitlabProject)) return Number(source.gitlabProject);
-  const [row] = await db
-    .select({ id: gitlabMrLeadTimes.gitlabProjectId })
-    .from(gitlabMrLeadTimes)
-    .where(eq(gitlabMrLeadTimes.sourceId, source.id))
-    .limit(1);
-  return row?.id ?? null;
-}
-
 async function ingestPage(
   db: Executor,
   phase: string,
   items: unknown[],
-  context: { target: Target; source: SourceRow; settings: DeliverySettings },
+  context: { target: Target; gitlabProjectId: number | null; settings: DeliverySettings },
 ): Promise<PageOutcome> {
-  const { target, source, settings } = context;
+  const { target, gitlabProjectId, settings } = context;
   if (phase === 'merge_requests') return ingestMergeRequests(db, target, items);
-  if (phase === 'deployments')
-    return ingestDeployments(db, target, await gitlabProjectIdOf(db, source), items, settings);
+  if (phase === 'deployments') return ingestDeployments(db, target, gitlabProjectId, items, settings);
   return ingestJiraIssues(db, target, items, settings, new Date());
 }
 
@@ -73,6 +61,7 @@ async function readPages(scope: Scope, runId: string, signal: AbortSignal): Prom
     sourceId: source.id,
   };
   const since = run.since?.toISOString() ?? null;
+  const gitlabProjectId = await reader.gitlabProjectId(signal);
   let phaseIndex = Math.max(0, reader.phases.indexOf(run.phase ?? reader.phases[0] ?? ''));
   let cursor = run.cursor;
   while (phaseIndex < reader.phases.length) {
@@ -82,7 +71,7 @@ async function readPages(scope: Scope, runId: string, signal: AbortSignal): Prom
     const nextPhase = atEnd ? (reader.phases[phaseIndex + 1] ?? 'done') : phase;
     const current: SyncRun = run;
     run = await scope.db.transaction(async (tx) => {
-      const outcome = await ingestPage(tx, phase, page.items, { target, source, settings });
+      const outcome = await ingestPage(tx, phase, page.items, { target, gitlabProjectId, settings });
       const [saved] = await tx
         .update(deliverySyncRuns)
         .set({

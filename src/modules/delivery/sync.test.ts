@@ -102,6 +102,14 @@ describe('a delivery sync', () => {
       ),
     ).toBe(true);
 
+    // Deployments carry no project id: the source's path is looked up, so merges link to deploys.
+    const deployments = await owner.get(`${base()}/delivery/deployments`, { query: { limit: '200' } });
+    expect(new Set(deployments.body.data.map((row: JsonBody) => row.gitlabProjectId))).toEqual(
+      new Set([gitlabProject?.id]),
+    );
+    const merged = await owner.get(`${base()}/delivery/merge-requests`, { query: { limit: '200' } });
+    expect(merged.body.data.some((row: JsonBody) => row.firstDeployAt !== null)).toBe(true);
+
     const jira = await syncNow(sources.jira);
     expect(jira, JSON.stringify(jira.errors)).toMatchObject({
       status: 'completed',

@@ -29,6 +29,9 @@ export function gitlabRoute(dataset: DeliveryDataset, segments: string[], url: U
   const project =
     resource === 'projects' && projectKey !== undefined ? findProject(dataset, projectKey) : undefined;
   if (!project) return notFound('404 Project Not Found');
+  // GET /projects/:id (https://docs.gitlab.com/api/projects/#get-a-single-project), the fields read.
+  if (collection === undefined)
+    return { status: 200, body: { id: project.id, path_with_namespace: projectKey, default_branch: 'main' } };
   if (collection === 'merge_requests' && iid === undefined) {
     const list = project.mergeRequests.map(
       ({ commits: _commits, notes: _notes, ...mergeRequest }) => mergeRequest,

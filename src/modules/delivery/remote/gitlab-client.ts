@@ -26,6 +26,7 @@ export interface GitlabPageQuery {
 
 const userSchema = z.object({ username: z.string(), name: z.string().nullish() });
 const tokenSchema = z.object({ scopes: z.array(z.string()) });
+const projectSchema = z.object({ id: z.number().int() });
 
 /** The page to ask for next: X-Next-Page, else the page of the Link header's rel="next" URL. */
 export function nextPageOf(headers: Headers): string | null {
@@ -110,6 +111,14 @@ export function gitlabClient(connection: GitlabConnection, options: RemoteClient
         name: user.data.name ?? null,
         scopes: await tokenScopes(get, signal),
       };
+    },
+
+    /** The project's numeric id (deployments do not carry it; merge requests do). */
+    async projectId(project: string, signal?: AbortSignal): Promise<number> {
+      const path = `/api/v4/projects/${projectSegment(project)}`;
+      const parsed = projectSchema.safeParse((await get(path, signal)).body);
+      if (!parsed.success) throw new RemoteError('malformed', `GitLab answered GET ${path} without an id`);
+      return parsed.data.id;
     },
 
     async mergeRequestPage(
