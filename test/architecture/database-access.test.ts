@@ -31,6 +31,8 @@ const unboundUses: Record<string, string> = {
     'a backup dumps the whole database, and checks which workspace is the first',
   'src/modules/delivery/history-retention.ts':
     'job: moves Jira history past each project’s retention, in every workspace',
+  'src/modules/delivery/statistics.ts':
+    'planner statistics after a sync or import: only the tables’ owner may gather them',
   'src/modules/delivery/sync-start.ts': 'job: finds the delivery sources of every workspace due a sync',
   'src/modules/flags/job.ts': 'job: applies the due scheduled flag changes of every workspace',
   'src/modules/flags/sdk/keys.ts': 'an SDK key is looked up by its secret to learn its workspace',

@@ -10,24 +10,24 @@ import type { Executor } from '../../db/connection.ts';
  * the merge, and the durations that end there (merge → deploy; first commit or opening → deploy).
  */
 export async function linkDeployments(db: Executor, projectId: string): Promise<void> {
+  // One index seek per merge request (gitlab_deployments_link_idx), not a scan of the deployments.
   await db.execute(sql`
-    with firsts as (
-      select mr.id, (
-        select min(coalesce(d.finished_at, d.deployed_at)) from gitlab_deployments d
-        where d.project_id = mr.project_id and d.gitlab_project_id = mr.gitlab_project_id
-          and d.production and d.status = 'success' and d.ref = mr.target_branch
-          and coalesce(d.finished_at, d.deployed_at) >= mr.merged_at
-      ) as first_deploy_at
-      from gitlab_mr_lead_times mr
-      where mr.project_id = ${projectId} and mr.merged_at is not null
-    )
     update gitlab_mr_lead_times mr set
-      first_deploy_at = firsts.first_deploy_at,
-      deploy_ms = (extract(epoch from firsts.first_deploy_at - mr.merged_at) * 1000)::bigint,
-      change_lead_ms = (extract(epoch from firsts.first_deploy_at
+      first_deploy_at = firsts.deployed,
+      deploy_ms = (extract(epoch from firsts.deployed - mr.merged_at) * 1000)::bigint,
+      change_lead_ms = (extract(epoch from firsts.deployed
         - least(coalesce(mr.first_commit_at, mr.opened_at), mr.opened_at)) * 1000)::bigint
-    from firsts
-    where mr.id = firsts.id and mr.first_deploy_at is distinct from firsts.first_deploy_at`);
+    from gitlab_mr_lead_times merged
+    left join lateral (
+      select coalesce(d.finished_at, d.deployed_at) as deployed from gitlab_deployments d
+      where d.project_id = merged.project_id and d.gitlab_project_id = merged.gitlab_project_id
+        and d.ref = merged.target_branch and d.production and d.status = 'success'
+        and coalesce(d.finished_at, d.deployed_at) >= merged.merged_at
+      order by coalesce(d.finished_at, d.deployed_at)
+      limit 1
+    ) firsts on true
+    where mr.id = merged.id and merged.project_id = ${projectId} and merged.merged_at is not null
+      and mr.first_deploy_at is distinct from firsts.deployed`);
 }
 
 /**

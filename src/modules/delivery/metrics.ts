@@ -190,18 +190,19 @@ export async function reviewerMetrics(
     const totals = await db.execute<{ merged: number; unreviewed: number }>(sql`
       select count(*)::int as merged, count(*) filter (where mr.reviewer_count = 0)::int as unreviewed
       from gitlab_mr_lead_times mr where ${merged}`);
+    // The window's merged merge requests first, then their reviewers through the contributors' key.
     const reviewers = await db.execute<{
       handle: string;
       name: string | null;
       reviews: number;
       comments: number;
     }>(sql`
-      select c.handle, min(c.name) as name,
-        count(distinct c.mr_key) filter (where c.role in ('reviewer', 'approver'))::int as reviews,
+      with merged as materialized (select mr.mr_key from gitlab_mr_lead_times mr where ${merged})
+      select c.handle, min(c.name) as name, count(distinct c.mr_key)::int as reviews,
         coalesce(sum(c.count) filter (where c.role = 'reviewer'), 0)::int as comments
       from gitlab_mr_contributors c
-      join gitlab_mr_lead_times mr on mr.project_id = c.project_id and mr.mr_key = c.mr_key
-      where ${merged} and c.role in ('reviewer', 'approver')
+      where c.project_id = ${projectId} and c.role in ('reviewer', 'approver')
+        and c.mr_key in (select mr_key from merged)
       group by c.handle order by 3 desc, 1`);
     const all = reviewers.rows.reduce((sum, row) => sum + Number(row.reviews), 0);
     return {

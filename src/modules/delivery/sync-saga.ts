@@ -9,6 +9,7 @@ import { ingestDeployments, ingestJiraIssues, ingestMergeRequests, type PageOutc
 import { connectionReader, sourceWithConnection } from './reader.ts';
 import { RemoteError } from './remote/remote-error.ts';
 import { type DeliverySettings, settingsOf } from './settings.ts';
+import { refreshDeliveryStatistics } from './statistics.ts';
 import type { Target } from './store.ts';
 import { syncSagaType } from './sync-start.ts';
 import { deliverySources, deliverySyncRuns } from './tables.ts';
@@ -201,6 +202,14 @@ export const deliverySyncSaga = defineSaga({
       async run({ scope, context }, tx) {
         if (!tx) throw new Error('the finish step runs in the saga’s transaction');
         return finishRun(scope, context.runId, tx);
+      },
+    },
+    {
+      name: 'statistics',
+      title: 'Refresh the planner statistics of the delivery tables',
+      async run({ app }) {
+        await refreshDeliveryStatistics(app);
+        return { analyzed: true };
       },
     },
   ],

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -213,6 +214,15 @@ export const gitlabDeployments = pgTable(
   (table) => [
     uniqueIndex('gitlab_deployments_unique').on(table.projectId, table.deploymentKey),
     index('gitlab_deployments_finished_idx').on(table.projectId, table.finishedAt),
+    // A merge request's first production deployment of its branch after the merge: one seek.
+    index('gitlab_deployments_link_idx')
+      .on(
+        table.projectId,
+        table.gitlabProjectId,
+        table.ref,
+        sql`coalesce(${table.finishedAt}, ${table.deployedAt})`,
+      )
+      .where(sql`${table.production} and ${table.status} = 'success'`),
   ],
 );
 

@@ -14,6 +14,7 @@ import { importDelivery } from '../import.ts';
 import { importAnswerSchema, importBodySchema, syncBodySchema } from '../metrics-contracts.ts';
 import { testConnection } from '../reader.ts';
 import { readSettings, saveSettings } from '../settings.ts';
+import { refreshDeliveryStatistics } from '../statistics.ts';
 import { startSyncs } from '../sync-start.ts';
 import { projectParams, tags, visibleProject } from './metrics.ts';
 
@@ -79,7 +80,7 @@ const importRoute = defineRoute({
     body: importBodySchema,
     response: { 201: importAnswerSchema, ...problemResponses([...commonProblemStatuses, 404, 413, 422]) },
   },
-  handler: async ({ scope, headers, body, request, reply }) => {
+  handler: async ({ app, scope, headers, body, request, reply }) => {
     const projectId = await visibleProject(scope);
     const path = request.url.split('?')[0] ?? '';
     const stored = await runIdempotentWrite(
@@ -87,6 +88,7 @@ const importRoute = defineRoute({
       { key: headers['idempotency-key'], method: 'POST', path, body },
       async (tx) => ({ status: 201, body: await importDelivery(tx, scope, projectId, body), headers: {} }),
     );
+    if (!stored.replayed) await refreshDeliveryStatistics(app);
     return sendStored(reply, stored);
   },
 });

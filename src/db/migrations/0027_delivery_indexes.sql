@@ -1,0 +1,1 @@
+CREATE INDEX "gitlab_deployments_link_idx" ON "gitlab_deployments" USING btree ("project_id","gitlab_project_id","ref",coalesce("finished_at", "deployed_at")) WHERE "gitlab_deployments"."production" and "gitlab_deployments"."status" = 'success';
