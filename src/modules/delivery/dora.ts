@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../core/resource/scope.ts';
 import { type DoraKeys, doraKeys } from '../../engines/delivery/dora.ts';
 import type { Deployment, MergeRequestLeadTime } from '../../engines/delivery/model.ts';
-import { windowOf } from './metrics.ts';
+import { analyticalRead, windowOf } from './metrics.ts';
 import { settingsOf } from './settings.ts';
 import { gitlabDeployments, gitlabMrLeadTimes, jiraLeadTimes } from './tables.ts';
 
@@ -66,7 +66,7 @@ export async function doraOf(
   query: { from?: string; to?: string },
 ): Promise<DoraKeys> {
   const { from, to } = windowOf(query);
-  return scope.db.read(async (db) => {
+  return analyticalRead(scope, async (db) => {
     const settings = await settingsOf(db, projectId);
     // A day of deployments after the window too: whether the last ones were followed by an incident.
     const deployments = await db

@@ -20,6 +20,19 @@ export interface Window {
 
 const day = 86_400_000;
 
+/**
+ * Runs a metric's statements in one read-only transaction tuned for analysis: no JIT (PostgreSQL
+ * compiles a plan whose estimate is large, set-returning functions such as jsonb_each make it so,
+ * and the compiling costs more than the query saves) and room to sort the window's rows in memory.
+ */
+export function analyticalRead<T>(scope: Scope, work: (db: Executor) => Promise<T>): Promise<T> {
+  return scope.db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return work(tx);
+  });
+}
+
 export function windowOf(query: { from?: string; to?: string }): Window {
   const to = query.to ? new Date(query.to) : new Date();
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 90 * day);
@@ -97,7 +110,7 @@ export async function mergeRequestMetrics(
   const inWindow = sql`mr.project_id = ${projectId} and mr.merged_at >= ${from.toISOString()}::timestamptz
     and mr.merged_at < ${to.toISOString()}::timestamptz`;
   const { from: fanOut, group } = groupExpression(query.groupBy);
-  return scope.db.read(async (db: Executor) => {
+  return analyticalRead(scope, async (db: Executor) => {
     const overall = await db.execute<StageRow & { merged: number }>(sql`
       select count(*)::int as merged, ${stageSelect()} from gitlab_mr_lead_times mr where ${inWindow}`);
     const series = await db.execute<StageRow & { merged: number; bucket: string; grp: string | null }>(sql`
@@ -130,7 +143,7 @@ export async function jiraMetrics(
   const { from, to } = windowOf(query);
   const done = sql`i.project_id = ${projectId} and i.done_at >= ${from.toISOString()}::timestamptz
     and i.done_at < ${to.toISOString()}::timestamptz`;
-  return scope.db.read(async (db: Executor) => {
+  return analyticalRead(scope, async (db: Executor) => {
     const overall = await db.execute<{ done: number; lead: unknown; cycle: unknown }>(sql`
       select count(*)::int as done, ${percentilesOf(sql`i.lead_ms`)} as lead, ${percentilesOf(sql`i.cycle_ms`)} as cycle
       from jira_lead_times i where ${done}`);
@@ -186,7 +199,7 @@ export async function reviewerMetrics(
   const { from, to } = windowOf(query);
   const merged = sql`mr.project_id = ${projectId} and mr.merged_at >= ${from.toISOString()}::timestamptz
     and mr.merged_at < ${to.toISOString()}::timestamptz`;
-  return scope.db.read(async (db: Executor) => {
+  return analyticalRead(scope, async (db: Executor) => {
     const totals = await db.execute<{ merged: number; unreviewed: number }>(sql`
       select count(*)::int as merged, count(*) filter (where mr.reviewer_count = 0)::int as unreviewed
       from gitlab_mr_lead_times mr where ${merged}`);
