@@ -59,7 +59,7 @@ function jiraText(metrics: JiraMetrics): string {
   const statuses = metrics.timeInStatus.map((row) => [
     row.status,
     String(row.issues),
-    humanDuration(row.p50),
+    humanDuration(row.meanMs),
     humanDuration(row.totalMs),
   ]);
   return [
@@ -74,7 +74,7 @@ function jiraText(metrics: JiraMetrics): string {
     throughput.length ? table([['BUCKET', 'DONE', 'LEAD P50', 'CYCLE P50'], ...throughput]) : '(none)',
     '',
     'Time in status:',
-    statuses.length ? table([['STATUS', 'ISSUES', 'P50', 'TOTAL'], ...statuses]) : '(none)',
+    statuses.length ? table([['STATUS', 'ISSUES', 'MEAN', 'TOTAL'], ...statuses]) : '(none)',
   ].join('\n');
 }
 

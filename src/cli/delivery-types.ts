@@ -94,7 +94,7 @@ export interface JiraMetrics {
   interval: 'week' | 'month';
   overall: { done: number; lead: Percentiles; cycle: Percentiles };
   throughput: { bucket: string; done: number; lead: Percentiles; cycle: Percentiles }[];
-  timeInStatus: { status: string; issues: number; p50: number | null; totalMs: number }[];
+  timeInStatus: { status: string; issues: number; meanMs: number | null; totalMs: number }[];
 }
 
 export interface DoraFigure {

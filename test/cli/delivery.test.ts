@@ -315,8 +315,8 @@ describe('shipshape delivery against a server', { timeout: 120_000 }, () => {
     });
     expect(jira.json.throughput).toMatchObject([{ bucket: '2026-01-05', done: 2 }]);
     expect(jira.json.timeInStatus.slice(0, 2)).toEqual([
-      { status: 'In Progress', issues: 2, p50: 13.25 * hour, totalMs: 26.5 * hour },
-      { status: 'To Do', issues: 2, p50: 0.75 * hour, totalMs: 1.5 * hour },
+      { status: 'In Progress', issues: 2, meanMs: 13.25 * hour, totalMs: 26.5 * hour },
+      { status: 'To Do', issues: 2, meanMs: 0.75 * hour, totalMs: 1.5 * hour },
     ]);
     const jiraText = await run(['metrics', '--project', 'PAY', '--kind', 'jira', ...window]);
     expect(jiraText.stdout).toMatch(/cycle\s+13 h 15 min\s+18 h 38 min\s+21 h 51 min\n/);

@@ -65,7 +65,10 @@ const ascending = (times: number[]) => times.filter((time) => !Number.isNaN(time
  * successful one. Times are sorted once, and each deployment is two binary searches, so thousands
  * of deployments and incidents cost milliseconds.
  */
-function incidentFollows(successes: Deployment[], incidents: Incident[]): (deployment: Deployment) => boolean {
+function incidentFollows(
+  successes: Deployment[],
+  incidents: Incident[],
+): (deployment: Deployment) => boolean {
   const successTimes = ascending(successes.map((d) => Date.parse(d.finishedAt ?? '')));
   const raisedTimes = ascending(incidents.map((incident) => Date.parse(incident.createdAt)));
   return (deployment) => {

@@ -64,8 +64,8 @@ export const jiraMetricsSchema = z
     timeInStatus: z.array(
       z.object({
         status: z.string(),
-        issues: z.number().int(),
-        p50: z.number().nullable(),
+        issues: z.number().int().describe('Done issues that spent time in the status'),
+        meanMs: z.number().nullable().describe('Mean time in the status over those issues'),
         totalMs: z.number(),
       }),
     ),
