@@ -33,9 +33,13 @@ export interface DoraKeys {
   timeToRestore: DoraFigure;
 }
 
+/** What DORA reads of a deployment and of a merge request: callers may pass no more. */
+export type DoraDeployment = Pick<Deployment, 'production' | 'status' | 'finishedAt'>;
+export type DoraLeadTime = Pick<MergeRequestLeadTime, 'changeLeadMs' | 'firstDeployAt'>;
+
 export interface DoraInput {
-  deployments: Deployment[];
-  leadTimes: MergeRequestLeadTime[];
+  deployments: DoraDeployment[];
+  leadTimes: DoraLeadTime[];
   incidents: Incident[];
   from: string;
   to: string;
@@ -66,9 +70,9 @@ const ascending = (times: number[]) => times.filter((time) => !Number.isNaN(time
  * of deployments and incidents cost milliseconds.
  */
 function incidentFollows(
-  successes: Deployment[],
+  successes: DoraDeployment[],
   incidents: Incident[],
-): (deployment: Deployment) => boolean {
+): (deployment: DoraDeployment) => boolean {
   const successTimes = ascending(successes.map((d) => Date.parse(d.finishedAt ?? '')));
   const raisedTimes = ascending(incidents.map((incident) => Date.parse(incident.createdAt)));
   return (deployment) => {

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../core/resource/scope.ts';
 import { type DoraKeys, doraKeys } from '../../engines/delivery/dora.ts';
-import type { Deployment, MergeRequestLeadTime } from '../../engines/delivery/model.ts';
+import type { Deployment } from '../../engines/delivery/model.ts';
 import { analyticalRead, windowOf } from './metrics.ts';
 import { settingsOf } from './settings.ts';
 import { gitlabDeployments, gitlabMrLeadTimes, jiraLeadTimes } from './tables.ts';
@@ -11,53 +11,9 @@ import { gitlabDeployments, gitlabMrLeadTimes, jiraLeadTimes } from './tables.ts
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
-function asDeployment(row: typeof gitlabDeployments.$inferSelect): Deployment {
-  return {
-    deploymentKey: row.deploymentKey,
-    gitlabProjectId: row.gitlabProjectId,
-    environment: row.environment,
-    production: row.production,
-    status: deploymentStatus(row.status),
-    ref: row.ref,
-    sha: row.sha,
-    createdAt: row.deployedAt.toISOString(),
-    finishedAt: iso(row.finishedAt),
-  };
-}
-
 const statuses = ['success', 'failed', 'canceled', 'running', 'created', 'blocked', 'skipped'] as const;
 function deploymentStatus(status: string): Deployment['status'] {
   return statuses.find((known) => known === status) ?? 'created';
-}
-
-function asLeadTime(row: typeof gitlabMrLeadTimes.$inferSelect): MergeRequestLeadTime {
-  return {
-    mrKey: row.mrKey,
-    gitlabProjectId: row.gitlabProjectId,
-    iid: row.iid,
-    title: row.title,
-    webUrl: row.webUrl,
-    state: row.state === 'merged' || row.state === 'closed' || row.state === 'locked' ? row.state : 'opened',
-    author: { handle: row.authorHandle, source: 'gitlab', name: row.authorName, email: null },
-    targetBranch: row.targetBranch,
-    labels: row.labels,
-    createdAt: row.openedAt.toISOString(),
-    updatedAt: row.mrUpdatedAt.toISOString(),
-    firstCommitAt: iso(row.firstCommitAt),
-    firstReviewAt: iso(row.firstReviewAt),
-    approvedAt: iso(row.approvedAt),
-    mergedAt: iso(row.mergedAt),
-    firstDeployAt: iso(row.firstDeployAt),
-    codingMs: row.codingMs,
-    pickupMs: row.pickupMs,
-    reviewMs: row.reviewMs,
-    deployMs: row.deployMs,
-    leadMs: row.leadMs,
-    changeLeadMs: row.changeLeadMs,
-    reviewerCount: row.reviewerCount,
-    commitCount: row.commitCount,
-    noteCount: row.noteCount,
-  };
 }
 
 export async function doraOf(
@@ -70,7 +26,11 @@ export async function doraOf(
     const settings = await settingsOf(db, projectId);
     // A day of deployments after the window too: whether the last ones were followed by an incident.
     const deployments = await db
-      .select()
+      .select({
+        production: gitlabDeployments.production,
+        status: gitlabDeployments.status,
+        finishedAt: gitlabDeployments.finishedAt,
+      })
       .from(gitlabDeployments)
       .where(
         and(
@@ -81,7 +41,10 @@ export async function doraOf(
         ),
       );
     const leadTimes = await db
-      .select()
+      .select({
+        changeLeadMs: gitlabMrLeadTimes.changeLeadMs,
+        firstDeployAt: gitlabMrLeadTimes.firstDeployAt,
+      })
       .from(gitlabMrLeadTimes)
       .where(
         and(
@@ -115,8 +78,15 @@ export async function doraOf(
               ),
             );
     return doraKeys({
-      deployments: deployments.map(asDeployment),
-      leadTimes: leadTimes.map(asLeadTime),
+      deployments: deployments.map((row) => ({
+        production: row.production,
+        status: deploymentStatus(row.status),
+        finishedAt: iso(row.finishedAt),
+      })),
+      leadTimes: leadTimes.map((row) => ({
+        changeLeadMs: row.changeLeadMs,
+        firstDeployAt: iso(row.firstDeployAt),
+      })),
       incidents: incidents.map((incident) => ({
         createdAt: incident.createdAt.toISOString(),
         doneAt: iso(incident.doneAt),
