@@ -17,8 +17,9 @@ export const deliveryPermissions = {
 const baseUrl = z
   .url({ protocol: /^https?$/ })
   .max(500)
+  // Zod runs refinements after a failed check too: what is no URL was refused above, so pass it here.
   .refine(
-    (url) => !new URL(url).username && !new URL(url).password,
+    (url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password),
     'credentials belong in the token, not the URL',
   )
   .transform((url) => url.replace(/\/+$/, ''))
